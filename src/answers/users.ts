@@ -1,0 +1,173 @@
+// What the /api/users/{username}... endpoints answer, assembled from cached reads.
+// Enrichment runs per course in parallel (the upstream cap queues the excess): course details for
+// every course, then a roster only for courses active now, so a cold answer costs about
+// (1 + ceil(K/c) + ceil(A/c)) upstream round trips for K courses, A active, cap c.
+
+import { courseActivity } from '../domain/activity.js';
+import { InvalidInput } from '../domain/invalid.js';
+import { summariseEnrolments } from '../domain/enrolments.js';
+import { slugFromText } from '../domain/slugs.js';
+import { staffNames, unionStaff } from '../domain/staff.js';
+import { UpstreamError, type CourseDetails, type EnrolmentRow } from '../dashboard/types.js';
+import type { CachedDashboard } from '../reads.js';
+import { FreshnessTracker, type Answer } from './freshness.js';
+import { NotFound } from './not-found.js';
+
+export interface UserAnswerContext {
+  reads: CachedDashboard;
+  now: () => number;
+}
+
+export interface Enrichment {
+  start: string | null;
+  end: string | null;
+  timeline_start: string | null;
+  timeline_end: string | null;
+  active_event: boolean | null;
+  active_tracking: boolean | null;
+  /** null when the course is not active now (its roster is not fetched) or could not be fetched. */
+  staff: string[] | null;
+}
+
+export type EnrichedCourse = EnrolmentRow & Enrichment;
+
+export interface UserCourses {
+  username: string;
+  courses: EnrolmentRow[] | EnrichedCourse[];
+  is_instructor: boolean;
+  is_student: boolean;
+  max_project: string | null;
+}
+
+export interface ActiveStaff {
+  username: string;
+  all_staff: string[];
+  courses: EnrichedCourse[];
+}
+
+export interface UserStatus {
+  username: string;
+  has_any_courses: boolean;
+  has_active_event: boolean;
+  has_active_tracking: boolean;
+  active_event_count: number;
+  tracked_count: number;
+  total_courses: number;
+}
+
+const UNKNOWN: Enrichment = {
+  start: null,
+  end: null,
+  timeline_start: null,
+  timeline_end: null,
+  active_event: null,
+  active_tracking: null,
+  staff: null,
+};
+
+/** Per-request reads: each recorded in the freshness of the answer; enrichment failures become nulls. */
+class Reader {
+  readonly freshness = new FreshnessTracker();
+
+  constructor(private readonly ctx: UserAnswerContext) {}
+
+  async enrolments(username: string): Promise<ReturnType<typeof summariseEnrolments> & { max_project: string | null }> {
+    const result = await this.ctx.reads.userStats(username);
+    this.freshness.add(result, this.ctx.reads.policies.user);
+    if (result.data === null) throw new NotFound('user', username);
+    return { ...summariseEnrolments(result.data.courses), max_project: result.data.max_project };
+  }
+
+  details(courseSlug: string): Promise<CourseDetails | null> {
+    return this.#optional(async () => {
+      const result = await this.ctx.reads.course(slugFromText(courseSlug));
+      this.freshness.add(result, this.ctx.reads.policies.course);
+      return result.data;
+    });
+  }
+
+  staff(courseSlug: string): Promise<string[] | null> {
+    return this.#optional(async () => {
+      const result = await this.ctx.reads.roster(slugFromText(courseSlug));
+      this.freshness.add(result, this.ctx.reads.policies.roster);
+      return result.data && staffNames(result.data.users);
+    });
+  }
+
+  /** Enrichment is best effort: a course whose data cannot be had keeps nulls; the answer still succeeds. */
+  async #optional<T>(read: () => Promise<T | null>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (err) {
+      if (err instanceof UpstreamError || err instanceof InvalidInput) {
+        this.freshness.failed(this.ctx.now());
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  /** Details, activity and (when `needsStaff` says so) staff of one course. */
+  async enrich(row: EnrolmentRow, needsStaff: (e: Enrichment) => boolean): Promise<EnrichedCourse> {
+    const details = await this.details(row.course_slug);
+    if (details === null) return { ...row, ...UNKNOWN };
+    const enrichment: Enrichment = {
+      start: details.start,
+      end: details.end,
+      timeline_start: details.timeline_start,
+      timeline_end: details.timeline_end,
+      ...courseActivity(details, this.ctx.now()),
+      staff: null,
+    };
+    if (needsStaff(enrichment)) enrichment.staff = await this.staff(row.course_slug);
+    return { ...row, ...enrichment };
+  }
+}
+
+const activeNow = (e: Enrichment): boolean => e.active_event === true || e.active_tracking === true;
+
+export async function userCourses(ctx: UserAnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
+  const reader = new Reader(ctx);
+  const { courses, is_instructor, is_student, max_project } = await reader.enrolments(username);
+  const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, activeNow))) : courses;
+  return {
+    body: { username, courses: entries, is_instructor, is_student, max_project },
+    freshness: reader.freshness.result(ctx.now()),
+  };
+}
+
+export async function activeStaff(
+  ctx: UserAnswerContext,
+  username: string,
+  useEventDates: boolean,
+): Promise<Answer<ActiveStaff>> {
+  const reader = new Reader(ctx);
+  const inWindow = (e: Enrichment): boolean => (useEventDates ? e.active_event : e.active_tracking) === true;
+  const { courses } = await reader.enrolments(username);
+  const enriched = await Promise.all(courses.map((row) => reader.enrich(row, inWindow)));
+  const active = enriched.filter(inWindow);
+  return {
+    body: { username, all_staff: unionStaff(active.map((c) => c.staff ?? [])), courses: active },
+    freshness: reader.freshness.result(ctx.now()),
+  };
+}
+
+export async function userStatus(ctx: UserAnswerContext, username: string): Promise<Answer<UserStatus>> {
+  const reader = new Reader(ctx);
+  const { courses } = await reader.enrolments(username);
+  const enriched = await Promise.all(courses.map((row) => reader.enrich(row, () => false)));
+  const activeEvent = enriched.filter((c) => c.active_event === true).length;
+  const tracked = enriched.filter((c) => c.active_tracking === true).length;
+  return {
+    body: {
+      username,
+      has_any_courses: courses.length > 0,
+      has_active_event: activeEvent > 0,
+      has_active_tracking: tracked > 0,
+      active_event_count: activeEvent,
+      tracked_count: tracked,
+      total_courses: courses.length,
+    },
+    freshness: reader.freshness.result(ctx.now()),
+  };
+}

@@ -1,0 +1,122 @@
+// Assembles the HTTP app: upstream client -> cache -> answers -> routes. Process concerns (listening,
+// signals) live in server.ts, so tests and the demo build the very same app.
+
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Type } from 'typebox';
+import { SwrCache } from './cache/engine.js';
+import { createStore } from './cache/index.js';
+import type { CacheStore } from './cache/types.js';
+import { VERSION, type Config } from './config.js';
+import { DashboardClient } from './dashboard/client.js';
+import { registerCommonHeaders } from './http/headers.js';
+import { handleError, sendProblem } from './http/problem.js';
+import { CachedDashboard, policiesFrom } from './reads.js';
+import { courseRoutes } from './routes/courses.js';
+import gadgetRoutes from './routes/gadget.js';
+import { healthRoutes } from './routes/health.js';
+import { indexRoutes } from './routes/index.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppDeps {
+  /** A store to use instead of the one the config asks for (tests). */
+  store?: CacheStore;
+  /** The clock for freshness and "active now" (tests); Date.now by default. */
+  now?: () => number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    // Usernames and slugs are client input: logged by route pattern only (see onResponse below).
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    // A 255-byte username is up to 765 characters percent-encoded.
+    routerOptions: { maxParamLength: 2048 },
+    // Bad percent-encoding in a path gets the same problem+json 400 as any other bad input.
+    frameworkErrors: (err, request, reply) => {
+      reply.header('access-control-allow-origin', '*');
+      handleError(err, request, reply);
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const log = app.log;
+  const client = new DashboardClient({
+    baseUrl: config.outreachBaseUrl,
+    userAgent: config.userAgent,
+    timeoutMs: config.httpTimeoutMs,
+    concurrency: config.upstreamConcurrency,
+    queueLimit: config.upstreamQueueLimit,
+  });
+  const store = deps.store ?? createStore(config, { warn: (msg) => log.warn(msg) });
+  const cache = new SwrCache({
+    store,
+    now,
+    // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
+    lockTtlMs: config.httpTimeoutMs + 2_000,
+    lockWaitMs: config.httpTimeoutMs,
+    onBackgroundError: (key, err) => log.warn({ key, err: (err as Error).message }, 'background refresh failed'),
+  });
+  const reads = new CachedDashboard(cache, client, policiesFrom(config));
+  const ctx = { reads, now };
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Outreach Dashboard Helper',
+        version: VERSION,
+        description:
+          "A cached JSON API over the Programs & Events Dashboard's public JSON: a user's courses, their staff, and which are active now. " +
+          'Answers carry Cache-Control, Age and ETag; errors are application/problem+json.',
+      },
+      tags: [
+        { name: 'users', description: 'A user and their courses' },
+        { name: 'courses', description: 'One course' },
+        { name: 'operations', description: 'Health' },
+      ],
+    },
+    // The course route is a wildcard (slugs have several segments); document it as {slug}.
+    transform: ({ schema, url }) => {
+      if (url !== '/api/courses/*') return { schema, url };
+      const params = Type.Object({
+        slug: Type.String({ description: 'The Dashboard slug, each segment percent-encoded; append /users for the roster' }),
+      });
+      return { schema: { ...schema, params }, url: '/api/courses/{slug}' };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  registerCommonHeaders(app);
+  app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: '/problems/no-such-route',
+      title: 'No such endpoint',
+      status: 404,
+      detail: `${request.method} ${request.url.split('?', 1)[0]} is not an endpoint of this API; see / for the list.`,
+    }),
+  );
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(indexRoutes);
+  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
+  await app.register(userRoutes, { ctx });
+  await app.register(courseRoutes, { ctx });
+  await app.register(gadgetRoutes);
+
+  app.addHook('onClose', async () => {
+    await cache.settle();
+    await Promise.all([store.close(), client.close()]);
+  });
+  return app;
+}

@@ -1,0 +1,222 @@
+// The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
+// cap, one deadline per call (a retry included), one retry on network errors and 5xx.
+
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { upstreamUsernameQuery } from '../domain/names.js';
+import { upstreamSlugPath } from '../domain/slugs.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { parseCourse, parseRoster, parseUserStats } from './parse.js';
+import {
+  UpstreamError,
+  type CourseDetails,
+  type Dashboard,
+  type Fetched,
+  type Roster,
+  type Slug,
+  type UserStats,
+} from './types.js';
+
+export type Endpoint = 'user_stats' | 'course' | 'course_users';
+
+/** One finished upstream attempt, for metrics. status 0: no HTTP answer (timeout, network). */
+export interface UpstreamAttempt {
+  endpoint: Endpoint;
+  status: number;
+  durationMs: number;
+}
+
+export interface DashboardClientOptions {
+  baseUrl: string;
+  userAgent: string;
+  timeoutMs: number;
+  concurrency: number;
+  queueLimit: number;
+  /** Tests may pass their own; by default a keep-alive Agent sized to the cap. */
+  dispatcher?: Dispatcher;
+  onAttempt?: (attempt: UpstreamAttempt) => void;
+}
+
+// A roster of a few thousand people is a few MB; anything far larger is not a roster.
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const RETRY_BASE_MS = 250;
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export class DashboardClient implements Dashboard {
+  readonly limiter: ConcurrencyLimiter;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+
+  constructor(readonly options: DashboardClientOptions) {
+    this.limiter = new ConcurrencyLimiter(options.concurrency, options.queueLimit);
+    this.#ownsDispatcher = options.dispatcher === undefined;
+    // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
+    // does not enforce a short headersTimeout reliably).
+    this.#dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connections: options.concurrency,
+        keepAliveTimeout: 10_000,
+        connectTimeout: options.timeoutMs,
+        headersTimeout: options.timeoutMs + 5_000,
+        bodyTimeout: options.timeoutMs + 5_000,
+      });
+  }
+
+  userStats(username: string, signal?: AbortSignal): Promise<Fetched<UserStats>> {
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, signal);
+  }
+
+  course(slug: Slug, signal?: AbortSignal): Promise<Fetched<CourseDetails>> {
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, signal);
+  }
+
+  courseUsers(slug: Slug, signal?: AbortSignal): Promise<Fetched<Roster>> {
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+
+  async #get<T>(
+    endpoint: Endpoint,
+    pathAndQuery: string,
+    parse: (body: unknown) => T,
+    callerSignal?: AbortSignal,
+  ): Promise<Fetched<T>> {
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
+    const started = Date.now();
+    try {
+      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal);
+      if (first.retryAfterMs === undefined) return first.result;
+      // One retry, only if it can still finish before the deadline.
+      const remaining = this.options.timeoutMs - (Date.now() - started);
+      if (first.retryAfterMs >= remaining) throw first.error;
+      await sleep(first.retryAfterMs, signal);
+      const second = await this.#attempt(endpoint, pathAndQuery, parse, signal);
+      if (second.retryAfterMs !== undefined) throw second.error;
+      return second.result;
+    } catch (err) {
+      if (signal.aborted && !(err instanceof UpstreamError && err.kind === 'overloaded')) {
+        throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
+          cause: err,
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** One request. Either a result, or an error with (when worth retrying) a delay before the retry. */
+  async #attempt<T>(
+    endpoint: Endpoint,
+    pathAndQuery: string,
+    parse: (body: unknown) => T,
+    signal: AbortSignal,
+  ): Promise<{ result: Fetched<T>; retryAfterMs?: undefined } | { retryAfterMs: number; error: UpstreamError }> {
+    return this.limiter.run(async () => {
+      const started = performance.now();
+      let status = 0;
+      try {
+        const res = await request(this.options.baseUrl + pathAndQuery, {
+          method: 'GET',
+          dispatcher: this.#dispatcher,
+          signal,
+          headers: {
+            'user-agent': this.options.userAgent,
+            accept: 'application/json',
+            'accept-language': 'en',
+          },
+        });
+        status = res.statusCode;
+        const text = await readText(res.body);
+        if (status === 200) return { result: { found: true, data: parse(parseJson(text)) } };
+        if (status === 404 && isDashboardNotFound(text)) return { result: { found: false } };
+        const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
+        if (RETRYABLE_STATUS.has(status)) return { retryAfterMs: retryDelay(res.headers['retry-after']), error };
+        throw error;
+      } catch (err) {
+        if (err instanceof UpstreamError || signal.aborted) throw err;
+        if (isNetworkError(err)) {
+          return {
+            retryAfterMs: jitter(RETRY_BASE_MS),
+            error: new UpstreamError('network', `could not reach the Dashboard: ${(err as Error).message}`, undefined, {
+              cause: err,
+            }),
+          };
+        }
+        throw err;
+      } finally {
+        this.options.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
+      }
+    }, signal);
+  }
+}
+
+async function readText(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      body.destroy();
+      throw new UpstreamError('payload', `the Dashboard's answer is larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UpstreamError('payload', 'the Dashboard answered with something that is not JSON');
+  }
+}
+
+/** The Dashboard's own 404 bodies are small JSON objects; an HTML 404 from a proxy is not "not found". */
+function isDashboardNotFound(text: string): boolean {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && ('error' in body || 'message' in body);
+  } catch {
+    return false;
+  }
+}
+
+function retryDelay(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value !== undefined) {
+    if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+    const at = Date.parse(value);
+    if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
+  }
+  return jitter(RETRY_BASE_MS);
+}
+
+function jitter(ms: number): number {
+  return Math.round(ms * (0.75 + Math.random() / 2));
+}
+
+function isNetworkError(err: unknown): boolean {
+  return (
+    err instanceof undiciErrors.SocketError ||
+    err instanceof undiciErrors.ConnectTimeoutError ||
+    (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^(E[A-Z]+|UND_ERR_SOCKET)$/.test(err.code))
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,70 @@
+// Errors as application/problem+json (RFC 9457): every failure a client can cause or meet has a
+// stable `type`, a `title`, the `status` and a `detail` that says what to do about it.
+
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFound } from '../answers/not-found.js';
+import { UpstreamError } from '../dashboard/types.js';
+import { InvalidInput } from '../domain/invalid.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+}
+
+// Seconds a client should wait when we shed load because the Dashboard queue is full.
+const OVERLOADED_RETRY_AFTER = 5;
+
+export function problemFor(err: unknown): Problem & { retryAfter?: number } {
+  if (err instanceof InvalidInput) return problem('invalid-input', 'Invalid input', 400, err.message);
+  if (err instanceof NotFound) {
+    const title = err.what === 'user' ? 'User not found' : 'Course not found';
+    return problem('not-found', title, 404, `${err.message}.`);
+  }
+  if (err instanceof UpstreamError) {
+    switch (err.kind) {
+      case 'timeout':
+        return problem('upstream-timeout', 'The Dashboard did not answer in time', 504, `${err.message}; nothing is cached for this yet, try again later.`);
+      case 'overloaded':
+        return {
+          ...problem('overloaded', 'Too busy', 503, 'Too many requests are waiting for the Dashboard; try again in a few seconds.'),
+          retryAfter: OVERLOADED_RETRY_AFTER,
+        };
+      default:
+        return problem('upstream-error', 'The Dashboard failed', 502, `${err.message}; nothing is cached for this yet, try again later.`);
+    }
+  }
+  const fastifyErr = err as Partial<FastifyError>;
+  if (fastifyErr.validation) return problem('invalid-input', 'Invalid input', 400, fastifyErr.message ?? 'invalid request');
+  if (fastifyErr.code === 'FST_ERR_BAD_URL') {
+    return problem('invalid-input', 'Invalid input', 400, 'the URL has invalid percent-encoding or is not UTF-8');
+  }
+  const status = fastifyErr.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    return problem('bad-request', fastifyErr.message ?? 'Bad request', status, fastifyErr.message ?? 'bad request');
+  }
+  return problem('internal', 'Internal error', 500, 'Something went wrong on our side; it has been logged.');
+}
+
+function problem(name: string, title: string, status: number, detail: string): Problem {
+  return { type: `/problems/${name}`, title, status, detail };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem & { retryAfter?: number }): FastifyReply {
+  reply
+    .code(p.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    // A 404 may be repeated for a while (negative caching); errors must not be kept.
+    .header('cache-control', p.status === 404 ? 'public, max-age=60' : 'no-store');
+  if (p.retryAfter !== undefined) reply.header('retry-after', String(p.retryAfter));
+  const { retryAfter: _omit, ...body } = p;
+  return reply.send(JSON.stringify(body));
+}
+
+export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const p = problemFor(err);
+  if (p.status >= 500 && p.type === '/problems/internal') request.log.error({ err }, 'unhandled error');
+  else if (p.status >= 500) request.log.warn({ problem: p.type, err: (err as Error).message }, 'upstream trouble');
+  return sendProblem(reply, p);
+}

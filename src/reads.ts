@@ -1,0 +1,47 @@
+// The three Dashboard resources, read through the stale-while-revalidate cache. Every read in the
+// service (top-level and enrichment alike) goes through here, so one set of caching rules holds.
+
+import type { SwrCache } from './cache/engine.js';
+import type { CachePolicy, CacheResult } from './cache/types.js';
+import type { Config } from './config.js';
+import { slugText } from './domain/slugs.js';
+import type { CourseDetails, Dashboard, Roster, Slug, UserStats } from './dashboard/types.js';
+
+export interface Policies {
+  user: CachePolicy;
+  course: CachePolicy;
+  roster: CachePolicy;
+}
+
+export function policiesFrom(config: Config): Policies {
+  const policy = (freshSeconds: number): CachePolicy => ({
+    freshMs: freshSeconds * 1000,
+    staleWhileRevalidateMs: (config.staleWhileRevalidate ?? freshSeconds) * 1000,
+    staleIfErrorMs: config.staleIfError * 1000,
+    negativeMs: config.ttl.notFound * 1000,
+  });
+  return { user: policy(config.ttl.user), course: policy(config.ttl.course), roster: policy(config.ttl.courseUsers) };
+}
+
+export class CachedDashboard {
+  constructor(
+    private readonly cache: SwrCache,
+    private readonly dashboard: Dashboard,
+    readonly policies: Policies,
+  ) {}
+
+  /** `username` must be canonical: every spelling of one name shares this entry. */
+  userStats(username: string): Promise<CacheResult<UserStats>> {
+    return this.cache.read(`user:${username}`, 'user', this.policies.user, () => this.dashboard.userStats(username));
+  }
+
+  course(slug: Slug): Promise<CacheResult<CourseDetails>> {
+    return this.cache.read(`course:${slugText(slug)}`, 'course', this.policies.course, () => this.dashboard.course(slug));
+  }
+
+  roster(slug: Slug): Promise<CacheResult<Roster>> {
+    return this.cache.read(`roster:${slugText(slug)}`, 'roster', this.policies.roster, () =>
+      this.dashboard.courseUsers(slug),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+// /api/courses/{slug...} and /api/courses/{slug...}/users. A slug has two or more segments, so the
+// route is a wildcard and the raw (still percent-encoded) path is parsed here: `%2F` inside a
+// segment must stay distinguishable from a real `/`.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { course, courseUsers, type CourseAnswerContext } from '../answers/courses.js';
+import { withFreshness } from '../http/headers.js';
+import { parseBoolean } from '../domain/query.js';
+import { parseSlug } from '../domain/slugs.js';
+import { Course, CourseUsers, EnrichQuery, problemResponses } from '../schemas.js';
+
+const PREFIX = '/api/courses/';
+const ROSTER_SUFFIX = '/users';
+
+export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext }> = async (app, { ctx }) => {
+  app.get(
+    `${PREFIX}*`,
+    {
+      schema: {
+        tags: ['courses'],
+        summary: "A course's details, or (with a trailing /users) its roster",
+        description:
+          '`/api/courses/{slug}`: the course (with `enrich=true` also whether it is active now and its staff). ' +
+          '`/api/courses/{slug}/users`: facilitators (role >= 1), participants (role 0) and everyone, one row per person ' +
+          'with the highest role (with `enrich=true` also whether the course is active now). ' +
+          'The slug is the Dashboard\'s, e.g. `Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`; ' +
+          'it may have more than two segments.',
+        params: Type.Object({ '*': Type.String({ description: 'slug, or slug/users' }) }),
+        querystring: EnrichQuery,
+        response: { 200: Type.Union([Course, CourseUsers]), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const rawPath = request.url.slice(PREFIX.length).split('?', 1)[0] ?? '';
+      const enrich = parseBoolean(request.query.enrich, 'enrich');
+      if (rawPath.endsWith(ROSTER_SUFFIX)) {
+        const slug = parseSlug(rawPath.slice(0, -ROSTER_SUFFIX.length));
+        return withFreshness(reply, await courseUsers(ctx, slug, enrich), ctx.now());
+      }
+      return withFreshness(reply, await course(ctx, parseSlug(rawPath), enrich), ctx.now());
+    },
+  );
+};

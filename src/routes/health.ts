@@ -1,0 +1,58 @@
+// /health (readiness, with the cache's state) and /healthz (liveness: no Redis or Dashboard call,
+// so a Redis blip never gets the pod restarted).
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { CacheStore } from '../cache/types.js';
+import { VERSION } from '../config.js';
+import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
+import { Health } from '../schemas.js';
+
+export interface HealthDeps {
+  store: CacheStore;
+  limiter: ConcurrencyLimiter;
+  startedAt: number;
+  now: () => number;
+}
+
+export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = async (app, { deps }) => {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness and cache state',
+        description: '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard).',
+        response: { 200: Health },
+      },
+    },
+    async (_request, reply) => {
+      const health = deps.store.health();
+      reply.header('cache-control', 'no-store');
+      return {
+        status: health.ok ? ('ok' as const) : ('degraded' as const),
+        redis_connected: health.redis_connected === true,
+        cache: health.kind,
+        uptime_seconds: Math.floor((deps.now() - deps.startedAt) / 1000),
+        upstream_in_flight: deps.limiter.active,
+        upstream_queued: deps.limiter.queued,
+        version: VERSION,
+      };
+    },
+  );
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Liveness: the process answers (touches neither Redis nor the Dashboard)',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' as const };
+    },
+  );
+};

@@ -1,0 +1,78 @@
+// /api/users/{username}, .../active-staff and .../status.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { activeStaff, userCourses, userStatus, type UserAnswerContext } from '../answers/users.js';
+import { withFreshness } from '../http/headers.js';
+import { canonicalUsername } from '../domain/names.js';
+import { parseBoolean } from '../domain/query.js';
+import {
+  ActiveStaff,
+  ActiveStaffQuery,
+  EnrichQuery,
+  UserCourses,
+  UserStatus,
+  UsernameParams,
+  problemResponses,
+} from '../schemas.js';
+
+const tags = ['users'];
+
+export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext }> = async (app, { ctx }) => {
+  app.get(
+    '/api/users/:username',
+    {
+      schema: {
+        tags,
+        summary: "A user's Dashboard courses",
+        description:
+          'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
+          'With `enrich=true` each course also gets its dates, whether it is active now, and (for active courses) its staff.',
+        params: UsernameParams,
+        querystring: EnrichQuery,
+        response: { 200: UserCourses, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const username = canonicalUsername(request.params.username);
+      const enrich = parseBoolean(request.query.enrich, 'enrich');
+      return withFreshness(reply, await userCourses(ctx, username, enrich), ctx.now());
+    },
+  );
+
+  app.get(
+    '/api/users/:username/active-staff',
+    {
+      schema: {
+        tags,
+        summary: "The staff of a user's courses that are active now",
+        description:
+          'Only courses whose tracking window (start..end) contains now, or the event window ' +
+          '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls.',
+        params: UsernameParams,
+        querystring: ActiveStaffQuery,
+        response: { 200: ActiveStaff, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const username = canonicalUsername(request.params.username);
+      const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
+      return withFreshness(reply, await activeStaff(ctx, username, useEventDates), ctx.now());
+    },
+  );
+
+  app.get(
+    '/api/users/:username/status',
+    {
+      schema: {
+        tags,
+        summary: 'Whether a user is in any course, and how many are active now',
+        params: UsernameParams,
+        response: { 200: UserStatus, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const username = canonicalUsername(request.params.username);
+      return withFreshness(reply, await userStatus(ctx, username), ctx.now());
+    },
+  );
+};

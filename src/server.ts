@@ -1,0 +1,37 @@
+// Process entry: read the config, build the app, listen on $PORT, and shut down gracefully on
+// SIGTERM/SIGINT (stop accepting, finish requests in flight, close Redis and the upstream pool).
+
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+// Toolforge stops a pod with SIGTERM and kills it 30 s later; finish well before that.
+const SHUTDOWN_GRACE_MS = 20_000;
+
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const config = configOrExit();
+const app = await buildApp(config);
+
+closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  await app.close();
+});
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  app.log.error({ err }, 'could not listen');
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+// Starts the real service against the real fake Dashboard over HTTP, both on random loopback ports.
+
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { CacheStore } from '../src/cache/types.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
+import { demoWorld } from '../demo/world.js';
+
+export interface Service {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  url: string;
+  app: FastifyInstance;
+  config: Config;
+  dashboard: FakeDashboard;
+  /** GET a path of the service; the body parsed as JSON when it is JSON. */
+  get(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  now?: () => number;
+  /** An already running fake Dashboard (shared by two "replicas"); otherwise one is started and owned. */
+  dashboard?: FakeDashboard;
+  store?: CacheStore;
+}
+
+export async function startService(opts: ServiceOptions = {}): Promise<Service> {
+  const now = opts.now ?? Date.now;
+  const dashboard = opts.dashboard ?? (await startFakeDashboard({ world: demoWorld(now()), now }));
+  const config = loadConfig({
+    OUTREACH_BASE_URL: dashboard.url,
+    LOG_LEVEL: 'silent',
+    HTTP_TIMEOUT: '2',
+    ...opts.env,
+  });
+  const app = await buildApp(config, { now, logger: false, ...(opts.store && { store: opts.store }) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('service did not get a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    app,
+    config,
+    dashboard,
+    async get(path, headers = {}) {
+      const res = await fetch(url + path, { headers });
+      const text = await res.text();
+      const type = res.headers.get('content-type') ?? '';
+      return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    },
+    async close() {
+      await app.close();
+      if (!opts.dashboard) await dashboard.close();
+    },
+  };
+}
