@@ -1,0 +1,29 @@
+// Whether a course is running at a given moment. Computed per request from cached dates.
+
+import type { CourseDetails } from '../dashboard/types.js';
+
+/** start <= now <= end (inclusive); null when either date is missing or unparseable. */
+export function windowActive(start: string | null, end: string | null, now: number): boolean | null {
+  if (start === null || end === null) return null;
+  const from = Date.parse(start);
+  const to = Date.parse(end);
+  if (Number.isNaN(from) || Number.isNaN(to)) return null;
+  return from <= now && now <= to;
+}
+
+export interface CourseActivity {
+  /** The tracking window, start..end. */
+  active_tracking: boolean | null;
+  /** The event window, timeline_start..timeline_end (no fallback to the tracking window). */
+  active_event: boolean | null;
+}
+
+export function courseActivity(
+  course: Pick<CourseDetails, 'start' | 'end' | 'timeline_start' | 'timeline_end'>,
+  now: number,
+): CourseActivity {
+  return {
+    active_tracking: windowActive(course.start, course.end, now),
+    active_event: windowActive(course.timeline_start, course.timeline_end, now),
+  };
+}
