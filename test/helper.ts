@@ -1,5 +1,6 @@
 // Starts the real service against the real fake Dashboard over HTTP, both on random loopback ports.
 
+import { request } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
@@ -13,9 +14,18 @@ export interface Service {
   app: FastifyInstance;
   config: Config;
   dashboard: FakeDashboard;
-  /** GET a path of the service; the body parsed as JSON when it is JSON. */
-  get(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  /**
+   * GET a path of the service, sent exactly as given (fetch() would normalise `.`/`..` segments);
+   * the body parsed as JSON when it is JSON.
+   */
+  get(path: string, headers?: Record<string, string>): Promise<Reply>;
   close(): Promise<void>;
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
 }
 
 export interface ServiceOptions {
@@ -46,15 +56,29 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     app,
     config,
     dashboard,
-    async get(path, headers = {}) {
-      const res = await fetch(url + path, { headers });
-      const text = await res.text();
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, headers: res.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
-    },
+    get: (path, headers = {}) => rawGet(address.port, path, headers),
     async close() {
       await app.close();
       if (!opts.dashboard) await dashboard.close();
     },
   };
+}
+
+function rawGet(port: number, path: string, headers: Record<string, string>): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+        const json = (res.headers['content-type'] ?? '').includes('json') && text !== '';
+        resolve({ status: res.statusCode ?? 0, headers: h, body: json ? JSON.parse(text) : text });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
