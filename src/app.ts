@@ -5,14 +5,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { Type } from 'typebox';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
-import { VERSION, type Config } from './config.js';
+import type { Config } from './config.js';
 import { DashboardClient } from './dashboard/client.js';
 import { registerCommonHeaders } from './http/headers.js';
 import { handleError, sendProblem } from './http/problem.js';
+import { openApiOptions } from './openapi.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
@@ -64,31 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const reads = new CachedDashboard(cache, client, policiesFrom(config));
   const ctx = { reads, now };
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Outreach Dashboard Helper',
-        version: VERSION,
-        description:
-          "A cached JSON API over the Programs & Events Dashboard's public JSON: a user's courses, their staff, and which are active now. " +
-          'Answers carry Cache-Control, Age and ETag; errors are application/problem+json.',
-      },
-      tags: [
-        { name: 'users', description: 'A user and their courses' },
-        { name: 'courses', description: 'One course' },
-        { name: 'operations', description: 'Health' },
-      ],
-    },
-    // The course route is a wildcard (slugs have several segments); document it as {slug}.
-    transform: ({ schema, url }) => {
-      if (url !== '/api/courses/*') return { schema, url };
-      const params = Type.Object({
-        slug: Type.String({ description: 'The Dashboard slug, each segment percent-encoded; append /users for the roster' }),
-      });
-      return { schema: { ...schema, params }, url: '/api/courses/{slug}' };
-    },
-  });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   registerCommonHeaders(app);
