@@ -1,0 +1,296 @@
+/*
+ * The test page's scenario, all from the query string so every case is a plain URL:
+ *   ?user=<name>&page=user|usertalk|contributions|article&skin=vector-2022|vector|monobook|timeless|minerva
+ *    &theme=light|night|os&lang=en|de[&events=1][&dashboard=<Dashboard base URL>][&api=<service base URL>]
+ * It builds the chosen skin's portlet markup (ids and nesting as the real skins render them, greatly
+ * simplified), fills mw.config as MediaWiki would, then loads the gadget against this origin.
+ * Every string taken from the query string reaches the DOM as text.
+ */
+( function () {
+	'use strict';
+
+	var SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ];
+	var PAGES = [ 'user', 'usertalk', 'contributions', 'article' ];
+	var THEMES = [ 'light', 'night', 'os' ];
+	var LANGS = [ 'en', 'de' ];
+	// Skins with Codex tokens and night mode; the others keep the gadget's light fallbacks.
+	var TOKEN_SKINS = [ 'vector-2022', 'minerva' ];
+	// The demo world's personas (demo/world.ts PERSONAS), plus names the gadget must ignore.
+	var USERS = [
+		'Émilie Dupont', 'Adaeze Okafor', 'Lena Vogel', 'User With Spaces', 'Big Course Student',
+		'Xss Target', 'C++ Fan', '100% Wiki', 'Past Participant', 'Quiet Reader', 'Ghost User',
+		'192.0.2.7', '2001:db8::7', '~2026-12345-6'
+	];
+
+	var query = new URLSearchParams( location.search );
+
+	function oneOf( value, allowed ) {
+		return allowed.indexOf( value ) !== -1 ? value : allowed[ 0 ];
+	}
+
+	var scenario = {
+		user: query.get( 'user' ) || USERS[ 0 ],
+		page: oneOf( query.get( 'page' ), PAGES ),
+		skin: oneOf( query.get( 'skin' ), SKINS ),
+		theme: oneOf( query.get( 'theme' ), THEMES ),
+		lang: oneOf( query.get( 'lang' ), LANGS ),
+		events: query.get( 'events' ) === '1',
+		dashboard: query.get( 'dashboard' ),
+		// Another origin for the API shows the cross-origin (CORS) behaviour of a real wiki.
+		api: query.get( 'api' ) || location.origin
+	};
+
+	function urlWith( changes ) {
+		var params = new URLSearchParams( location.search );
+		Object.keys( changes ).forEach( function ( k ) {
+			params.set( k, changes[ k ] );
+		} );
+		return location.pathname + '?' + params.toString();
+	}
+
+	/** createElement with properties and children; strings become text nodes. */
+	function h( tag, props, children ) {
+		var node = document.createElement( tag );
+		Object.keys( props || {} ).forEach( function ( k ) {
+			if ( props[ k ] === undefined ) {
+				return;
+			}
+			if ( k === 'class' ) {
+				node.className = props[ k ];
+			} else if ( k.indexOf( 'data-' ) === 0 || k.indexOf( 'aria-' ) === 0 || k === 'role' ) {
+				node.setAttribute( k, props[ k ] );
+			} else {
+				node[ k ] = props[ k ];
+			}
+		} );
+		( children || [] ).forEach( function ( c ) {
+			if ( c ) {
+				node.appendChild( typeof c === 'string' ? document.createTextNode( c ) : c );
+			}
+		} );
+		return node;
+	}
+
+	// ---- The wiki page being viewed ----
+
+	var isSpecial = scenario.page === 'contributions';
+	var PAGE_INFO = {
+		user: { ns: 2, canonicalNs: 'User', title: scenario.user, heading: 'User:' + scenario.user },
+		usertalk: { ns: 3, canonicalNs: 'User_talk', title: scenario.user, heading: 'User talk:' + scenario.user },
+		contributions: { ns: -1, canonicalNs: 'Special', title: 'Contributions/' + scenario.user, heading: 'User contributions for ' + scenario.user },
+		article: { ns: 0, canonicalNs: '', title: 'Course staff', heading: 'Course staff' }
+	};
+	var info = PAGE_INFO[ scenario.page ];
+
+	function tab( id, label, page, selected ) {
+		return { id: id, label: label, href: page ? urlWith( { page: page } ) : '#', selected: selected };
+	}
+
+	var items = {
+		associated: isSpecial ?
+			[ tab( 'ca-nstab-special', 'Special page', null, true ) ] :
+			scenario.page === 'article' ?
+				[ tab( 'ca-nstab-main', 'Article', 'article', true ), tab( 'ca-talk', 'Talk', null, false ) ] :
+				[ tab( 'ca-nstab-user', 'User page', 'user', scenario.page === 'user' ), tab( 'ca-talk', 'Talk', 'usertalk', scenario.page === 'usertalk' ) ],
+		views: isSpecial ? [] : [ tab( 'ca-view', 'Read', null, true ), tab( 'ca-edit', 'Edit', null, false ), tab( 'ca-history', 'View history', null, false ) ],
+		actions: isSpecial ? [] : [ tab( 'ca-move', 'Move', null, false ), tab( 'ca-watch', 'Watch', null, false ) ],
+		tools: [ tab( 't-whatlinkshere', 'What links here', null, false ), tab( 't-contributions', 'User contributions', 'contributions', false ), tab( 't-upload', 'Upload file', null, false ) ]
+	};
+
+	function list( entries, itemClass ) {
+		return h( 'ul', { class: 'vector-menu-content-list' }, entries.map( function ( e ) {
+			return h( 'li', { id: e.id, class: 'mw-list-item ' + ( itemClass || '' ) + ( e.selected ? ' selected' : '' ) }, [
+				h( 'a', { href: e.href }, [ h( 'span', {}, [ e.label ] ) ] )
+			] );
+		} ) );
+	}
+
+	/** A Vector-style menu: <nav id> > heading > .vector-menu-content > ul. */
+	function menu( id, label, entries, kind ) {
+		return h( 'nav', { id: id, class: 'vector-menu mw-portlet ' + kind + ( entries.length ? '' : ' emptyPortlet' ), 'aria-label': label }, [
+			h( 'h3', { class: 'vector-menu-heading' }, [ label ] ),
+			h( 'div', { class: 'vector-menu-content' }, [ list( entries ) ] )
+		] );
+	}
+
+	/** A MonoBook/Timeless-style portlet: <div id class=portlet> > h3 > .pBody > ul. */
+	function portlet( id, label, entries ) {
+		return h( 'div', { id: id, class: 'portlet mw-portlet', role: 'navigation', 'aria-label': label }, [
+			h( 'h3', {}, [ label ] ),
+			h( 'div', { class: 'pBody' }, [ list( entries ) ] )
+		] );
+	}
+
+	function content() {
+		return h( 'main', { id: 'content', class: 'mw-body' }, [
+			h( 'h1', { id: 'firstHeading', class: 'firstHeading' }, [ info.heading ] ),
+			h( 'div', { id: 'bodyContent' }, [
+				h( 'p', {}, [ 'A local stand-in for a MediaWiki page. On user, user talk and contributions pages of a user with an active course, the gadget adds a "Course staff" tab.' ] ),
+				h( 'p', {}, [ 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.' ] )
+			] )
+		] );
+	}
+
+	var SKIN_LAYOUTS = {
+		'vector-2022': function () {
+			return [
+				h( 'header', { class: 'vector-header mw-header' }, [ h( 'span', { class: 'mw-logo' }, [ 'Testwiki' ] ) ] ),
+				h( 'div', { class: 'mw-page-container' }, [
+					h( 'div', { class: 'vector-page-toolbar' }, [
+						h( 'div', { id: 'left-navigation' }, [ menu( 'p-associated-pages', 'Namespaces', items.associated, 'vector-menu-tabs' ) ] ),
+						h( 'div', { id: 'right-navigation' }, [
+							menu( 'p-views', 'Views', items.views, 'vector-menu-tabs' ),
+							// The page-tools dropdown, closed: p-cactions and p-tb live inside it.
+							h( 'div', { class: 'vector-dropdown vector-page-tools-dropdown' }, [
+								h( 'span', { class: 'vector-dropdown-label' }, [ 'Tools' ] ),
+								h( 'div', { class: 'vector-dropdown-content', hidden: true }, [
+									menu( 'p-cactions', 'Actions', items.actions, 'vector-menu-dropdown' ),
+									menu( 'p-tb', 'General', items.tools, 'vector-menu-dropdown' )
+								] )
+							] )
+						] )
+					] ),
+					content()
+				] )
+			];
+		},
+		vector: function () {
+			return [
+				h( 'div', { id: 'mw-head' }, [
+					h( 'div', { id: 'left-navigation' }, [ menu( 'p-associated-pages', 'Namespaces', items.associated, 'vector-menu-tabs' ) ] ),
+					h( 'div', { id: 'right-navigation' }, [
+						menu( 'p-views', 'Views', items.views, 'vector-menu-tabs' ),
+						menu( 'p-cactions', 'More', items.actions, 'vector-menu-dropdown' )
+					] )
+				] ),
+				h( 'div', { id: 'mw-panel' }, [ h( 'div', { class: 'mw-logo' }, [ 'Testwiki' ] ), menu( 'p-tb', 'Tools', items.tools, 'vector-menu-portal' ) ] ),
+				content()
+			];
+		},
+		monobook: function () {
+			return [
+				h( 'div', { id: 'column-content' }, [ content() ] ),
+				h( 'div', { id: 'column-one' }, [
+					// MonoBook puts every page tab, namespace tabs included, into p-cactions.
+					portlet( 'p-cactions', 'Page actions', items.associated.concat( items.views, items.actions ) ),
+					h( 'div', { class: 'mw-logo portlet' }, [ 'Testwiki' ] ),
+					portlet( 'p-tb', 'Tools', items.tools )
+				] )
+			];
+		},
+		timeless: function () {
+			return [
+				h( 'div', { id: 'mw-header-container' }, [ h( 'span', { class: 'mw-logo' }, [ 'Testwiki' ] ), portlet( 'p-more', 'More', [] ) ] ),
+				h( 'div', { id: 'mw-content-container' }, [
+					h( 'div', { id: 'mw-site-navigation' }, [ portlet( 'p-tb', 'Tools', items.tools ) ] ),
+					h( 'div', { id: 'mw-content-block' }, [
+						h( 'div', { id: 'page-header' }, [
+							portlet( 'p-associated-pages', 'Namespaces', items.associated ),
+							portlet( 'p-views', 'Views', items.views )
+						] ),
+						content()
+					] ),
+					h( 'div', { id: 'mw-related-navigation' }, [ portlet( 'p-cactions', 'Page tools', items.actions ) ] )
+				] )
+			];
+		},
+		minerva: function () {
+			// Minerva shows namespace tabs and page actions on wiki pages, none on special pages, where
+			// only the "…" overflow menu (p-tb) is left.
+			var nav = isSpecial ? [] : [
+				h( 'ul', { id: 'p-associated-pages', class: 'minerva__tab-container' }, items.associated.map( function ( e ) {
+					return h( 'li', { id: e.id, class: 'minerva__tab' + ( e.selected ? ' selected' : '' ) }, [ h( 'a', { href: e.href }, [ e.label ] ) ] );
+				} ) ),
+				h( 'ul', { id: 'p-views', class: 'page-actions-menu__list' }, items.views.map( function ( e ) {
+					return h( 'li', { id: e.id, class: 'page-actions-menu__list-item' }, [ h( 'a', { href: e.href, 'aria-label': e.label }, [ e.label ] ) ] );
+				} ) )
+			];
+			return [
+				h( 'header', { class: 'header-container' }, [ h( 'span', { class: 'branding-box' }, [ 'Testwiki' ] ) ] ),
+				h( 'div', { id: 'page-actions-overflow', hidden: true }, [ h( 'ul', { id: 'p-tb' }, [] ) ] ),
+				nav[ 0 ],
+				nav[ 1 ],
+				content()
+			];
+		}
+	};
+
+	// ---- The scenario switcher ----
+
+	function choice( label, key, values, current ) {
+		return h( 'div', { class: 'testpage-choice' }, [ h( 'strong', {}, [ label + ': ' ] ) ].concat( values.map( function ( v ) {
+			var change = {};
+			change[ key ] = v;
+			return h( 'a', { href: urlWith( change ), 'data-user': key === 'user' ? v : undefined, 'aria-current': v === current ? 'page' : 'false' }, [ v ] );
+		} ) ) );
+	}
+
+	function controls() {
+		var input = h( 'input', { type: 'text', name: 'user', value: scenario.user, 'aria-label': 'Any user name' } );
+		var form = h( 'form', { method: 'get', action: location.pathname }, [ input, h( 'button', { type: 'submit' }, [ 'Show' ] ) ] );
+		[ 'page', 'skin', 'theme', 'lang' ].forEach( function ( k ) {
+			form.appendChild( h( 'input', { type: 'hidden', name: k, value: scenario[ k ] } ) );
+		} );
+		return [
+			h( 'h2', {}, [ 'Test scenario' ] ),
+			choice( 'User', 'user', USERS, scenario.user ),
+			form,
+			choice( 'Page', 'page', PAGES, scenario.page ),
+			choice( 'Skin', 'skin', SKINS, scenario.skin ),
+			choice( 'Theme', 'theme', THEMES, scenario.theme ),
+			choice( 'Language', 'lang', LANGS, scenario.lang ),
+			choice( 'Event dates', 'events', [ '0', '1' ], scenario.events ? '1' : '0' ),
+			h( 'p', {}, [ 'API: ' + scenario.api + '. Reload keeps the scenario; the gadget caches answers in session storage for 5 minutes.' ] )
+		];
+	}
+
+	// ---- Build, configure, load ----
+
+	var root = document.documentElement;
+	root.lang = scenario.lang;
+	if ( TOKEN_SKINS.indexOf( scenario.skin ) !== -1 ) {
+		root.classList.add( 'testpage-tokens', 'skin-theme-clientpref-' + scenario.theme );
+	}
+	document.body.classList.add( 'skin-' + scenario.skin, 'ns-' + info.ns, 'action-view' );
+	var skinRoot = document.getElementById( 'testpage-skin' );
+	SKIN_LAYOUTS[ scenario.skin ]().forEach( function ( node ) {
+		if ( node ) {
+			skinRoot.appendChild( node );
+		}
+	} );
+	var controlsRoot = document.getElementById( 'testpage-controls' );
+	controls().forEach( function ( node ) {
+		controlsRoot.appendChild( node );
+	} );
+
+	if ( scenario.skin === 'minerva' ) {
+		// Minerva restyles items added to its tab bar through this hook.
+		mw.hook( 'util.addPortletLink' ).add( function ( item ) {
+			if ( item.parentNode && item.parentNode.id === 'p-associated-pages' ) {
+				item.classList.add( 'minerva__tab' );
+			}
+		} );
+	}
+
+	var relevantUser = scenario.page === 'article' ? null : scenario.user;
+	mw.config.set( {
+		skin: scenario.skin,
+		wgUserLanguage: scenario.lang,
+		wgNamespaceNumber: info.ns,
+		wgCanonicalNamespace: info.canonicalNs,
+		wgCanonicalSpecialPageName: isSpecial ? 'Contributions' : false,
+		wgTitle: info.title,
+		wgPageName: ( info.canonicalNs ? info.canonicalNs + ':' : '' ) + info.title.replace( / /g, '_' ),
+		wgRelevantUserName: relevantUser,
+		wgUserName: null,
+		wgAction: 'view',
+		wgArticlePath: '/wiki/$1'
+	} );
+	window.courseStaffConfig = {
+		apiBase: scenario.api,
+		useEventDates: scenario.events,
+		dashboardBase: scenario.dashboard || undefined
+	};
+	document.title = info.heading + ' – Course staff test page';
+	document.body.appendChild( h( 'script', { src: '/gadget/course-staff.js' } ) );
+}() );

@@ -1,0 +1,319 @@
+// The gadget in headless Chromium against the real service and the fake Dashboard (demo world).
+import assert from 'node:assert/strict';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { MANY_STAFF, PERSONAS } from '../../demo/world.js';
+import { startService, type Service } from '../helper.js';
+import { launchBrowser, openPage, type PageOptions } from '../support/browser.js';
+import { testPageUrl, type Scenario } from './scenario.js';
+
+const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
+const TAB = '#ca-coursestaff a';
+const DIALOG = '[role="dialog"]';
+
+// Clipboard stand-ins installed before the page's scripts: one records, one refuses, one is absent.
+const RECORDING_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+  writeText: function (text) { window.__copied = text; return Promise.resolve(); } } });`;
+const REFUSING_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+  writeText: function () { return Promise.reject(new DOMException('denied', 'NotAllowedError')); } } });`;
+const NO_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });`;
+
+interface ActiveStaff {
+  username: string;
+  all_staff: string[];
+  courses: Array<{ course_slug: string; course_title: string; staff: string[]; start: string | null }>;
+}
+
+describe('course staff gadget in the browser', () => {
+  let svc: Service;
+  let browser: Browser;
+  before(async () => {
+    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await svc?.close();
+  });
+
+  /** Opens the test page; `api` collects "METHOD url" of every active-staff request. */
+  async function view(t: TestContext, s: Scenario, opts: PageOptions = {}) {
+    const { context, page, errors } = await openPage(browser, opts);
+    t.after(() => context.close());
+    const api: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/active-staff')) api.push(`${r.method()} ${r.url()}`);
+    });
+    await page.goto(testPageUrl(svc.url, s));
+    return { page, errors, api };
+  }
+
+  async function settle(page: Page): Promise<void> {
+    await page.waitForFunction(() => (window as { courseStaffGadgetLoaded?: boolean }).courseStaffGadgetLoaded);
+    await page.waitForLoadState('networkidle');
+  }
+
+  async function activeStaff(user: string, events = false): Promise<ActiveStaff> {
+    const res = await svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
+    assert.equal(res.status, 200);
+    return res.body as ActiveStaff;
+  }
+
+  async function openPanel(page: Page): Promise<void> {
+    await page.click(TAB);
+    await page.waitForSelector(DIALOG);
+  }
+
+  it('adds the tab for a user with an active course, after one plain GET', async (t) => {
+    const { page, api, errors } = await view(t, { user: PERSONAS.active });
+    await page.waitForSelector(TAB);
+    assert.equal(await page.textContent(TAB), 'Course staff');
+    assert.equal(await page.getAttribute(TAB, 'aria-haspopup'), 'dialog');
+    await settle(page);
+    assert.deepEqual(api, [`GET ${svc.url}/api/users/%C3%89milie%20Dupont/active-staff`]);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const page of ['usertalk', 'contributions'] as const) {
+    it(`adds the tab on the ${page} page too`, async (t) => {
+      const v = await view(t, { user: PERSONAS.active, page });
+      await v.page.waitForSelector(TAB);
+    });
+  }
+
+  for (const [what, user] of [
+    ['only past courses', PERSONAS.pastOnly],
+    ['no courses', PERSONAS.noCourses],
+    ['an unknown user (404)', PERSONAS.unknown],
+  ] as const) {
+    it(`adds nothing for ${what}, after asking once`, async (t) => {
+      const { page, api } = await view(t, { user });
+      await settle(page);
+      assert.equal(api.length, 1);
+      assert.equal(await page.locator('#ca-coursestaff').count(), 0);
+    });
+  }
+
+  for (const [what, s] of [
+    ['an IPv4 address', { user: '192.0.2.7' }],
+    ['an IPv6 address', { user: '2001:db8::7' }],
+    ['a temporary account', { user: '~2026-12345-6' }],
+    ['an article page', { user: PERSONAS.active, page: 'article' }],
+  ] as const) {
+    it(`neither asks nor adds anything for ${what}`, async (t) => {
+      const { page, api } = await view(t, s);
+      await settle(page);
+      assert.deepEqual(api, []);
+      assert.equal(await page.locator('#ca-coursestaff').count(), 0);
+    });
+  }
+
+  it('fails quietly when the service errs: no tab, no page error, the page intact', async (t) => {
+    const { context, page, errors } = await openPage(browser);
+    t.after(() => context.close());
+    await page.route('**/active-staff*', (route) => route.fulfill({ status: 500, body: 'oops' }));
+    await page.goto(testPageUrl(svc.url, { user: PERSONAS.active }));
+    await settle(page);
+    assert.equal(await page.locator('#ca-coursestaff').count(), 0);
+    assert.ok(errors.some((e) => e.includes('[course-staff]')), errors.join('\n'));
+    assert.ok(!errors.some((e) => /Uncaught|TypeError/.test(e)), errors.join('\n'));
+    assert.equal(await page.textContent('#firstHeading'), `User:${PERSONAS.active}`);
+  });
+
+  it('calls a service on another origin without a preflight, sending no cookies or custom headers', async (t) => {
+    const { context, page } = await openPage(browser);
+    t.after(() => context.close());
+    const requests: Array<{ method: string; headers: Record<string, string> }> = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/active-staff')) requests.push({ method: r.method(), headers: r.headers() });
+    });
+    const pageOrigin = svc.url.replace('127.0.0.1', 'localhost');
+    await page.goto(testPageUrl(pageOrigin, { user: PERSONAS.active, api: svc.url }));
+    await page.waitForSelector(TAB);
+    assert.deepEqual(requests.map((r) => r.method), ['GET']);
+    const headers = Object.keys(requests[0]?.headers ?? {}).filter((h) => !/^(sec-|accept|referer|user-agent|origin)/.test(h));
+    assert.deepEqual(headers, []);
+  });
+
+  it('lists each active course with its Dashboard link, dates, role, staff talk links and the profile link', async (t) => {
+    const expected = await activeStaff(PERSONAS.active);
+    const { page } = await view(t, { user: PERSONAS.active });
+    await openPanel(page);
+    const dialog = page.locator(DIALOG);
+    assert.equal(await dialog.locator('h2').textContent(), `Course staff of ${PERSONAS.active}`);
+    const titles = await dialog.locator('.coursestaff-course h3 a').allTextContents();
+    assert.deepEqual(titles, expected.courses.map((c) => c.course_title));
+
+    const courseLinks = await dialog.locator('.coursestaff-course h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(
+      courseLinks.includes(`${DASHBOARD}/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`),
+      courseLinks.join('\n'),
+    );
+    const first = dialog.locator('.coursestaff-course').first();
+    const details = await first.locator('dd').allTextContents();
+    assert.ok(details.includes('Student') || details.includes('Instructor'), details.join(' | '));
+    // Dates are shown readably ("Nov 22, 2026 – Dec 6, 2026"), never as ISO strings.
+    const dates = details.filter((d) => / – /.test(d));
+    assert.equal(dates.length, 2, details.join(' | '));
+    for (const d of dates) assert.match(d, /^[A-Z][a-z]{2} \d{1,2}, \d{4} – [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+
+    const talk = await first.locator('.coursestaff-staff a').evaluateAll((as) =>
+      as.map((a) => [a.textContent, a.getAttribute('href')]),
+    );
+    assert.deepEqual(
+      talk,
+      expected.courses[0]?.staff.map((n) => [n, `/wiki/User_talk:${encodeURIComponent(n.replace(/ /g, '_')).replace(/%2F/g, '/')}`]),
+    );
+    assert.equal(await dialog.locator('a.coursestaff-profile').getAttribute('href'), `${DASHBOARD}/users/%C3%89milie%20Dupont`);
+    assert.equal(
+      await dialog.locator('.coursestaff-summary').textContent(),
+      `${expected.courses.length} active courses, ${expected.all_staff.length} staff members`,
+    );
+  });
+
+  it('uses the event window and a configured Dashboard base when asked', async (t) => {
+    const expected = await activeStaff(PERSONAS.active, true);
+    const { page, api } = await view(t, { user: PERSONAS.active, events: true, dashboard: 'https://dash.example.org/' });
+    await openPanel(page);
+    assert.ok(api[0]?.endsWith('/active-staff?use_event_dates=true'), api.join());
+    const links = await page.locator(`${DIALOG} .coursestaff-course h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, expected.courses.length);
+    for (const l of links) assert.match(l ?? '', /^https:\/\/dash\.example\.org\/courses\/[^/]+\/[^/]+/);
+    assert.equal(await page.getAttribute(`${DIALOG} a.coursestaff-profile`, 'href'), 'https://dash.example.org/users/%C3%89milie%20Dupont');
+  });
+
+  it('speaks German with proper plurals', async (t) => {
+    const { page } = await view(t, { user: PERSONAS.xssTarget, lang: 'de' });
+    await page.waitForSelector(TAB);
+    assert.equal(await page.textContent(TAB), 'Kursteam');
+    await openPanel(page);
+    assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), '1 aktiver Kurs, 2 Teammitglieder');
+    assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-close`, 'aria-label'), 'Schließen');
+  });
+
+  it('renders a staff name carrying HTML as text and runs nothing', async (t) => {
+    const { page } = await view(t, { user: PERSONAS.xssTarget }, { initScript: RECORDING_CLIPBOARD });
+    await openPanel(page);
+    const names = await page.locator(`${DIALOG} .coursestaff-staff a`).allTextContents();
+    assert.ok(names.includes(PERSONAS.xssStaff), names.join('\n'));
+    assert.equal(await page.locator(`${DIALOG} img`).count(), 0);
+    await page.getByText(PERSONAS.xssStaff, { exact: true }).waitFor({ state: 'visible' });
+    assert.equal(await page.evaluate(() => (window as { __xss?: unknown }).__xss), undefined);
+    // The name holds "=", so every parameter is numbered and the template still works; underscores
+    // are spaces in usernames.
+    await page.click(`${DIALOG} .coursestaff-copy`);
+    await page.waitForFunction(() => (window as { __copied?: string }).__copied !== undefined);
+    assert.equal(
+      await page.evaluate(() => (window as { __copied?: string }).__copied),
+      `{{ping|1=${PERSONAS.xssStaff.replace(/_/g, ' ')}|2=Honest Host}}`,
+    );
+  });
+
+  it('copies one {{ping}} naming all staff, with feedback', async (t) => {
+    const expected = await activeStaff(PERSONAS.active);
+    const { page } = await view(t, { user: PERSONAS.active }, { initScript: RECORDING_CLIPBOARD });
+    await openPanel(page);
+    await page.click(`${DIALOG} .coursestaff-copy`);
+    await page.waitForSelector(`${DIALOG} .coursestaff-status:not(:empty)`);
+    assert.equal(await page.evaluate(() => (window as { __copied?: string }).__copied), `{{ping|${expected.all_staff.join('|')}}}`);
+    assert.equal(await page.textContent(`${DIALOG} .coursestaff-status`), `Copied a ping for ${expected.all_staff.length} users.`);
+    assert.equal(await page.locator(`${DIALOG} .coursestaff-split-note`).count(), 0);
+  });
+
+  it('splits more than 50 names into templates of 50 and says each needs its own signed edit', async (t) => {
+    const { page } = await view(t, { user: PERSONAS.bigCourseStudent }, { initScript: RECORDING_CLIPBOARD });
+    await openPanel(page);
+    const note = await page.textContent(`${DIALOG} .coursestaff-split-note`);
+    assert.match(note ?? '', /More than 50 names: the ping is split into 2 templates\. Post each one in a separate signed edit/);
+    await page.click(`${DIALOG} .coursestaff-copy`);
+    await page.waitForFunction(() => (window as { __copied?: string }).__copied !== undefined);
+    const copied = await page.evaluate(() => (window as { __copied?: string }).__copied);
+    const sorted = [...MANY_STAFF].sort();
+    assert.equal(copied, `{{ping|${sorted.slice(0, 50).join('|')}}}\n{{ping|${sorted.slice(50).join('|')}}}`);
+  });
+
+  for (const [what, script] of [
+    ['unavailable', NO_CLIPBOARD],
+    ['refused', REFUSING_CLIPBOARD],
+  ] as const) {
+    it(`offers a selected read-only field when the clipboard is ${what}`, async (t) => {
+      const expected = await activeStaff(PERSONAS.active);
+      const { page } = await view(t, { user: PERSONAS.active }, { initScript: script });
+      await openPanel(page);
+      const field = page.locator(`${DIALOG} textarea.coursestaff-ping-field`);
+      assert.equal(await field.isVisible(), false);
+      await page.click(`${DIALOG} .coursestaff-copy`);
+      await field.waitFor({ state: 'visible' });
+      assert.equal(await field.inputValue(), `{{ping|${expected.all_staff.join('|')}}}`);
+      assert.equal(await field.evaluate((f) => (f as HTMLTextAreaElement).readOnly), true);
+      assert.equal(await field.evaluate((f) => f === document.activeElement), true);
+      assert.equal(
+        await field.evaluate((f) => (f as HTMLTextAreaElement).selectionEnd - (f as HTMLTextAreaElement).selectionStart),
+        (await field.inputValue()).length,
+      );
+      assert.match((await page.textContent(`${DIALOG} .coursestaff-status`)) ?? '', /select the text below/);
+    });
+  }
+
+  it('works by keyboard: Enter opens, focus stays inside on Tab, Escape closes back to the tab', async (t) => {
+    const { page } = await view(t, { user: PERSONAS.xssTarget });
+    await page.waitForSelector(TAB);
+    await page.focus(TAB);
+    await page.keyboard.press('Enter');
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    const labelledBy = await dialog.getAttribute('aria-labelledby');
+    assert.equal(await page.textContent(`#${labelledBy}`), `Course staff of ${PERSONAS.xssTarget}`);
+    const inside = () => page.evaluate((sel) => document.querySelector(sel)!.contains(document.activeElement), DIALOG);
+    assert.equal(await inside(), true);
+
+    const stops = await dialog.locator('a[href], button:not([disabled])').count();
+    const seen = new Set<string>();
+    for (let i = 0; i < stops + 2; i++) {
+      await page.keyboard.press('Tab');
+      assert.equal(await inside(), true, `focus left the dialog after ${i + 1} Tab presses`);
+      seen.add(await page.evaluate(() => document.activeElement!.outerHTML));
+    }
+    assert.equal(seen.size, stops, 'Tab cycles through every control');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await inside(), true);
+
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#ca-coursestaff') !== null), true);
+  });
+
+  it('closes with the close button and returns focus to the tab', async (t) => {
+    const { page } = await view(t, { user: PERSONAS.xssTarget });
+    await openPanel(page);
+    await page.click(`${DIALOG} .coursestaff-close`);
+    assert.equal(await page.locator(DIALOG).count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#ca-coursestaff') !== null), true);
+  });
+
+  it('caches the answer in session storage: a second page view makes no second request', async (t) => {
+    const { page, api } = await view(t, { user: PERSONAS.active });
+    await page.waitForSelector(TAB);
+    // Routing bypasses the HTTP cache, so only the gadget's own cache can spare a request.
+    await page.route('**/active-staff*', (route) => route.continue());
+    await page.reload();
+    await page.waitForSelector(TAB);
+    await settle(page);
+    assert.equal(api.length, 1, api.join('\n'));
+    const keys = await page.evaluate(() => Object.keys(sessionStorage));
+    assert.ok(keys.some((k) => k.startsWith('mw-coursestaff-')), keys.join());
+
+    // Another user is another entry.
+    await page.goto(testPageUrl(svc.url, { user: PERSONAS.xssTarget }));
+    await page.waitForSelector(TAB);
+    assert.equal(api.length, 2);
+  });
+
+  it("links the demo world's personas from the test page", async (t) => {
+    const { page } = await view(t, {});
+    const users = await page.locator('#testpage-controls a[data-user]').evaluateAll((as) => as.map((a) => a.getAttribute('data-user')));
+    for (const p of [PERSONAS.active, PERSONAS.multiRole, PERSONAS.bigCourseStudent, PERSONAS.xssTarget, PERSONAS.pastOnly, PERSONAS.unknown]) {
+      assert.ok(users.includes(p), `${p} missing from ${users.join(', ')}`);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+// URLs of the local test page (/test-gadget.html) for one scenario.
+
+export const SKINS = ['vector-2022', 'vector', 'monobook', 'timeless', 'minerva'] as const;
+export type Skin = (typeof SKINS)[number];
+
+export interface Scenario {
+  user?: string;
+  page?: 'user' | 'usertalk' | 'contributions' | 'article';
+  skin?: Skin;
+  theme?: 'light' | 'night' | 'os';
+  lang?: 'en' | 'de';
+  events?: boolean;
+  dashboard?: string;
+  api?: string;
+}
+
+export function testPageUrl(base: string, s: Scenario): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(s)) {
+    if (v === undefined) continue;
+    q.set(k, typeof v === 'boolean' ? (v ? '1' : '0') : v);
+  }
+  return `${base}/test-gadget.html?${q}`;
+}
