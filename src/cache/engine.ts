@@ -1,0 +1,231 @@
+// The stale-while-revalidate engine: every cached read goes through SwrCache.read.
+//
+// By the age of the stored entry (now - fetched_at):
+//   negative entry, age <= negativeMs            -> 'negative'
+//   age <= freshMs                               -> 'fresh'
+//   age <= freshMs + staleWhileRevalidateMs      -> 'stale' at once, one background refresh
+//   age <= freshMs + staleIfErrorMs              -> refresh first; if that fails, 'error' with the stale data
+//   otherwise (or nothing stored)                -> load: 'miss' (or 'negative' when the Dashboard says 404)
+// Loads are single-flight per key within the process and, through store.lock, across processes.
+// Load errors are never stored; a failed refresh keeps the good entry and backs off for a while.
+
+import type { Fetched } from '../dashboard/types.js';
+import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lock, Outcome } from './types.js';
+
+export interface SwrCacheOptions {
+  store: CacheStore;
+  /** Clock (ms); injectable for tests. */
+  now?: () => number;
+  /** How long a cross-process refresh lock lives (a load's deadline plus a margin). */
+  lockTtlMs: number;
+  /** How long to wait for another process's entry when it holds the lock, before loading ourselves. */
+  lockWaitMs: number;
+  /** Poll interval while waiting for another process. */
+  pollIntervalMs?: number;
+  /** After a failed refresh, serve stale for this long without asking the Dashboard again. */
+  failureBackoffMs?: number;
+  /** Metrics hook: one call per answered read. */
+  onOutcome?: (kind: string, outcome: Outcome) => void;
+  /** Logging hook for failed background refreshes (nobody awaits them). */
+  onBackgroundError?: (key: string, err: unknown) => void;
+}
+
+type Entry = CacheEntry<unknown>;
+/** One key's refresh: what to load and how long to keep it. */
+interface Job {
+  key: string;
+  policy: CachePolicy;
+  load: () => Promise<Fetched<unknown>>;
+}
+/** undefined: a background refresh that stood aside because another process holds the lock. */
+type Flight = Promise<Entry | undefined>;
+
+// Failure memory is per key; during a long outage it must not grow without bound.
+const MAX_BACKOFF_KEYS = 10_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class SwrCache {
+  private readonly store: CacheStore;
+  private readonly now: () => number;
+  private readonly lockTtlMs: number;
+  private readonly maxPolls: number;
+  private readonly pollIntervalMs: number;
+  private readonly failureBackoffMs: number;
+  private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
+  private readonly onBackgroundError: ((key: string, err: unknown) => void) | undefined;
+  private readonly inflight = new Map<string, Flight>();
+  /** key -> until when (ms) refreshes are not retried after a failure. */
+  private readonly backoffUntil = new Map<string, number>();
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(opts: SwrCacheOptions) {
+    this.store = opts.store;
+    this.now = opts.now ?? Date.now;
+    this.lockTtlMs = opts.lockTtlMs;
+    this.pollIntervalMs = opts.pollIntervalMs ?? 25;
+    // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
+    this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
+    this.failureBackoffMs = opts.failureBackoffMs ?? 5_000;
+    this.onOutcome = opts.onOutcome;
+    this.onBackgroundError = opts.onBackgroundError;
+  }
+
+  async read<T>(
+    key: string,
+    kind: string,
+    policy: CachePolicy,
+    load: () => Promise<Fetched<T>>,
+  ): Promise<CacheResult<T>> {
+    const entry = await this.store.get<T>(key);
+    if (entry !== undefined) {
+      const now = this.now();
+      const age = now - entry.fetched_at;
+      if (entry.data === null) {
+        if (age <= policy.negativeMs) return this.answer(kind, entry, 'negative');
+      } else if (age <= policy.freshMs) {
+        return this.answer(kind, entry, 'fresh');
+      } else if (age <= policy.freshMs + policy.staleWhileRevalidateMs) {
+        this.refreshInBackground({ key, policy, load }, entry, now);
+        return this.answer(kind, entry, 'stale');
+      } else if (age <= policy.freshMs + policy.staleIfErrorMs) {
+        if (this.backingOff(key, now)) return this.answer(kind, entry, 'error');
+        try {
+          return this.loaded(kind, await this.foreground({ key, policy, load }, entry));
+        } catch {
+          return this.answer(kind, entry, 'error');
+        }
+      }
+    }
+    // Nothing usable: load (errors propagate, there is nothing to fall back on).
+    return this.loaded(kind, await this.foreground({ key, policy, load }, entry));
+  }
+
+  /** Resolves when every background refresh started so far (and any they lead to) has finished. */
+  async settle(): Promise<void> {
+    while (this.background.size > 0) await Promise.all(this.background);
+  }
+
+  private answer<T>(kind: string, entry: CacheEntry<T>, outcome: Outcome): CacheResult<T> {
+    this.onOutcome?.(kind, outcome);
+    return { data: entry.data, fetched_at: entry.fetched_at, outcome };
+  }
+
+  /**
+   * An entry that was just loaded, by us or by another process we waited for: from the caller's
+   * point of view nothing usable was cached, so it is a 'miss' (or 'negative' for a 404).
+   */
+  private loaded<T>(kind: string, entry: Entry): CacheResult<T> {
+    return this.answer(kind, entry as CacheEntry<T>, entry.data === null ? 'negative' : 'miss');
+  }
+
+  private backingOff(key: string, now: number): boolean {
+    const until = this.backoffUntil.get(key);
+    if (until === undefined) return false;
+    if (now < until) return true;
+    this.backoffUntil.delete(key);
+    return false;
+  }
+
+  private rememberFailure(key: string): void {
+    this.backoffUntil.delete(key); // re-insert at the end: the map is evicted oldest-first
+    if (this.backoffUntil.size >= MAX_BACKOFF_KEYS) {
+      const oldest = this.backoffUntil.keys().next();
+      if (oldest.done !== true) this.backoffUntil.delete(oldest.value);
+    }
+    this.backoffUntil.set(key, this.now() + this.failureBackoffMs);
+  }
+
+  private refreshInBackground(job: Job, seen: Entry, now: number): void {
+    if (this.inflight.has(job.key) || this.backingOff(job.key, now)) return;
+    const done = this.flight(job, seen, true).then(
+      () => undefined,
+      (err: unknown) => {
+        try {
+          this.onBackgroundError?.(job.key, err);
+        } catch {
+          // A failing logger must not turn into an unhandled rejection.
+        }
+      },
+    );
+    this.background.add(done);
+    void done.then(() => this.background.delete(done));
+  }
+
+  /** A load the caller waits for; joins whatever flight for the key is already running. */
+  private async foreground(job: Job, seen: Entry | undefined): Promise<Entry> {
+    for (;;) {
+      const entry = await this.flight(job, seen, false);
+      // undefined: we joined a background refresh that stood aside for another process; go again.
+      if (entry !== undefined) return entry;
+    }
+  }
+
+  /** The single in-process flight for the key, started if none is running. */
+  private flight(job: Job, seen: Entry | undefined, background: boolean): Flight {
+    const running = this.inflight.get(job.key);
+    if (running !== undefined) return running;
+    const flight: Flight = this.coordinate(job, seen, background).finally(() => {
+      if (this.inflight.get(job.key) === flight) this.inflight.delete(job.key);
+    });
+    this.inflight.set(job.key, flight);
+    return flight;
+  }
+
+  /** Cross-process part of a flight: one process loads, the others wait for its entry. */
+  private async coordinate(job: Job, seen: Entry | undefined, background: boolean): Flight {
+    const first = await this.store.lock(job.key, this.lockTtlMs);
+    if (first.state === 'acquired') return this.underLock(first.lock, job, seen);
+    // Another replica is refreshing: a background refresh has nothing to add.
+    if (background) return undefined;
+    for (let i = 0; i < this.maxPolls; i++) {
+      await sleep(this.pollIntervalMs);
+      const entry = await this.store.get(job.key);
+      if (this.isNewAndUsable(entry, seen, job.policy)) return entry;
+      // The holder stores before it releases: once we get the lock, its entry (if any) is there.
+      const next = await this.store.lock(job.key, this.lockTtlMs);
+      if (next.state === 'acquired') return this.underLock(next.lock, job, seen);
+    }
+    // The other process is too slow (or stuck): fetch ourselves rather than keep the caller waiting.
+    return this.loadAndStore(job);
+  }
+
+  private async underLock(lock: Lock, job: Job, seen: Entry | undefined): Promise<Entry> {
+    try {
+      // Another process may have stored a new entry just before we got the lock (the tiered store
+      // reads through to Redis here): then there is nothing to load.
+      const current = await this.store.get(job.key);
+      if (this.isNewAndUsable(current, seen, job.policy)) return current;
+      return await this.loadAndStore(job);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private isNewAndUsable(entry: Entry | undefined, seen: Entry | undefined, policy: CachePolicy): entry is Entry {
+    if (entry === undefined || (seen !== undefined && entry.fetched_at <= seen.fetched_at)) return false;
+    const age = this.now() - entry.fetched_at;
+    return age <= (entry.data === null ? policy.negativeMs : policy.freshMs);
+  }
+
+  private async loadAndStore({ key, policy, load }: Job): Promise<Entry> {
+    const fetchedAt = this.now(); // when the Dashboard was asked: data is at least this recent
+    let fetched: Fetched<unknown>;
+    try {
+      fetched = await load();
+    } catch (err) {
+      this.rememberFailure(key);
+      throw err;
+    }
+    this.backoffUntil.delete(key);
+    if (fetched.found) {
+      const entry: Entry = { fetched_at: fetchedAt, data: fetched.data };
+      const keepMs = policy.freshMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+      await this.store.set(key, entry, keepMs);
+      return entry;
+    }
+    const negative: Entry = { fetched_at: fetchedAt, data: null };
+    await this.store.set(key, negative, policy.negativeMs);
+    return negative;
+  }
+}

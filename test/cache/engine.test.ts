@@ -1,0 +1,430 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SwrCache, type SwrCacheOptions } from '../../src/cache/engine.js';
+import { MemoryStore } from '../../src/cache/memory-store.js';
+import type { CacheEntry, CachePolicy, CacheStore, Lock, Outcome } from '../../src/cache/types.js';
+import type { Fetched } from '../../src/dashboard/types.js';
+
+const policy: CachePolicy = { freshMs: 1_000, staleWhileRevalidateMs: 2_000, staleIfErrorMs: 10_000, negativeMs: 500 };
+const FAILURE_BACKOFF_MS = 3_000;
+
+/** Wraps a MemoryStore: records sets and lock releases, and can pretend another process holds the lock. */
+class ObservedStore implements CacheStore {
+  readonly sets: { key: string; entry: CacheEntry; ttlMs: number }[] = [];
+  releases = 0;
+  lockedElsewhere = false;
+  constructor(readonly inner: MemoryStore) {}
+  get<T>(key: string) {
+    return this.inner.get<T>(key);
+  }
+  getMany<T>(keys: readonly string[]) {
+    return this.inner.getMany<T>(keys);
+  }
+  set<T>(key: string, entry: CacheEntry<T>, ttlMs: number) {
+    this.sets.push({ key, entry, ttlMs });
+    return this.inner.set(key, entry, ttlMs);
+  }
+  async lock(): Promise<{ state: 'acquired'; lock: Lock } | { state: 'busy' }> {
+    if (this.lockedElsewhere) return { state: 'busy' };
+    return { state: 'acquired', lock: { release: async () => void this.releases++ } };
+  }
+  health() {
+    return this.inner.health();
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+function setup(opts: Partial<SwrCacheOptions> = {}) {
+  let t = Date.now();
+  const now = () => t;
+  const store = new ObservedStore(new MemoryStore({ maxEntries: 1_000, maxBytes: 1_000_000, now }));
+  const outcomes: [string, Outcome][] = [];
+  const cache = new SwrCache({
+    store,
+    now,
+    lockTtlMs: 5_000,
+    lockWaitMs: 200,
+    pollIntervalMs: 5,
+    failureBackoffMs: FAILURE_BACKOFF_MS,
+    onOutcome: (kind, outcome) => outcomes.push([kind, outcome]),
+    ...opts,
+  });
+  return { cache, store, outcomes, now, advance: (ms: number) => void (t += ms) };
+}
+
+/** A loader that counts its calls and answers from `answer(callNumber)`. */
+function counting<T>(answer: (call: number) => Fetched<T> | Promise<Fetched<T>>) {
+  const load = Object.assign(async () => answer(++load.calls), { calls: 0 });
+  return load;
+}
+
+const found = <T>(data: T): Fetched<T> => ({ found: true, data });
+
+/** A loader whose calls stay pending until the test settles them. */
+function deferred<T>() {
+  const pending: { resolve: (v: Fetched<T>) => void; reject: (e: unknown) => void }[] = [];
+  const load = Object.assign(
+    () => {
+      load.calls++;
+      return new Promise<Fetched<T>>((resolve, reject) => pending.push({ resolve, reject }));
+    },
+    { calls: 0, pending },
+  );
+  return load;
+}
+
+const flush = () => new Promise<void>((r) => setImmediate(r));
+
+describe('SwrCache: fresh and miss', () => {
+  it('loads a cold key once, stores it, then answers fresh without loading', async () => {
+    const { cache, store, advance } = setup();
+    const load = counting((n) => found({ v: n }));
+    const first = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([first.outcome, first.data], ['miss', { v: 1 }]);
+    advance(policy.freshMs); // exactly at the edge is still fresh
+    const second = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([second.outcome, second.data, second.fetched_at], ['fresh', { v: 1 }, first.fetched_at]);
+    assert.equal(load.calls, 1);
+    assert.equal(store.sets.length, 1);
+    assert.equal(store.sets[0]?.ttlMs, policy.freshMs + policy.staleIfErrorMs);
+  });
+
+  it('keeps entries as long as the longer of the two stale windows', async () => {
+    const { cache, store } = setup();
+    const longSwr = { ...policy, staleWhileRevalidateMs: 50_000 };
+    await cache.read('k', 'user', longSwr, counting(() => found(1)));
+    assert.equal(store.sets[0]?.ttlMs, policy.freshMs + 50_000);
+  });
+
+  it('coalesces 50 concurrent cold reads into one load', async () => {
+    const { cache } = setup();
+    const load = deferred<string>();
+    const reads = Array.from({ length: 50 }, () => cache.read('k', 'user', policy, load));
+    await flush();
+    assert.equal(load.calls, 1);
+    load.pending[0]?.resolve(found('data'));
+    const results = await Promise.all(reads);
+    assert.ok(results.every((r) => r.outcome === 'miss' && r.data === 'data'));
+    assert.equal(load.calls, 1);
+  });
+
+  it('keeps keys apart', async () => {
+    const { cache } = setup();
+    const load = counting((n) => found(n));
+    const [a, b] = await Promise.all([cache.read('a', 'user', policy, load), cache.read('b', 'user', policy, load)]);
+    assert.equal(load.calls, 2);
+    assert.notEqual(a.data, b.data);
+  });
+
+  it('reports every answer to onOutcome with its kind', async () => {
+    const { cache, outcomes } = setup();
+    const load = counting(() => found(1));
+    await cache.read('k', 'course', policy, load);
+    await cache.read('k', 'course', policy, load);
+    assert.deepEqual(outcomes, [
+      ['course', 'miss'],
+      ['course', 'fresh'],
+    ]);
+  });
+});
+
+describe('SwrCache: stale-while-revalidate', () => {
+  it('answers stale at once while exactly one background refresh runs, then serves the new entry', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + 1);
+    const refresh = deferred<string>();
+    // The refresh hangs: stale readers must not wait for it.
+    const stale = await Promise.all(Array.from({ length: 10 }, () => cache.read('k', 'user', policy, refresh)));
+    assert.ok(stale.every((r) => r.outcome === 'stale' && r.data === 'old'));
+    await flush();
+    assert.equal(refresh.calls, 1);
+    refresh.pending[0]?.resolve(found('new'));
+    await cache.settle();
+    const after = await cache.read('k', 'user', policy, refresh);
+    assert.deepEqual([after.outcome, after.data], ['fresh', 'new']);
+    assert.equal(refresh.calls, 1);
+  });
+
+  it('serves stale up to the end of the window, and refreshes first after it', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + policy.staleWhileRevalidateMs);
+    const slow = deferred<string>();
+    assert.equal((await cache.read('k', 'user', policy, slow)).outcome, 'stale');
+    await flush();
+    assert.equal(slow.calls, 1);
+    slow.pending[0]?.reject(new Error('down'));
+    await cache.settle();
+    advance(FAILURE_BACKOFF_MS); // past the backoff, and past the stale-while-revalidate window
+    const load = counting(() => found('new'));
+    const r = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([r.outcome, r.data], ['miss', 'new']);
+  });
+
+  it('reports a failed background refresh, keeps the good entry and backs off', async () => {
+    const errors: [string, unknown][] = [];
+    const { cache, store, advance } = setup({ onBackgroundError: (key, err) => errors.push([key, err]) });
+    const p = { ...policy, staleWhileRevalidateMs: 10 * FAILURE_BACKOFF_MS };
+    await cache.read('k', 'user', p, counting(() => found('good')));
+    advance(policy.freshMs + 1);
+    const failing = counting((): Fetched<string> => {
+      throw new Error('dashboard down');
+    });
+    assert.equal((await cache.read('k', 'user', p, failing)).data, 'good');
+    await cache.settle();
+    assert.equal(failing.calls, 1);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]?.[0], 'k');
+    assert.equal(store.sets.length, 1, 'the failure stored nothing');
+    // Within the backoff: stale answers, no new refresh.
+    advance(FAILURE_BACKOFF_MS - 2);
+    assert.equal((await cache.read('k', 'user', p, failing)).outcome, 'stale');
+    await cache.settle();
+    assert.equal(failing.calls, 1);
+    // After it: one more try.
+    advance(2);
+    await cache.read('k', 'user', p, failing);
+    await cache.settle();
+    assert.equal(failing.calls, 2);
+  });
+
+  it('settle() waits for background refreshes', async () => {
+    const { cache, store, advance } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + 1);
+    const slow = counting(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return found('new');
+    });
+    await cache.read('k', 'user', policy, slow);
+    assert.equal(store.sets.length, 1);
+    await cache.settle();
+    assert.equal(store.sets.length, 2);
+  });
+
+  it('a background refresh stands aside when another process holds the lock', async () => {
+    const { cache, store, advance } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + 1);
+    store.lockedElsewhere = true;
+    const load = counting(() => found('new'));
+    assert.equal((await cache.read('k', 'user', policy, load)).outcome, 'stale');
+    await cache.settle();
+    assert.equal(load.calls, 0);
+  });
+
+  it('a background refresh uses an entry another process stored meanwhile instead of loading', async () => {
+    const { cache, store, advance, now } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + 1);
+    const load = counting(() => found('ours'));
+    // Another replica refreshes between our read and our lock.
+    const get = store.get.bind(store);
+    let reads = 0;
+    store.get = async <T>(key: string) => {
+      if (++reads === 2) await store.inner.set(key, { fetched_at: now(), data: 'theirs' }, 60_000);
+      return get<T>(key);
+    };
+    await cache.read('k', 'user', policy, load);
+    await cache.settle();
+    assert.equal(load.calls, 0);
+    assert.equal((await cache.read('k', 'user', policy, load)).data, 'theirs');
+  });
+});
+
+describe('SwrCache: stale-if-error', () => {
+  async function staleBeyondRevalidateWindow() {
+    const s = setup();
+    await s.cache.read('k', 'user', policy, counting(() => found('good')));
+    s.advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    return s;
+  }
+
+  it('refreshes before answering when the stale-while-revalidate window has passed', async () => {
+    const { cache } = await staleBeyondRevalidateWindow();
+    const load = counting(() => found('new'));
+    const r = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([r.outcome, r.data, load.calls], ['miss', 'new', 1]);
+  });
+
+  it('serves the stale data with outcome error when the refresh fails, keeping the entry', async () => {
+    const { cache, store } = await staleBeyondRevalidateWindow();
+    const failing = counting((): Fetched<string> => {
+      throw new Error('timeout');
+    });
+    const r = await cache.read('k', 'user', policy, failing);
+    assert.deepEqual([r.outcome, r.data], ['error', 'good']);
+    assert.equal(store.sets.length, 1);
+    assert.equal((await store.get('k'))?.data, 'good');
+  });
+
+  it('does not ask the Dashboard again during the failure backoff, then does', async () => {
+    const { cache, advance } = await staleBeyondRevalidateWindow();
+    const failing = counting((): Fetched<string> => {
+      throw new Error('timeout');
+    });
+    await cache.read('k', 'user', policy, failing);
+    for (let i = 0; i < 5; i++) assert.equal((await cache.read('k', 'user', policy, failing)).outcome, 'error');
+    assert.equal(failing.calls, 1);
+    advance(FAILURE_BACKOFF_MS);
+    await cache.read('k', 'user', policy, failing);
+    assert.equal(failing.calls, 2);
+  });
+
+  it('a successful refresh ends the backoff', async () => {
+    const { cache, advance } = await staleBeyondRevalidateWindow();
+    let fail = true;
+    const load = counting((): Fetched<string> => {
+      if (fail) throw new Error('timeout');
+      return found('new');
+    });
+    await cache.read('k', 'user', policy, load);
+    advance(FAILURE_BACKOFF_MS);
+    fail = false;
+    assert.equal((await cache.read('k', 'user', policy, load)).data, 'new');
+    advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    fail = true;
+    await cache.read('k', 'user', policy, load); // fails, but is tried: no backoff left over
+    assert.equal(load.calls, 3);
+  });
+
+  it('answers negative when the refreshed item no longer exists', async () => {
+    const { cache } = await staleBeyondRevalidateWindow();
+    const r = await cache.read('k', 'user', policy, counting((): Fetched<string> => ({ found: false })));
+    assert.deepEqual([r.outcome, r.data], ['negative', null]);
+  });
+
+  it('beyond the stale-if-error window a failure reaches the caller', async () => {
+    const { cache, advance } = await staleBeyondRevalidateWindow();
+    advance(policy.staleIfErrorMs);
+    const failing = counting((): Fetched<string> => {
+      throw new Error('timeout');
+    });
+    await assert.rejects(cache.read('k', 'user', policy, failing), /timeout/);
+  });
+
+  it('serves stale while the stale-if-error window is shorter than the revalidate window', async () => {
+    const { cache, advance } = setup();
+    const p = { ...policy, staleWhileRevalidateMs: 5_000, staleIfErrorMs: 0 };
+    await cache.read('k', 'user', p, counting(() => found('old')));
+    advance(p.freshMs + 4_000);
+    assert.equal((await cache.read('k', 'user', p, counting(() => found('new')))).outcome, 'stale');
+  });
+});
+
+describe('SwrCache: negative entries', () => {
+  it('caches not-found for negativeMs, then asks again', async () => {
+    const { cache, store, advance } = setup();
+    const load = counting((): Fetched<string> => ({ found: false }));
+    const first = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([first.outcome, first.data], ['negative', null]);
+    assert.equal(store.sets[0]?.ttlMs, policy.negativeMs);
+    advance(policy.negativeMs);
+    assert.equal((await cache.read('k', 'user', policy, load)).outcome, 'negative');
+    assert.equal(load.calls, 1);
+    advance(1); // never served stale
+    await cache.read('k', 'user', policy, load);
+    assert.equal(load.calls, 2);
+  });
+});
+
+describe('SwrCache: errors', () => {
+  it('never caches a load error: the next read asks again', async () => {
+    const { cache, store } = setup();
+    let fail = true;
+    const load = counting((): Fetched<string> => {
+      if (fail) throw new Error('502');
+      return found('ok');
+    });
+    await assert.rejects(cache.read('k', 'user', policy, load), /502/);
+    assert.equal(store.sets.length, 0);
+    fail = false;
+    assert.equal((await cache.read('k', 'user', policy, load)).data, 'ok');
+    assert.equal(load.calls, 2);
+  });
+
+  it('a cold miss is not held back by the failure backoff (errors are not cached)', async () => {
+    const { cache } = setup();
+    const failing = counting((): Fetched<string> => {
+      throw new Error('502');
+    });
+    await assert.rejects(cache.read('k', 'user', policy, failing));
+    await assert.rejects(cache.read('k', 'user', policy, failing));
+    assert.equal(failing.calls, 2);
+  });
+
+  it('shares one failure among concurrent callers and cleans up the flight', async () => {
+    const { cache, store } = setup();
+    const load = deferred<string>();
+    const reads = Array.from({ length: 5 }, () => cache.read('k', 'user', policy, load));
+    await flush();
+    load.pending[0]?.reject(new Error('boom'));
+    const settled = await Promise.allSettled(reads);
+    assert.ok(settled.every((s) => s.status === 'rejected'));
+    assert.equal(load.calls, 1);
+    assert.equal(store.releases, 1, 'the lock is released after a failure');
+    const again = counting(() => found('ok'));
+    assert.equal((await cache.read('k', 'user', policy, again)).data, 'ok');
+    assert.equal(again.calls, 1);
+  });
+
+  it('handles a loader that throws synchronously', async () => {
+    const { cache } = setup();
+    const load = (): Promise<Fetched<string>> => {
+      throw new TypeError('sync');
+    };
+    await assert.rejects(cache.read('k', 'user', policy, load), TypeError);
+    assert.equal((await cache.read('k', 'user', policy, counting(() => found('ok')))).data, 'ok');
+  });
+
+  it('releases the lock after a successful load', async () => {
+    const { cache, store } = setup();
+    await cache.read('k', 'user', policy, counting(() => found(1)));
+    assert.equal(store.releases, 1);
+  });
+});
+
+describe('SwrCache: another process holds the lock', () => {
+  it('waits for the other process entry instead of loading', async () => {
+    const { cache, store, now } = setup({ lockWaitMs: 2_000 });
+    store.lockedElsewhere = true;
+    setTimeout(() => void store.inner.set('k', { fetched_at: now(), data: 'theirs' }, 60_000), 30);
+    const load = counting(() => found('ours'));
+    const r = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([r.outcome, r.data, load.calls], ['miss', 'theirs', 0]);
+  });
+
+  it('loads itself once the other process releases the lock without storing anything', async () => {
+    const { cache, store } = setup({ lockWaitMs: 2_000 });
+    store.lockedElsewhere = true;
+    setTimeout(() => (store.lockedElsewhere = false), 30);
+    const load = counting(() => found('ours'));
+    const started = Date.now();
+    assert.equal((await cache.read('k', 'user', policy, load)).data, 'ours');
+    assert.ok(Date.now() - started < 1_000, 'did not wait for the whole lockWaitMs');
+    assert.equal(store.releases, 1);
+  });
+
+  it('does not take an entry older than the one it already had', async () => {
+    const { cache, store, advance } = setup({ lockWaitMs: 60 });
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    store.lockedElsewhere = true;
+    const load = counting(() => found('ours'));
+    const r = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([r.data, load.calls], ['ours', 1]);
+  });
+
+  it('gives up waiting after lockWaitMs and loads itself', async () => {
+    const { cache, store } = setup({ lockWaitMs: 50 });
+    store.lockedElsewhere = true;
+    const load = counting(() => found('ours'));
+    const started = Date.now();
+    const r = await cache.read('k', 'user', policy, load);
+    assert.deepEqual([r.outcome, r.data, load.calls], ['miss', 'ours', 1]);
+    assert.ok(Date.now() - started >= 45);
+  });
+});
