@@ -1,0 +1,147 @@
+// The service with Redis, end to end: shared across restarts and replicas, keys prefixed with TTLs,
+// and still answering when Redis dies, then recovering when it returns. A private redis-server.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
+import { PERSONAS, demoWorld } from '../../demo/world.js';
+import { startService, type Service } from '../helper.js';
+import { inspectorClient, startRedis, type TestRedis } from '../support/redis-server.js';
+
+const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
+let redis: TestRedis;
+let dashboard: FakeDashboard;
+
+before(async () => {
+  redis = await startRedis();
+  dashboard = await startFakeDashboard({ world: demoWorld() });
+});
+after(async () => {
+  await dashboard.close();
+  await redis.kill();
+});
+
+const replica = (): Promise<Service> =>
+  startService({
+    dashboard,
+    env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
+  });
+const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
+
+let serial = 0;
+function newUser(): string {
+  const name = `Redis User ${++serial}`;
+  const day = 86_400_000;
+  dashboard.world.addCourse({
+    slug: `Redis_School/Course_${serial}`,
+    title: `Course ${serial}`,
+    school: 'Redis School',
+    start: new Date(Date.now() - day).toISOString(),
+    end: new Date(Date.now() + day).toISOString(),
+    roster: [
+      { username: 'Redis Teacher', role: 1 },
+      { username: name, role: 0 },
+    ],
+  });
+  return name;
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 8_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+describe('a shared cache', () => {
+  it('answers a cached user after a restart with no upstream request', async () => {
+    const name = newUser();
+    const first = await replica();
+    await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+    assert.equal((await first.get(userPath(name, '?enrich=true'))).status, 200);
+    await first.close();
+
+    dashboard.reset();
+    const second = await replica();
+    try {
+      await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+      const r = await second.get(userPath(name, '?enrich=true'));
+      assert.equal(r.status, 200);
+      assert.equal(r.body.username, name);
+      assert.equal(dashboard.requests.length, 0, dashboard.requests.map((q) => q.rawUrl).join(', '));
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('makes one upstream request for 40 concurrent cold requests spread over two replicas', async () => {
+    const [a, b] = await Promise.all([replica(), replica()]);
+    try {
+      for (const s of [a, b]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
+      const name = newUser();
+      dashboard.reset();
+      dashboard.setFaults([{ delayMs: 150 }]);
+      const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).get(userPath(name))));
+      assert.ok(replies.every((r) => r.status === 200 && r.body.username === name));
+      assert.equal(dashboard.count(/^\/user_stats\.json/), 1);
+    } finally {
+      dashboard.setFaults([]);
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('prefixes and versions every key, and gives every key a TTL', async () => {
+    const inspector = inspectorClient(redis.url);
+    try {
+      // KEYS is fine on a private test server (Toolforge disables it; the service never uses it).
+      const keys = await inspector.keys('*');
+      assert.ok(keys.length > 0);
+      for (const key of keys) {
+        assert.ok(key.startsWith(`${PREFIX}odh:v1:`), key);
+        assert.ok((await inspector.pttl(key)) > 0, `${key} has a TTL`);
+      }
+    } finally {
+      inspector.disconnect();
+    }
+  });
+});
+
+describe('Redis failing', () => {
+  it('keeps answering within the deadline while Redis is down, reports degraded, and recovers', async () => {
+    const svc = await replica();
+    try {
+      await waitFor('redis', async () => (await svc.get('/health')).body.redis_connected === true);
+      const cached = PERSONAS.active;
+      assert.equal((await svc.get(userPath(cached, '/active-staff'))).status, 200);
+
+      await redis.kill();
+      const names = Array.from({ length: 5 }, newUser);
+      const started = Date.now();
+      const replies = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => svc.get(userPath(i % 3 === 0 ? names[i % 5]! : cached, '/active-staff'))),
+      );
+      const took = Date.now() - started;
+      assert.deepEqual([...new Set(replies.map((r) => r.status))], [200]);
+      assert.ok(took < 2_000, `all answered in ${took} ms (HTTP_TIMEOUT 2 s)`);
+      const health = await svc.get('/health');
+      assert.equal(health.status, 200);
+      assert.equal(health.body.status, 'degraded');
+      assert.equal(health.body.redis_connected, false);
+
+      await redis.restart();
+      await waitFor('health ok', async () => (await svc.get('/health')).body.status === 'ok');
+      const later = newUser();
+      assert.equal((await svc.get(userPath(later))).status, 200);
+      const inspector = inspectorClient(redis.url);
+      try {
+        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:user:${later}`)) === 1);
+      } finally {
+        inspector.disconnect();
+      }
+    } finally {
+      await svc.close();
+    }
+  });
+});
