@@ -1,0 +1,518 @@
+// The demo world served by the fake Dashboard: the fixture snapshot (demo/fixtures, taken at SNAPSHOT_AT)
+// moved forward in time so that what was active then is active now, plus the personas tests need.
+// Bodies keep every upstream field, so the service's trimming is exercised for real.
+
+import { readFileSync } from 'node:fs';
+
+export const SNAPSHOT_AT = '2026-11-26T12:00:00.000Z';
+
+export type Role = 0 | 1 | 2 | 3 | 4;
+
+/** `user_stats` labels (English i18n, Wiki Ed wording: not the P&E UI's "Editor"/"Facilitator"). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  0: 'Student',
+  1: 'Instructor',
+  2: 'Campus Volunteer',
+  3: 'Online Volunteer',
+  4: 'Wiki Education Staff',
+};
+
+export interface RosterEntry {
+  username: string;
+  role: Role;
+}
+
+export interface NewCourse {
+  slug: string;
+  title: string;
+  school: string;
+  term?: string;
+  type?: string;
+  description?: string;
+  /** ISO-8601 UTC in the Dashboard's form, e.g. 2026-11-26T12:00:00.000Z. */
+  start: string;
+  end: string;
+  /** The event window; defaults to start/end, as upstream does. */
+  timeline_start?: string;
+  timeline_end?: string;
+  private?: boolean;
+  homeWiki?: { id: number; language: string | null; project: string };
+  roster: readonly RosterEntry[];
+}
+
+type Json = Record<string, unknown>;
+
+/** course.json's `course` object: the fields the world reads, and everything else upstream sends. */
+export interface CourseBody extends Json {
+  id: number;
+  title: string;
+  school: string;
+  term: string;
+  slug: string;
+  start: string;
+  end: string;
+  private: boolean;
+  home_wiki: { project: string };
+}
+
+/** One users.json row (one per enrolment: a person can appear once per role). */
+export interface RosterRowBody extends Json {
+  role: number;
+  username: string;
+  id: number;
+}
+
+export interface EnrolmentDetail {
+  course_id: number;
+  course_title: string;
+  course_school: string;
+  course_term: string;
+  user_count: number;
+  user_role: string;
+  course_slug: string;
+}
+
+export interface UserStatsBody extends Json {
+  user_recent_uploads: unknown[];
+  courses_details: EnrolmentDetail[];
+  max_project: string | null;
+}
+
+/** What a lookup found; private courses are hidden from anonymous clients, unlike missing ones. */
+export type Lookup<T> = { status: 'found'; body: T } | { status: 'private' } | { status: 'missing' };
+
+interface Enrolment {
+  row: RosterRowBody;
+  /** The courses_users row id: what user_stats calls `course_id`. */
+  id: number;
+}
+
+interface CourseRecord {
+  body: CourseBody;
+  enrolments: Enrolment[];
+}
+
+interface UserRecord {
+  username: string;
+  id: number;
+  globalId: number;
+  registeredAt: string;
+  /** The fixture's user_stats body: source of the blocks that cannot be derived (uploads, human numbers). */
+  stats?: Json;
+}
+
+/**
+ * How MySQL's case- and accent-insensitive collation compares names and slugs: accents stripped,
+ * case folded, trailing spaces ignored. Underscores and spaces stay distinct.
+ */
+export function collationKey(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ +$/, '');
+}
+
+const DAY_MS = 86_400_000;
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+const TEMPLATE_COURSE = 'courses/Université_de_Montréal/Histoire_des_sciences_(Automne_2026)/course.json';
+const DASHBOARD_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|\+00:00)$/;
+
+function readFixture(file: string): unknown {
+  return JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8'));
+}
+
+/** Every date string of the Dashboard's two forms (…Z for columns, …+00:00 inside flags) moved by deltaMs. */
+export function shiftDates(value: unknown, deltaMs: number): unknown {
+  if (typeof value === 'string') {
+    const m = DASHBOARD_DATE.exec(value);
+    if (!m) return value;
+    const shifted = new Date(Date.parse(value) + deltaMs).toISOString();
+    return m[1] === 'Z' ? shifted : shifted.replace('Z', '+00:00');
+  }
+  if (Array.isArray(value)) return value.map((v) => shiftDates(v, deltaMs));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v, deltaMs)]));
+  }
+  return value;
+}
+
+/** Ruby's CGI.escape, as the Dashboard builds contribution URLs (after spaces -> _). */
+function cgiEscape(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Rails' path-segment escaping: like encodeURIComponent but keeps the sub-delimiters (`,` in H's enroll_url). */
+function pathEscape(segment: string): string {
+  return encodeURIComponent(segment).replace(/%(21|24|26|2B|2C|3A|3B|3D|40)/g, (e) => decodeURIComponent(e));
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+interface ManifestRoute {
+  path: string;
+  status: number;
+  file: string;
+  query?: { username?: string };
+}
+
+const USES_START_AND_END_TIMES = new Set(['BasicCourse', 'Editathon', 'ArticleScopedProgram']);
+const NO_INSTRUCTOR_STATS = { course_string_prefix: 'courses_generic', courses_count: 0, user_count: 0, trained_percent: '0' };
+const NO_STUDENT_WORK = {
+  word_count: '0',
+  references_count: '0',
+  view_sum: '0',
+  article_count: '0',
+  new_article_count: '0',
+  upload_count: '0',
+  uploads_in_use_count: 0,
+  upload_usage_count: 0,
+};
+const NO_STUDENT_STATS = {
+  course_string_prefix: 'courses_generic',
+  individual_courses_count: 0,
+  individual_word_count: '0',
+  individual_references_count: '0',
+  individual_article_count: '0',
+  individual_upload_count: '0',
+  individual_upload_usage_count: '0',
+};
+
+export class World {
+  /** The instant the world was built for; the fixtures are shifted by (now − SNAPSHOT_AT), whole seconds. */
+  readonly now: number;
+  private readonly courses = new Map<string, CourseRecord>();
+  private readonly users = new Map<string, UserRecord>();
+  private readonly template: CourseBody;
+  // Made-up ids start above the fixtures' ranges so they never collide.
+  private nextCourseId = 33_001;
+  private nextUserId = 2_200_001;
+  private nextEnrolmentId = 2_200_001;
+
+  constructor(now: number = Date.now()) {
+    this.now = now;
+    // Whole seconds keep the `.000` milliseconds that Dashboard timestamps always have.
+    const delta = Math.round((now - Date.parse(SNAPSHOT_AT)) / 1000) * 1000;
+    const load = (file: string): unknown => shiftDates(readFixture(file), delta);
+    this.template = (load(TEMPLATE_COURSE) as { course: CourseBody }).course;
+
+    const routes = (readFixture('manifest.json') as { routes: ManifestRoute[] }).routes.filter((r) => r.status === 200);
+    for (const r of routes.filter((r) => r.path.endsWith('/course.json'))) {
+      const body = (load(r.file) as { course: CourseBody }).course;
+      const rows = (load(r.file.replace(/course\.json$/, 'users.json')) as { course: { users: RosterRowBody[] } }).course.users;
+      for (const row of rows) this.ensureUser(row.username, row);
+      this.courses.set(collationKey(body.slug), { body, enrolments: rows.map((row) => ({ row, id: 0 })) });
+    }
+    for (const r of routes) {
+      const username = r.query?.username;
+      if (r.path !== '/user_stats.json' || username === undefined) continue;
+      const stats = load(r.file) as UserStatsBody;
+      const user = this.ensureUser(username);
+      user.stats = stats;
+      for (const d of stats.courses_details) this.fixtureEnrolment(d, user.username).id = d.course_id;
+    }
+    // Rows no fixture user_stats names get ids in enrolment order, as upstream's auto-increment would.
+    const unnumbered = [...this.courses.values()].flatMap((c) => c.enrolments).filter((e) => e.id === 0);
+    unnumbered.sort((a, b) => String(a.row['enrolled_at']).localeCompare(String(b.row['enrolled_at'])));
+    for (const e of unnumbered) e.id = this.nextEnrolmentId++;
+  }
+
+  /** Adds a course built from a fixture template; people in the roster come into existence as needed. */
+  addCourse(c: NewCourse): void {
+    const key = collationKey(c.slug);
+    if (this.courses.has(key)) throw new Error(`course ${c.slug} already exists`);
+    const type = c.type ?? 'BasicCourse';
+    const homeWiki = c.homeWiki ?? { id: 1, language: 'en', project: 'wikipedia' };
+    const domain = `${homeWiki.language ?? 'www'}.${homeWiki.project}.org`;
+    const createdAt = Math.min(Date.parse(c.start), this.now) - 14 * DAY_MS;
+    const enrolments = c.roster.map((entry, i): Enrolment => {
+      const user = this.ensureUser(entry.username);
+      const wikiName = cgiEscape(user.username.replaceAll(' ', '_'));
+      const row: RosterRowBody = {
+        character_sum_ms: 0,
+        character_sum_us: 0,
+        character_sum_draft: 0,
+        references_count: 0,
+        role: entry.role,
+        role_description: null,
+        recent_revisions: 0,
+        content_expert: false,
+        program_manager: false,
+        contribution_url: `https://${domain}/wiki/Special:Contributions/${wikiName}`,
+        sandbox_url: `https://${domain}/wiki/Special:PrefixIndex/User:${wikiName}`,
+        global_contribution_url: `https://guc.toolforge.org/?user=${wikiName}`,
+        total_uploads: 0,
+        id: user.id,
+        username: user.username,
+        global_id: user.globalId,
+        enrolled_at: iso(createdAt + (i + 1) * 60_000),
+        admin: false,
+        registered_at: user.registeredAt,
+      };
+      return { row, id: this.nextEnrolmentId++ };
+    });
+    const body: CourseBody = {
+      ...this.template,
+      id: this.nextCourseId++,
+      title: c.title,
+      description: c.description ?? `${c.title}: a course of the local demo world.`,
+      start: c.start,
+      end: c.end,
+      school: c.school,
+      subject: null,
+      slug: c.slug,
+      expected_students: null,
+      timeline_start: c.timeline_start ?? c.start,
+      timeline_end: c.timeline_end ?? c.end,
+      updated_at: iso(Math.floor((this.now - 3_600_000) / 1000) * 1000),
+      use_start_and_end_times: USES_START_AND_END_TIMES.has(type),
+      type,
+      home_wiki: homeWiki,
+      character_sum: 0,
+      upload_count: 0,
+      uploads_in_use_count: 0,
+      upload_usages_count: 0,
+      private: c.private ?? false,
+      update_until: iso(Date.parse(c.end) + 30 * DAY_MS),
+      created_at: iso(createdAt),
+      wikis: [{ language: homeWiki.language, project: homeWiki.project }],
+      home_wiki_bytes_per_word: domain === 'en.wikipedia.org' ? 5.175 : null,
+      article_scoped: type === 'ArticleScopedProgram',
+      term: c.term ?? '',
+      enroll_url: `https://outreachdashboard.wmflabs.org/courses/${c.slug.split('/').map(pathEscape).join('/')}/enroll/`,
+      created_count: '0',
+      edited_count: '0',
+      article_count: 0,
+      edit_count: '0',
+      student_count: enrolments.filter((e) => e.row.role === 0).length,
+      trained_count: 0,
+      word_count: '0',
+      references_count: '0',
+      view_count: '0',
+      character_sum_human: '0',
+    };
+    this.courses.set(key, { body, enrolments });
+  }
+
+  /** A user who exists upstream (has logged in) but is enrolled nowhere. */
+  addUser(username: string): void {
+    this.ensureUser(username);
+  }
+
+  /** course.json; `ended` is computed at request time, as upstream does. */
+  courseJson(slug: string, now: number): Lookup<{ course: CourseBody }> {
+    const found = this.lookup(slug);
+    if (found.status !== 'found') return found;
+    const body = found.body.body;
+    return { status: 'found', body: { course: { ...body, ended: Date.parse(body.end) < now } } };
+  }
+
+  usersJson(slug: string): Lookup<{ course: { users: RosterRowBody[] } }> {
+    const found = this.lookup(slug);
+    if (found.status !== 'found') return found;
+    return { status: 'found', body: { course: { users: found.body.enrolments.map((e) => e.row) } } };
+  }
+
+  /** user_stats.json for a decoded name (underscores already turned into spaces); undefined: no such user. */
+  userStats(username: string): UserStatsBody | undefined {
+    const user = this.users.get(collationKey(username));
+    if (!user) return undefined;
+    const key = collationKey(user.username);
+    const mine = [...this.courses.values()].flatMap((course) =>
+      course.enrolments.filter((e) => collationKey(e.row.username) === key).map((e) => ({ course, e })),
+    );
+    const visible = mine.filter(({ course }) => !course.body.private).sort((a, b) => b.e.id - a.e.id);
+    const studentCount = (c: CourseRecord): number => c.enrolments.filter((e) => e.row.role === 0).length;
+    const coursesWithRole = (role: number): CourseRecord[] => [
+      ...new Set(mine.filter(({ e }) => e.row.role === role).map(({ course }) => course)),
+    ];
+
+    const taught = coursesWithRole(1);
+    const attended = coursesWithRole(0);
+    const template = (block: string): Json | undefined => user.stats?.[block] as Json | undefined;
+    // Key order is upstream's. The as_* blocks count private courses too (only courses_details is filtered).
+    return {
+      user_recent_uploads: (user.stats?.['user_recent_uploads'] as unknown[] | undefined) ?? [],
+      courses_details: visible.map(({ course, e }) => ({
+        course_id: e.id,
+        course_title: course.body.title,
+        course_school: course.body.school,
+        course_term: course.body.term,
+        user_count: studentCount(course),
+        user_role: ROLE_LABELS[e.row.role as Role],
+        course_slug: course.body.slug,
+      })),
+      ...(taught.length > 0 && {
+        as_instructor: {
+          ...(template('as_instructor') ?? NO_INSTRUCTOR_STATS),
+          courses_count: taught.length,
+          user_count: taught.reduce((n, c) => n + studentCount(c), 0),
+        },
+        by_students: template('by_students') ?? NO_STUDENT_WORK,
+      }),
+      ...(attended.length > 0 && {
+        as_student: { ...(template('as_student') ?? NO_STUDENT_STATS), individual_courses_count: attended.length },
+      }),
+      max_project: maxProject([...new Set(visible.map(({ course }) => course))].map((c) => c.body.home_wiki.project)),
+    };
+  }
+
+  private lookup(slug: string): Lookup<CourseRecord> {
+    const course = this.courses.get(collationKey(slug));
+    if (!course) return { status: 'missing' };
+    return course.body.private ? { status: 'private' } : { status: 'found', body: course };
+  }
+
+  private ensureUser(username: string, row?: RosterRowBody): UserRecord {
+    const key = collationKey(username);
+    const known = this.users.get(key);
+    if (known) return known;
+    const id = row?.id ?? this.nextUserId++;
+    const user: UserRecord = {
+      username,
+      id,
+      globalId: typeof row?.['global_id'] === 'number' ? row['global_id'] : 70_000_000 + id,
+      registeredAt: typeof row?.['registered_at'] === 'string' ? row['registered_at'] : iso(this.now - 400 * DAY_MS),
+    };
+    this.users.set(key, user);
+    return user;
+  }
+
+  private fixtureEnrolment(d: EnrolmentDetail, username: string): Enrolment {
+    const role = Object.entries(ROLE_LABELS).find(([, label]) => label === d.user_role)?.[0];
+    const e = this.courses
+      .get(collationKey(d.course_slug))
+      ?.enrolments.find((x) => collationKey(x.row.username) === collationKey(username) && String(x.row.role) === role);
+    if (!e) throw new Error(`fixture user_stats of ${username} names an enrolment missing from ${d.course_slug}`);
+    return e;
+  }
+}
+
+/** Upstream: the home-wiki project most common among the user's courses; ties go to wikipedia. */
+function maxProject(projectsPerCourse: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of projectsPerCourse) counts.set(p, (counts.get(p) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [p, n] of counts) {
+    const top = best === null ? 0 : (counts.get(best) ?? 0);
+    if (n > top || (n === top && p === 'wikipedia')) best = p;
+  }
+  return best;
+}
+
+/** Fixture courses (keys as in demo/fixtures/README.md) and the courses demoWorld adds. */
+export const COURSES = {
+  /** A: semester course, active. */
+  active: 'Université_de_Montréal/Histoire_des_sciences_(Automne_2026)',
+  /** B: tracking window active, event weekend not started yet. */
+  eventAhead: 'Wikimedia_Deutschland/Frauen_in_der_Wissenschaft_Edit-a-thon_(November_2026)',
+  /** C: ended long ago. */
+  past: 'Wikimedia_Argentina/Wikipedia_en_la_Universidad_(2025)',
+  /** D: starts in the future, no editors. */
+  future: 'Makerere_University/Wikipedia_Writing_Workshop_(January_2027)',
+  /** E: 64 editors, 3 facilitators, no term. */
+  large: 'Wikimedians_of_Nigeria/Wiki_Loves_Women_Writing_Drive_2026',
+  /** F: ended recently, still inside the 30-day update window. */
+  recentlyEnded: 'Wikimedia_UK/Wikidata_Taster_(Saturday_7th_November_2026)',
+  /** G: ArticleScopedProgram, active. */
+  articleScoped: 'WikiProject_Medicine/Health_Misinformation_Cleanup_(Q4_2026)',
+  /** H: past; `.`, `'` and `,` in the slug. */
+  oddSlug: "St._Mary's_College,_Lagos/Wikidata_101",
+  threeSegments: 'Wiki_Club/Berlin/Spring_Sprint_(2026)',
+  /** 60 facilitators: more than one 50-name ping. */
+  manyStaff: 'Global_Mentors/Onboarding_Marathon',
+  xss: 'Security_Test_Lab/Escaping_Drill',
+  pastOnly: 'Archive_Society/Winter_Editathon',
+  /** Private: 404 {"message":"not found"} for anonymous clients. */
+  private: 'Secret_Lab/Internal_Pilot_(2026)',
+} as const;
+
+export const PERSONAS = {
+  /** Unicode name with a space; Instructor in A (active), Student in B (active) and C (past). */
+  active: 'Émilie Dupont',
+  unicode: 'Émilie Dupont',
+  /** Three courses, three roles (Instructor, Student, Online Volunteer). */
+  multiRole: 'Adaeze Okafor',
+  withSpaces: 'User With Spaces',
+  /** Facilitator and editor in B: listed twice there. */
+  twiceInOneCourse: 'Lena Vogel',
+  /** Exists, enrolled nowhere: 200 with `courses_details: []`. */
+  noCourses: 'Quiet Reader',
+  /** Not in the world: 404. */
+  unknown: 'Ghost User',
+  /** Stored with a lower-case second word; requested as `lower_first`. */
+  lowerFirst: 'Lower first',
+  plusSigns: 'C++ Fan',
+  percent: '100% Wiki',
+  /** Only in a course whose tracking and event windows have both ended. */
+  pastOnly: 'Past Participant',
+  threeSegmentStudent: 'Sprint Runner',
+  bigCourseStudent: 'Big Course Student',
+  /** Staff member whose name is an HTML/script payload, in the course of `xssTarget`. */
+  xssStaff: `Evil <img src=x onerror="window.__xss=1">&amp; "Q" 'A'`,
+  xssTarget: 'Xss Target',
+  /** Enrolled only in the private course: 200 with `courses_details: []`. */
+  privateOnly: 'Secret Student',
+} as const;
+
+/** Names of the 60 facilitators of COURSES.manyStaff. */
+export const MANY_STAFF = Array.from({ length: 60 }, (_, i) => `Mentor ${String(i + 1).padStart(2, '0')}`);
+
+/** The fixture world shifted to `now`, plus the personas above (all dates relative to `now`). */
+export function demoWorld(now: number = Date.now()): World {
+  const world = new World(now);
+  // Whole minutes, like dates picked in the Dashboard's time pickers.
+  const day = (n: number): string => iso(Math.floor((now + n * DAY_MS) / 60_000) * 60_000);
+  const staff = (username: string): RosterEntry => ({ username, role: 1 });
+  const editor = (username: string): RosterEntry => ({ username, role: 0 });
+  const P = PERSONAS;
+
+  world.addCourse({
+    slug: COURSES.threeSegments,
+    school: 'Wiki Club/Berlin',
+    title: 'Spring Sprint',
+    term: '2026',
+    start: day(-10),
+    end: day(20),
+    homeWiki: { id: 3, language: 'de', project: 'wikipedia' },
+    roster: [staff('Sprint Host'), editor(P.threeSegmentStudent), editor(P.lowerFirst), editor(P.plusSigns), editor(P.percent)],
+  });
+  world.addCourse({
+    slug: COURSES.manyStaff,
+    school: 'Global Mentors',
+    title: 'Onboarding Marathon',
+    type: 'Editathon',
+    start: day(-3),
+    end: day(30),
+    roster: [...MANY_STAFF.map(staff), editor(P.bigCourseStudent)],
+  });
+  world.addCourse({
+    slug: COURSES.xss,
+    school: 'Security Test Lab',
+    title: 'Escaping Drill',
+    description: 'Names like <b>this</b> & "that" must arrive as text, never as markup.',
+    start: day(-7),
+    end: day(14),
+    roster: [staff('Honest Host'), staff(P.xssStaff), editor(P.xssTarget)],
+  });
+  world.addCourse({
+    slug: COURSES.pastOnly,
+    school: 'Archive Society',
+    title: 'Winter Editathon',
+    type: 'Editathon',
+    start: day(-150),
+    end: day(-120),
+    timeline_start: day(-149),
+    timeline_end: day(-148),
+    roster: [staff('Archive Host'), editor(P.pastOnly)],
+  });
+  world.addCourse({
+    slug: COURSES.private,
+    school: 'Secret Lab',
+    title: 'Internal Pilot',
+    term: '2026',
+    private: true,
+    start: day(-10),
+    end: day(40),
+    roster: [staff('Secret Researcher'), editor(P.privateOnly)],
+  });
+  return world;
+}
