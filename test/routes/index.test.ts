@@ -1,0 +1,62 @@
+// The index, the OpenAPI document and the docs page.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startService, type Service } from '../helper.js';
+
+let svc: Service;
+before(async () => {
+  svc = await startService();
+});
+after(() => svc.close());
+
+describe('discovery', () => {
+  it('lists the endpoints at / with examples that work', async () => {
+    const r = await svc.get('/');
+    assert.equal(r.status, 200);
+    const examples: string[] = r.body.endpoints.map((e: { example: string }) => e.example);
+    assert.ok(examples.some((e) => e.startsWith('/api/users/')));
+    for (const example of examples.filter((e) => e.startsWith('/api/'))) {
+      assert.equal((await svc.get(example)).status, 200, example);
+    }
+  });
+
+  it('documents every API endpoint in /openapi.json, the course wildcard as two paths', async () => {
+    const r = await svc.get('/openapi.json');
+    assert.equal(r.status, 200);
+    assert.match(r.body.openapi, /^3\./);
+    const paths = Object.keys(r.body.paths);
+    for (const p of [
+      '/api/users/{username}',
+      '/api/users/{username}/active-staff',
+      '/api/users/{username}/status',
+      '/api/courses/{slug}',
+      '/api/courses/{slug}/users',
+      '/health',
+    ]) {
+      assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
+    }
+    assert.ok(!paths.some((p) => p.includes('*') || p.startsWith('/gadget') || p.startsWith('/test-gadget')));
+    const roster = r.body.paths['/api/courses/{slug}/users'].get.responses['200'].content['application/json'].schema;
+    assert.ok(roster.properties.facilitators, 'the roster operation answers a roster');
+    const details = r.body.paths['/api/courses/{slug}'].get.responses['200'].content['application/json'].schema;
+    assert.ok(details.properties.timeline_start, 'the details operation answers a course');
+  });
+
+  it('serves a readable docs page', async () => {
+    const r = await svc.get('/docs');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type') ?? '', /text\/html/);
+  });
+
+  it('answers a CORS preflight, just in case a client sends custom headers', async () => {
+    const res = await fetch(`${svc.url}/api/users/Lena_Vogel`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://en.wikipedia.org', 'access-control-request-method': 'GET', 'access-control-request-headers': 'api-user-agent' },
+    });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('access-control-allow-headers'), 'api-user-agent');
+    assert.equal(res.headers.get('access-control-allow-credentials'), null);
+  });
+});
