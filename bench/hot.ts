@@ -1,0 +1,101 @@
+// Warm hot path: the service (in-process cache, then L1 + Redis) against a bare node:http server
+// replaying the service's own bytes and headers, the ceiling for this machine and Node.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeDashboard } from '../demo/fake-dashboard.js';
+import { capture, type CapturedResponse } from './capture.js';
+import { measure, type LoadOptions, type LoadResult } from './load.js';
+import { spawnNode } from './processes.js';
+import { startService } from './service.js';
+import { int, ms, ratio, target, type Section } from './table.js';
+import { hotWorld } from './worlds.js';
+
+const CEILING = fileURLToPath(new URL('./ceiling-server.ts', import.meta.url));
+
+export interface HotOptions {
+  load: LoadOptions;
+  redisUrl: string;
+  /** Write a CPU profile of each service process under here. */
+  profileDir?: string;
+}
+
+interface Endpoint {
+  label: string;
+  path: string;
+  /** Least acceptable ratio to the ceiling: in-process, with Redis. */
+  targets: { memory: number; redis: number };
+}
+
+export async function hotPath(opts: HotOptions): Promise<{ section: Section; data: unknown }> {
+  const { world, username } = hotWorld(Date.now());
+  const user = `/api/users/${encodeURIComponent(username.replaceAll(' ', '_'))}`;
+  const endpoints: Endpoint[] = [
+    { label: 'GET /api/users/{u}', path: user, targets: { memory: 0.85, redis: 0.85 } },
+    { label: 'GET /api/users/{u}?enrich=true', path: `${user}?enrich=true`, targets: { memory: 0.6, redis: 0.4 } },
+    { label: 'GET /api/users/{u}/active-staff', path: `${user}/active-staff`, targets: { memory: 0.6, redis: 0.4 } },
+  ];
+  const fake = await startFakeDashboard({ world });
+  const profile = (name: string) => (opts.profileDir === undefined ? {} : { profileDir: join(opts.profileDir, name) });
+  const captureDir = mkdtempSync(join(tmpdir(), 'bench-ceiling-'));
+  try {
+    const memoryService = await startService({ dashboardUrl: fake.url, ...profile('memory') });
+    const captured: Record<string, CapturedResponse> = {};
+    for (const e of endpoints) {
+      await capture(memoryService.url + e.path); // fills the cache
+      const response = await capture(memoryService.url + e.path);
+      if (response.status !== 200) throw new Error(`${e.path} answered ${response.status}; the hot world is wrong`);
+      captured[e.path] = response;
+    }
+    const file = join(captureDir, 'responses.json');
+    writeFileSync(file, JSON.stringify(captured));
+    const ceilingServer = await spawnNode(CEILING, [file], { env: {} });
+    const redisService = await startService({ dashboardUrl: fake.url, redisUrl: opts.redisUrl, ...profile('redis') });
+    const servers = [ceilingServer, memoryService, redisService];
+    // All three stay up (idle ones cost nothing) so each endpoint's runs are back to back: a burst
+    // of other work on the machine then skews a ratio less than it would across minutes.
+    const runs = servers.map((): LoadResult[] => []);
+    try {
+      for (const e of endpoints) {
+        for (const [i, server] of servers.entries()) runs[i]?.push(await measure(server.url + e.path, opts.load));
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+    const [ceiling = [], memory = [], redis = []] = runs;
+
+    const rows: string[][] = [];
+    const failures: string[] = [];
+    endpoints.forEach((e, i) => {
+      const base = ceiling[i];
+      if (base === undefined) return;
+      const row = (label: string, r: LoadResult | undefined, min: number | null): void => {
+        if (r === undefined) return;
+        const x = r.rps / base.rps;
+        rows.push([label, int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(x), min === null ? '' : target(x >= min, `>= ${min}`)]);
+        if (r.failures > 0) failures.push(`${label}: ${r.failures} of ${int(r.requests)} requests failed`);
+      };
+      row(`ceiling node:http, same bytes (${e.label.replace('GET ', '')})`, base, null);
+      row(`${e.label} (memory)`, memory[i], e.targets.memory);
+      row(`${e.label} (Redis)`, redis[i], e.targets.redis);
+    });
+    const bytes = endpoints.map((e) => `${e.label.replace('GET /api/users/{u}', '') || 'plain'} ${Buffer.from(captured[e.path]?.body ?? '', 'base64').length} B`);
+    return {
+      section: {
+        title: `hot path, warm (${opts.load.connections} connections, ${opts.load.seconds} s)`,
+        columns: ['req/s', 'p50', 'p99', 'ratio to ceiling', 'target'],
+        rows,
+        notes: [
+          `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
+          ...failures.map((f) => `WARNING ${f}`),
+        ],
+      },
+      data: { endpoints: endpoints.map((e) => e.path), ceiling, memory, redis },
+    };
+  } finally {
+    rmSync(captureDir, { recursive: true, force: true });
+    await fake.close();
+  }
+}

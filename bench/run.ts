@@ -1,0 +1,85 @@
+// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory]`: every benchmark
+// beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startRedis } from '../test/support/redis-server.js';
+import { coldPath } from './cold.js';
+import { hotPath } from './hot.js';
+import { memoryUse } from './memory.js';
+import { pinSelf } from './processes.js';
+import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } from './profile.js';
+import { render, type Section } from './table.js';
+import { upstreamLoad } from './upstream.js';
+
+const PHASES = ['hot', 'cold', 'upstream', 'memory'] as const;
+type Phase = (typeof PHASES)[number];
+
+function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = only?.filter((p) => !(PHASES as readonly string[]).includes(p)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: unknown phase ${unknown.join(', ')}; phases: ${PHASES.join(', ')}`);
+  return { quick: argv.includes('--quick'), profile: argv.includes('--profile'), only: new Set((only ?? PHASES) as Phase[]) };
+}
+
+function machine() {
+  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  return { nproc: availableParallelism(), cpu, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
+const profileDir = args.profile ? join(resultsDir, `profiles-${stamp}`) : undefined;
+const host = machine(); // before pinning, which narrows what this process sees
+const pinning = pinSelf();
+// Other work on the machine skews every figure: the load average at start and end says how much.
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = load();
+console.log(`${host.cpu}, ${host.nproc} cores, Node ${host.node}; load average ${loadAtStart}; ${pinning}${args.quick ? '; --quick' : ''}${args.profile ? '; profiling the service (slower)' : ''}\n`);
+
+const results: { phase: Phase; section: Section; data: unknown }[] = [];
+const report = (phase: Phase, r: { section: Section; data: unknown }): void => {
+  results.push({ phase, ...r });
+  console.log(`${render(r.section)}\n`);
+};
+
+if (args.only.has('hot')) {
+  const redis = await startRedis();
+  try {
+    const load = args.quick ? { connections: 50, seconds: 3, warmupSeconds: 1 } : { connections: 50, seconds: 10, warmupSeconds: 2 };
+    report('hot', await hotPath({ load, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir }) }));
+  } finally {
+    await redis.kill();
+  }
+}
+if (args.only.has('cold')) {
+  report('cold', await coldPath({ courses: 8, active: 3, delayMs: 200, concurrency: 2, repetitions: args.quick ? 3 : 5 }));
+}
+if (args.only.has('upstream')) {
+  report(
+    'upstream',
+    await upstreamLoad({ population: 2_000, enrolledShare: 0.15, views: args.quick ? 2_000 : 5_000, skew: 1, parallel: 4, seed: 1 }),
+  );
+}
+if (args.only.has('memory')) {
+  report('memory', await memoryUse({ users: args.quick ? 3_000 : 10_000, enrolledShare: 0.15, samples: 5, boundedEntries: 2_000 }));
+}
+
+const profiles: ProfileSummary[] = [];
+for (const store of profileDir === undefined ? [] : ['memory', 'redis']) {
+  const file = mainProfile(join(profileDir as string, store));
+  if (file === undefined) continue;
+  const summary = summariseProfile(file);
+  profiles.push(summary);
+  console.log(`CPU profile of the service (${store}) during the hot runs\n${renderProfile(summary)}\n`);
+}
+
+mkdirSync(resultsDir, { recursive: true });
+const out = join(resultsDir, `${stamp}.json`);
+const loadAtEnd = load();
+console.log(`load average at the end: ${loadAtEnd}`);
+writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), machine: host, loadAverage: { start: loadAtStart, end: loadAtEnd }, pinning, args: { ...args, only: [...args.only] }, results, profiles }, null, 2)}\n`);
+console.log(`written to ${out}`);
