@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { DashboardClient } from './dashboard/client.js';
 import { registerCommonHeaders } from './http/headers.js';
 import { handleError, sendProblem } from './http/problem.js';
+import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { courseRoutes } from './routes/courses.js';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const reads = new CachedDashboard(cache, client, policiesFrom(config));
   const ctx = { reads, now };
+  const responder = new Responder(now, config.memoryCache.maxEntries);
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -86,8 +88,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(indexRoutes);
   await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
-  await app.register(userRoutes, { ctx });
-  await app.register(courseRoutes, { ctx });
+  await app.register(userRoutes, { ctx, responder });
+  await app.register(courseRoutes, { ctx, responder });
   await app.register(gadgetRoutes);
 
   app.addHook('onClose', async () => {

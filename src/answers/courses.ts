@@ -1,6 +1,6 @@
 // What the /api/courses/{slug...} endpoints answer, assembled from cached reads.
 
-import { courseActivity } from '../domain/activity.js';
+import { courseActivity, type CourseActivity } from '../domain/activity.js';
 import { slugText } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
 import { UpstreamError, type CourseDetails, type RosterRow, type Slug } from '../dashboard/types.js';
@@ -54,13 +54,20 @@ async function optional<T>(ctx: CourseAnswerContext, freshness: FreshnessTracker
   }
 }
 
+/** Whether the course is active now; the answer changes when a window opens or closes. */
+function activity(ctx: CourseAnswerContext, c: CourseDetails, freshness: FreshnessTracker): CourseActivity {
+  const now = ctx.now();
+  freshness.changesAt([c.start, c.end, c.timeline_start, c.timeline_end], now);
+  return courseActivity(c, now);
+}
+
 export async function course(ctx: CourseAnswerContext, slug: Slug, enrich: boolean): Promise<Answer<CourseBody>> {
   const freshness = new FreshnessTracker();
   const staffRead = enrich ? optional(ctx, freshness, roster(ctx, slug, freshness)) : null;
   const body: CourseBody = { ...(await details(ctx, slug, freshness)) };
   if (staffRead) {
     const rows = await staffRead;
-    Object.assign(body, courseActivity(body, ctx.now()), { staff: rows && staffNames(rows) });
+    Object.assign(body, activity(ctx, body, freshness), { staff: rows && staffNames(rows) });
   }
   return { body, freshness: freshness.result(ctx.now()) };
 }
@@ -71,10 +78,7 @@ export async function courseUsers(ctx: CourseAnswerContext, slug: Slug, enrich: 
   const body: CourseUsersBody = { slug: slugText(slug), ...splitRoster(await roster(ctx, slug, freshness)) };
   if (detailsRead) {
     const found = await detailsRead;
-    Object.assign(
-      body,
-      found ? courseActivity(found, ctx.now()) : { active_event: null, active_tracking: null },
-    );
+    Object.assign(body, found ? activity(ctx, found, freshness) : { active_event: null, active_tracking: null });
   }
   return { body, freshness: freshness.result(ctx.now()) };
 }

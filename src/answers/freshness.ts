@@ -1,5 +1,6 @@
-// How old an answer is and how long a client may keep it: derived from the cache entries it was
-// built from (the oldest one decides `Age`, the first to go stale decides `max-age`).
+// How old an answer is and how long it stays true: derived from the cache entries it was built
+// from (the oldest one decides `Age`; the first to go stale, or the next course window to open or
+// close, decides how long it may be kept).
 
 import type { CachePolicy, CacheResult } from '../cache/types.js';
 
@@ -18,6 +19,15 @@ export class FreshnessTracker {
     const lifetime = result.data === null ? policy.negativeMs : policy.freshMs;
     this.#oldest = Math.min(this.#oldest, result.fetched_at);
     this.#until = Math.min(this.#until, result.fetched_at + lifetime);
+  }
+
+  /** The answer changes by itself at these instants (course windows opening or closing). */
+  changesAt(dates: readonly (string | null)[], now: number): void {
+    for (const date of dates) {
+      if (date === null) continue;
+      const at = Date.parse(date);
+      if (at >= now) this.#until = Math.min(this.#until, at);
+    }
   }
 
   /** Part of the answer could not be had: clients should not keep it. */

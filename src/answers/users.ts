@@ -3,9 +3,9 @@
 // every course, then a roster only for courses active now, so a cold answer costs about
 // (1 + ceil(K/c) + ceil(A/c)) upstream round trips for K courses, A active, cap c.
 
-import { courseActivity } from '../domain/activity.js';
+import { courseActivity, type CourseActivity } from '../domain/activity.js';
 import { InvalidInput } from '../domain/invalid.js';
-import { summariseEnrolments } from '../domain/enrolments.js';
+import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
 import { UpstreamError, type CourseDetails, type EnrolmentRow } from '../dashboard/types.js';
@@ -71,11 +71,11 @@ class Reader {
 
   constructor(private readonly ctx: UserAnswerContext) {}
 
-  async enrolments(username: string): Promise<ReturnType<typeof summariseEnrolments> & { max_project: string | null }> {
+  async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
     const result = await this.ctx.reads.userStats(username);
     this.freshness.add(result, this.ctx.reads.policies.user);
     if (result.data === null) throw new NotFound('user', username);
-    return { ...summariseEnrolments(result.data.courses), max_project: result.data.max_project };
+    return { summary: summariseEnrolments(result.data.courses), max_project: result.data.max_project };
   }
 
   details(courseSlug: string): Promise<CourseDetails | null> {
@@ -108,27 +108,40 @@ class Reader {
   }
 
   /** Details, activity and (when `needsStaff` says so) staff of one course. */
-  async enrich(row: EnrolmentRow, needsStaff: (e: Enrichment) => boolean): Promise<EnrichedCourse> {
+  async enrich(row: EnrolmentRow, needsStaff: (a: CourseActivity) => boolean): Promise<EnrichedCourse> {
     const details = await this.details(row.course_slug);
     if (details === null) return { ...row, ...UNKNOWN };
-    const enrichment: Enrichment = {
-      start: details.start,
-      end: details.end,
-      timeline_start: details.timeline_start,
-      timeline_end: details.timeline_end,
-      ...courseActivity(details, this.ctx.now()),
-      staff: null,
+    const now = this.ctx.now();
+    const { start, end, timeline_start, timeline_end } = details;
+    this.freshness.changesAt([start, end, timeline_start, timeline_end], now);
+    const activity = courseActivity(details, now);
+    const staff = needsStaff(activity) ? await this.staff(row.course_slug) : null;
+    // One literal, not spreads of spreads: this runs per course on every enriched answer.
+    return {
+      course_id: row.course_id,
+      course_title: row.course_title,
+      course_school: row.course_school,
+      course_term: row.course_term,
+      user_count: row.user_count,
+      user_role: row.user_role,
+      course_slug: row.course_slug,
+      start,
+      end,
+      timeline_start,
+      timeline_end,
+      active_event: activity.active_event,
+      active_tracking: activity.active_tracking,
+      staff,
     };
-    if (needsStaff(enrichment)) enrichment.staff = await this.staff(row.course_slug);
-    return { ...row, ...enrichment };
   }
 }
 
-const activeNow = (e: Enrichment): boolean => e.active_event === true || e.active_tracking === true;
+const activeNow = (e: CourseActivity): boolean => e.active_event === true || e.active_tracking === true;
 
 export async function userCourses(ctx: UserAnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
   const reader = new Reader(ctx);
-  const { courses, is_instructor, is_student, max_project } = await reader.enrolments(username);
+  const { summary, max_project } = await reader.enrolments(username);
+  const { courses, is_instructor, is_student } = summary;
   const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, activeNow))) : courses;
   return {
     body: { username, courses: entries, is_instructor, is_student, max_project },
@@ -142,8 +155,8 @@ export async function activeStaff(
   useEventDates: boolean,
 ): Promise<Answer<ActiveStaff>> {
   const reader = new Reader(ctx);
-  const inWindow = (e: Enrichment): boolean => (useEventDates ? e.active_event : e.active_tracking) === true;
-  const { courses } = await reader.enrolments(username);
+  const inWindow = (e: CourseActivity): boolean => (useEventDates ? e.active_event : e.active_tracking) === true;
+  const { courses } = (await reader.enrolments(username)).summary;
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, inWindow)));
   const active = enriched.filter(inWindow);
   return {
@@ -154,7 +167,7 @@ export async function activeStaff(
 
 export async function userStatus(ctx: UserAnswerContext, username: string): Promise<Answer<UserStatus>> {
   const reader = new Reader(ctx);
-  const { courses } = await reader.enrolments(username);
+  const { courses } = (await reader.enrolments(username)).summary;
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, () => false)));
   const activeEvent = enriched.filter((c) => c.active_event === true).length;
   const tracked = enriched.filter((c) => c.active_tracking === true).length;

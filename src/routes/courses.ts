@@ -5,15 +5,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { course, courseUsers, type CourseAnswerContext } from '../answers/courses.js';
-import { withFreshness } from '../http/headers.js';
+import type { Responder } from '../http/respond.js';
 import { parseBoolean } from '../domain/query.js';
-import { parseSlug } from '../domain/slugs.js';
+import { parseSlug, slugText } from '../domain/slugs.js';
 import { Course, CourseUsers, EnrichQuery, problemResponses } from '../schemas.js';
 
 const PREFIX = '/api/courses/';
 const ROSTER_SUFFIX = '/users';
 
-export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext }> = async (app, { ctx }) => {
+export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext; responder: Responder }> = async (
+  app,
+  { ctx, responder },
+) => {
   app.get(
     `${PREFIX}*`,
     {
@@ -36,9 +39,10 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext 
       const enrich = parseBoolean(request.query.enrich, 'enrich');
       if (rawPath.endsWith(ROSTER_SUFFIX)) {
         const slug = parseSlug(rawPath.slice(0, -ROSTER_SUFFIX.length));
-        return withFreshness(reply, await courseUsers(ctx, slug, enrich), ctx.now());
+        return responder.send(request, reply, `roster|${enrich}|${slugText(slug)}`, () => courseUsers(ctx, slug, enrich));
       }
-      return withFreshness(reply, await course(ctx, parseSlug(rawPath), enrich), ctx.now());
+      const slug = parseSlug(rawPath);
+      return responder.send(request, reply, `course|${enrich}|${slugText(slug)}`, () => course(ctx, slug, enrich));
     },
   );
 };

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { activeStaff, userCourses, userStatus, type UserAnswerContext } from '../answers/users.js';
-import { withFreshness } from '../http/headers.js';
+import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
 import { parseBoolean } from '../domain/query.js';
 import {
@@ -17,7 +17,10 @@ import {
 
 const tags = ['users'];
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext }> = async (app, { ctx }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext; responder: Responder }> = async (
+  app,
+  { ctx, responder },
+) => {
   app.get(
     '/api/users/:username',
     {
@@ -35,7 +38,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext }> =
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const enrich = parseBoolean(request.query.enrich, 'enrich');
-      return withFreshness(reply, await userCourses(ctx, username, enrich), ctx.now());
+      return responder.send(request, reply, `user|${enrich}|${username}`, () => userCourses(ctx, username, enrich));
     },
   );
 
@@ -56,7 +59,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext }> =
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
-      return withFreshness(reply, await activeStaff(ctx, username, useEventDates), ctx.now());
+      return responder.send(request, reply, `active-staff|${useEventDates}|${username}`, () =>
+        activeStaff(ctx, username, useEventDates),
+      );
     },
   );
 
@@ -72,7 +77,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext }> =
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
-      return withFreshness(reply, await userStatus(ctx, username), ctx.now());
+      return responder.send(request, reply, `status|${username}`, () => userStatus(ctx, username));
     },
   );
 };

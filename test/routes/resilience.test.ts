@@ -128,6 +128,32 @@ describe('stale data', () => {
   });
 });
 
+describe('time passing', () => {
+  it('turns a course active when its window opens, with no new upstream request', async () => {
+    const name = `Early Bird ${++serial}`;
+    svc.dashboard.world.addCourse({
+      slug: `Resilience_School/Starts_Soon_${serial}`,
+      title: 'Starts soon',
+      school: 'Resilience School',
+      start: new Date(Math.ceil((clock.t + 20_000) / 1000) * 1000).toISOString(),
+      end: new Date(clock.t + 30 * MINUTE).toISOString(),
+      roster: [
+        { username: 'Early Teacher', role: 1 },
+        { username: name, role: 0 },
+      ],
+    });
+    const before = await svc.get(userPath(name, '/active-staff'));
+    assert.deepEqual(before.body.courses, []);
+    assert.ok(Number(/max-age=(\d+)/.exec(before.headers.get('cache-control') ?? '')?.[1]) <= 20, 'kept no longer than the window stays shut');
+    assert.equal((await svc.get(userPath(name, '/active-staff'))).body.courses.length, 0, 'the same answer again');
+    svc.dashboard.reset();
+    clock.t += 21_000; // the cached entries are still fresh (60 s), but the window is now open
+    const after = await svc.get(userPath(name, '/active-staff'));
+    assert.deepEqual(after.body.all_staff, ['Early Teacher']);
+    assert.equal(svc.dashboard.count(/user_stats|course\.json/), 0, 'computed again from the cache');
+  });
+});
+
 describe('upstream etiquette', () => {
   it('never has more than UPSTREAM_CONCURRENCY (2) requests in flight', async () => {
     const names = [newUser(), newUser(), newUser(), PERSONAS.active, PERSONAS.multiRole];
