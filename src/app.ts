@@ -10,7 +10,7 @@ import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
 import type { Config } from './config.js';
 import { DashboardClient } from './dashboard/client.js';
-import { registerCommonHeaders } from './http/headers.js';
+import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi.js';
@@ -86,11 +86,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     );
   });
 
-  await app.register(indexRoutes);
+  await app.register(async (plain) => {
+    plain.addHook('onSend', etagHook);
+    await plain.register(indexRoutes);
+    await plain.register(gadgetRoutes);
+  });
   await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
   await app.register(userRoutes, { ctx, responder });
   await app.register(courseRoutes, { ctx, responder });
-  await app.register(gadgetRoutes);
 
   app.addHook('onClose', async () => {
     await cache.settle();

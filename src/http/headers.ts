@@ -1,7 +1,6 @@
-// Response headers shared by every route: CORS for gadgets (public data, never credentials),
-// and ETag / 304.
+// Response headers: CORS on every route for gadgets (public data, never credentials), and ETag / 304.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
 import { etagMatches, weakEtag } from './respond.js';
 
 const COMMON = {
@@ -24,15 +23,18 @@ export function registerCommonHeaders(app: FastifyInstance): void {
     reply.header('access-control-max-age', '86400');
     return reply.code(204).send();
   });
-
-  // ETag / 304 for the other GET routes (answers get theirs from the Responder, already hashed).
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || request.method !== 'GET') return payload;
-    if (reply.hasHeader('etag')) return payload;
-    const etag = weakEtag(payload);
-    reply.header('etag', etag);
-    if (!etagMatches(request, etag)) return payload;
-    reply.code(304);
-    return '';
-  });
 }
+
+/**
+ * ETag / 304 for routes that send plain bodies (the index, the OpenAPI document, the gadget files).
+ * API answers get theirs from the Responder, hashed once per answer, so this hook stays off their
+ * hot path: it is added only in the scope of the routes that need it.
+ */
+export const etagHook: onSendAsyncHookHandler = async (request, reply, payload) => {
+  if (reply.statusCode !== 200 || typeof payload !== 'string' || request.method !== 'GET') return payload;
+  const etag = weakEtag(payload);
+  reply.header('etag', etag);
+  if (!etagMatches(request, etag)) return payload;
+  reply.code(304);
+  return '';
+};
