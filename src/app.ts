@@ -14,6 +14,7 @@ import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi.js';
+import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
@@ -46,12 +47,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const log = app.log;
+  const metrics = createMetrics();
   const client = new DashboardClient({
     baseUrl: config.outreachBaseUrl,
     userAgent: config.userAgent,
     timeoutMs: config.httpTimeoutMs,
     concurrency: config.upstreamConcurrency,
     queueLimit: config.upstreamQueueLimit,
+    onAttempt: metrics.onAttempt,
   });
   const store = deps.store ?? createStore(config, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
@@ -60,11 +63,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
     lockTtlMs: config.httpTimeoutMs + 2_000,
     lockWaitMs: config.httpTimeoutMs,
+    onOutcome: metrics.onOutcome,
     onBackgroundError: (key, err) => log.warn({ key, err: (err as Error).message }, 'background refresh failed'),
   });
   const reads = new CachedDashboard(cache, client, policiesFrom(config));
   const ctx = { reads, now };
-  const responder = new Responder(now, config.memoryCache.maxEntries);
+  // A remembered answer counts as a fresh read of the kind "answer".
+  const responder = new Responder(now, config.memoryCache.maxEntries, () => metrics.onOutcome('answer', 'fresh'));
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -80,10 +85,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     }),
   );
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.onResponse(route, reply.statusCode, reply.elapsedTime);
+    request.log.info({ route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   await app.register(async (plain) => {
@@ -94,6 +98,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
   await app.register(userRoutes, { ctx, responder });
   await app.register(courseRoutes, { ctx, responder });
+  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store } });
 
   app.addHook('onClose', async () => {
     await cache.settle();

@@ -10,6 +10,7 @@ const EXAMPLES = [
   ['GET /api/courses/{slug...}/users[?enrich=true]', 'Course roster: facilitators and participants', '/api/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)/users'],
   ['GET /health', 'Readiness and cache state', '/health'],
   ['GET /healthz', 'Liveness', '/healthz'],
+  ['GET /metrics', 'Prometheus metrics', '/metrics'],
   ['GET /openapi.json', 'The OpenAPI 3 document', '/openapi.json'],
   ['GET /docs', 'The same, readable', '/docs'],
   ['GET /gadget/course-staff.js', 'The MediaWiki gadget', '/gadget/course-staff.js'],

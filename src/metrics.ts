@@ -1,0 +1,130 @@
+// Prometheus metrics: what the service answers, how the cache answers it, and how the Dashboard is
+// treated. Each app gets its own registry (several apps share one test process); process metrics are
+// process-wide, so they are collected once and merged into every app's registry.
+
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheStore, Outcome } from './cache/types.js';
+import type { UpstreamAttempt } from './dashboard/client.js';
+import type { ConcurrencyLimiter } from './dashboard/limiter.js';
+
+export interface Metrics {
+  registry: Registry;
+  /** SwrCache's onOutcome. */
+  onOutcome(kind: string, outcome: Outcome): void;
+  /** DashboardClient's onAttempt. */
+  onAttempt(attempt: UpstreamAttempt): void;
+  /** One finished response; `route` is the route pattern (never the raw URL: it holds usernames). */
+  onResponse(route: string, status: number, ms: number): void;
+  /** Reads the gauges from their sources, then renders everything in the text format. */
+  scrape(sources: GaugeSources): Promise<string>;
+}
+
+/** What the gauges read at scrape time. */
+export interface GaugeSources {
+  limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
+  store: Pick<CacheStore, 'health'>;
+}
+
+let processRegistry: Registry | undefined;
+
+/** Default process metrics, registered once: each registration adds observers that are never removed. */
+function processMetrics(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+export function createMetrics(): Metrics {
+  const own = new Registry();
+  const registers = [own];
+
+  const httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'Responses sent, by route pattern and status',
+    labelNames: ['route', 'status'] as const,
+    registers,
+  });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by route pattern',
+    labelNames: ['route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers,
+  });
+  const cacheOutcomes = new Counter({
+    name: 'cache_outcomes_total',
+    help: 'Cached reads by kind (user, course, roster) and outcome (fresh, stale, miss, negative, error)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers,
+  });
+  const upstreamRequests = new Counter({
+    name: 'upstream_requests_total',
+    help: 'Requests to the Dashboard by endpoint and HTTP status (0: no answer, e.g. timeout or network error)',
+    labelNames: ['endpoint', 'status'] as const,
+    registers,
+  });
+  const upstreamDuration = new Histogram({
+    name: 'upstream_request_duration_seconds',
+    help: 'Duration of one request to the Dashboard, by endpoint',
+    labelNames: ['endpoint'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers,
+  });
+  const queueLength = new Gauge({
+    name: 'upstream_queue_length',
+    help: 'Reads waiting for a free upstream slot (at the queue limit, new misses get 503)',
+    registers,
+  });
+  const inFlight = new Gauge({ name: 'upstream_in_flight', help: 'Requests to the Dashboard in flight now', registers });
+  const redisConnected = new Gauge({
+    name: 'redis_connected',
+    help: '1 when Redis is configured and answering; 0 otherwise (always 0 with the in-process cache only)',
+    registers,
+  });
+  const registry = Registry.merge([processMetrics(), own]);
+
+  return {
+    registry,
+    onOutcome: (kind, outcome) => cacheOutcomes.inc({ kind, outcome }),
+    onAttempt: ({ endpoint, status, durationMs }) => {
+      upstreamRequests.inc({ endpoint, status: String(status) });
+      upstreamDuration.observe({ endpoint }, durationMs / 1000);
+    },
+    onResponse: (route, status, ms) => {
+      httpRequests.inc({ route, status: String(status) });
+      httpDuration.observe({ route }, ms / 1000);
+    },
+    scrape: ({ limiter, store }) => {
+      queueLength.set(limiter.queued);
+      inFlight.set(limiter.active);
+      redisConnected.set(store.health().redis_connected === true ? 1 : 0);
+      return registry.metrics();
+    },
+  };
+}
+
+/** GET /metrics in the Prometheus text format. */
+export async function metricsRoutes(
+  app: FastifyInstance,
+  { metrics, sources }: { metrics: Metrics; sources: GaugeSources },
+): Promise<void> {
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics',
+        description:
+          'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
+          'the upstream queue, Redis connectivity and process metrics.',
+      },
+    },
+    async (_request, reply) => {
+      const body = await metrics.scrape(sources);
+      return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);
+    },
+  );
+}

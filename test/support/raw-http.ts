@@ -1,0 +1,24 @@
+// A GET whose path goes on the request line exactly as written: fetch() would resolve `..` and
+// re-encode, which hides what a hostile or sloppy client can really send.
+
+import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
+
+export interface RawReply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Rejects on a connection error (refused, reset): a dropped request is never mistaken for an answer. */
+export function rawGet(base: string, path: string, agent: Agent | false = false): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(base + path, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
