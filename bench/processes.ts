@@ -5,7 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/free-port.js';
 
 /** The server gets core 0, the load generator (this process) core 1; null on a single core. */
 const CORES = availableParallelism() >= 2 ? { server: '0', load: '1' } : null;
@@ -27,19 +27,6 @@ export function pinSelf(): string {
   if (!PINNING) return 'unpinned (no taskset)';
   execFileSync('taskset', ['-a', '-p', '-c', CORES.load, String(process.pid)], { stdio: 'ignore' });
   return `server on core ${CORES.server}, load generator on core ${CORES.load}`;
-}
-
-/** A port nobody listens on right now (asked of the OS, then released for the child). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Child {

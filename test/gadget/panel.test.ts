@@ -1,10 +1,9 @@
 // The gadget in headless Chromium against the real service and the fake Dashboard (demo world).
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it, type TestContext } from 'node:test';
+import type { Page } from 'playwright-core';
 import { MANY_STAFF, PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
-import { launchBrowser, openPage, type PageOptions } from '../support/browser.js';
+import { openPage, serviceAndBrowser, type PageOptions } from '../support/browser.js';
 import { testPageUrl, type Scenario } from './scenario.js';
 
 const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
@@ -25,25 +24,17 @@ interface ActiveStaff {
 }
 
 describe('course staff gadget in the browser', () => {
-  let svc: Service;
-  let browser: Browser;
-  before(async () => {
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await svc?.close();
-  });
+  const env = serviceAndBrowser();
 
   /** Opens the test page; `api` collects "METHOD url" of every active-staff request. */
   async function view(t: TestContext, s: Scenario, opts: PageOptions = {}) {
-    const { context, page, errors } = await openPage(browser, opts);
+    const { context, page, errors } = await openPage(env.browser, opts);
     t.after(() => context.close());
     const api: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/active-staff')) api.push(`${r.method()} ${r.url()}`);
     });
-    await page.goto(testPageUrl(svc.url, s));
+    await page.goto(testPageUrl(env.svc.url, s));
     return { page, errors, api };
   }
 
@@ -53,7 +44,7 @@ describe('course staff gadget in the browser', () => {
   }
 
   async function activeStaff(user: string, events = false): Promise<ActiveStaff> {
-    const res = await svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
+    const res = await env.svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
     assert.equal(res.status, 200);
     return res.body as ActiveStaff;
   }
@@ -69,7 +60,7 @@ describe('course staff gadget in the browser', () => {
     assert.equal(await page.textContent(TAB), 'Course staff');
     assert.equal(await page.getAttribute(TAB, 'aria-haspopup'), 'dialog');
     await settle(page);
-    assert.deepEqual(api, [`GET ${svc.url}/api/users/%C3%89milie%20Dupont/active-staff`]);
+    assert.deepEqual(api, [`GET ${env.svc.url}/api/users/%C3%89milie%20Dupont/active-staff`]);
     assert.deepEqual(errors, []);
   });
 
@@ -108,10 +99,10 @@ describe('course staff gadget in the browser', () => {
   }
 
   it('fails quietly when the service errs: no tab, no page error, the page intact', async (t) => {
-    const { context, page, errors } = await openPage(browser);
+    const { context, page, errors } = await openPage(env.browser);
     t.after(() => context.close());
     await page.route('**/active-staff*', (route) => route.fulfill({ status: 500, body: 'oops' }));
-    await page.goto(testPageUrl(svc.url, { user: PERSONAS.active }));
+    await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active }));
     await settle(page);
     assert.equal(await page.locator('#ca-coursestaff').count(), 0);
     assert.ok(errors.some((e) => e.includes('[course-staff]')), errors.join('\n'));
@@ -120,14 +111,14 @@ describe('course staff gadget in the browser', () => {
   });
 
   it('calls a service on another origin without a preflight, sending no cookies or custom headers', async (t) => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     t.after(() => context.close());
     const requests: Array<{ method: string; headers: Record<string, string> }> = [];
     page.on('request', (r) => {
       if (r.url().includes('/active-staff')) requests.push({ method: r.method(), headers: r.headers() });
     });
-    const pageOrigin = svc.url.replace('127.0.0.1', 'localhost');
-    await page.goto(testPageUrl(pageOrigin, { user: PERSONAS.active, api: svc.url }));
+    const pageOrigin = env.svc.url.replace('127.0.0.1', 'localhost');
+    await page.goto(testPageUrl(pageOrigin, { user: PERSONAS.active, api: env.svc.url }));
     await page.waitForSelector(TAB);
     assert.deepEqual(requests.map((r) => r.method), ['GET']);
     const headers = Object.keys(requests[0]?.headers ?? {}).filter((h) => !/^(sec-|accept|referer|user-agent|origin)/.test(h));
@@ -304,7 +295,7 @@ describe('course staff gadget in the browser', () => {
     assert.ok(keys.some((k) => k.startsWith('mw-coursestaff-')), keys.join());
 
     // Another user is another entry.
-    await page.goto(testPageUrl(svc.url, { user: PERSONAS.xssTarget }));
+    await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.xssTarget }));
     await page.waitForSelector(TAB);
     assert.equal(api.length, 2);
   });

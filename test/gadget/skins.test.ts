@@ -1,11 +1,10 @@
 // The tab's place and the panel's look in every skin, light and night, with screenshots of the open
 // panel under test-results/screenshots/ for a human to look at.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
-import { launchBrowser, openPage, screenshotPath } from '../support/browser.js';
+import { openPage, serviceAndBrowser, screenshotPath } from '../support/browser.js';
 import { SKINS, testPageUrl, type Scenario, type Skin } from './scenario.js';
 
 /** Where each skin's first matching portlet is (see the gadget's PORTLETS order). */
@@ -37,19 +36,11 @@ async function panelColours(page: Page): Promise<{ background: number; text: num
 }
 
 describe('course staff gadget in every skin', () => {
-  let svc: Service;
-  let browser: Browser;
-  before(async () => {
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await svc?.close();
-  });
+  const env = serviceAndBrowser();
 
   async function openPanel(s: Scenario, colorScheme: 'light' | 'dark' = 'light') {
-    const { context, page, errors } = await openPage(browser, { colorScheme });
-    await page.goto(testPageUrl(svc.url, s));
+    const { context, page, errors } = await openPage(env.browser, { colorScheme });
+    await page.goto(testPageUrl(env.svc.url, s));
     await page.click('#ca-coursestaff a');
     await page.waitForSelector('[role="dialog"]');
     return { context, page, errors };
@@ -81,9 +72,9 @@ describe('course staff gadget in every skin', () => {
   });
 
   it('falls back to the tools menu (p-tb) where no tab bar exists (Minerva special pages)', async (t) => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await openPage(env.browser);
     t.after(() => context.close());
-    await page.goto(testPageUrl(svc.url, { user: PERSONAS.active, skin: 'minerva', page: 'contributions' }));
+    await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active, skin: 'minerva', page: 'contributions' }));
     await page.waitForSelector('#ca-coursestaff', { state: 'attached' });
     assert.equal(await page.evaluate(() => document.getElementById('ca-coursestaff')?.parentElement?.id), 'p-tb');
   });

@@ -3,7 +3,9 @@
 
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startService, type Service } from '../helper.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,4 +58,20 @@ export async function openPage(
 export async function screenshotPath(name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   return new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
+}
+
+/**
+ * The service (with the fake Dashboard) and one browser for a whole test file, started in `before`
+ * and closed in `after`; read `.svc` and `.browser` inside the tests.
+ */
+export function serviceAndBrowser(): { svc: Service; browser: Browser } {
+  const env = {} as { svc: Service; browser: Browser };
+  before(async () => {
+    [env.svc, env.browser] = await Promise.all([startService(), launchBrowser()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.svc?.close();
+  });
+  return env;
 }

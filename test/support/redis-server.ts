@@ -2,8 +2,9 @@
 // persistence. Tests never touch a shared Redis (6379).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port.js';
 
 export interface TestRedis {
   port: number;
@@ -19,18 +20,6 @@ export interface TestRedis {
 }
 
 const INSTALL_HINT = 'redis-server is not on PATH; install it with `apt-get install -y redis-server`';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** One PING over a raw socket: true when the server answers PONG. */
 function ping(port: number): Promise<boolean> {

@@ -2,8 +2,8 @@
 // port: for what only a separate process shows (signals, exit codes, its own memory).
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { rawGet } from './raw-http.js';
+import { freePort } from './free-port.js';
 
 const REPO = new URL('../../', import.meta.url);
 
@@ -17,18 +17,6 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, then SIGKILL if it is still running after `graceMs`; resolves on exit. */
   stop(graceMs?: number): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** One GET on a fresh connection: the status, or the connection error's code (e.g. ECONNREFUSED). */
