@@ -1,12 +1,12 @@
 // Starts the real service against the real fake Dashboard over HTTP, both on random loopback ports.
 
-import { request } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld } from '../demo/world.js';
+import { rawGet } from './support/raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -56,29 +56,16 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     app,
     config,
     dashboard,
-    get: (path, headers = {}) => rawGet(address.port, path, headers),
+    async get(path, headers = {}) {
+      const res = await rawGet(url, path, { headers });
+      const h = new Headers();
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
+      return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
+    },
     async close() {
       await app.close();
       if (!opts.dashboard) await dashboard.close();
     },
   };
-}
-
-function rawGet(port: number, path: string, headers: Record<string, string>): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-        const json = (res.headers['content-type'] ?? '').includes('json') && text !== '';
-        resolve({ status: res.statusCode ?? 0, headers: h, body: json ? JSON.parse(text) : text });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }

@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { COURSES, demoWorld, PERSONAS, SNAPSHOT_AT, type UserStatsBody } from '../../demo/world.js';
+import { rawGet, type RawReply } from '../support/raw-http.js';
 
 const fixture = (file: string): string => readFileSync(new URL(`../../demo/fixtures/${file}`, import.meta.url), 'utf8');
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** GET with the path sent exactly as written (fetch would normalise `..` and re-encode). */
-function get(base: string, rawPath: string, headers: Record<string, string> = {}): Promise<Reply> {
-  const { hostname, port } = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path: rawPath, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+type Reply = RawReply;
+const get = (base: string, rawPath: string, headers: Record<string, string> = {}): Promise<Reply> => rawGet(base, rawPath, { headers });
 
 const stats = (r: Reply): UserStatsBody => JSON.parse(r.body) as UserStatsBody;
 const slugsOf = (r: Reply): string[] => stats(r).courses_details.map((d) => d.course_slug);

@@ -113,7 +113,7 @@ describe('hostile input over HTTP', () => {
   /** GET, check the answer, and check every upstream request it caused. */
   const check = async (path: string): Promise<RawReply> => {
     const seen = svc.dashboard.requests.length;
-    const reply = await rawGet(svc.url, path, agent);
+    const reply = await rawGet(svc.url, path, { agent });
     assertWellFormed(path, reply);
     for (const r of svc.dashboard.requests.slice(seen)) assertUpstreamShape(r.rawUrl);
     return reply;

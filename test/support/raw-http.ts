@@ -1,5 +1,5 @@
-// A GET whose path goes on the request line exactly as written: fetch() would resolve `..` and
-// re-encode, which hides what a hostile or sloppy client can really send.
+// A GET whose path goes on the request line exactly as written: fetch() (and http.request given a
+// URL string) would resolve `..` and re-encode, which hides what a hostile or sloppy client can send.
 
 import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
 
@@ -9,10 +9,17 @@ export interface RawReply {
   body: string;
 }
 
+export interface RawOptions {
+  headers?: Record<string, string>;
+  /** Keep-alive agent, or false (the default) for a fresh connection. */
+  agent?: Agent | false;
+}
+
 /** Rejects on a connection error (refused, reset): a dropped request is never mistaken for an answer. */
-export function rawGet(base: string, path: string, agent: Agent | false = false): Promise<RawReply> {
+export function rawGet(base: string, path: string, { headers = {}, agent = false }: RawOptions = {}): Promise<RawReply> {
+  const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request(base + path, { agent }, (res) => {
+    const req = request({ hostname, port, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
