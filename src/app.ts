@@ -81,7 +81,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       type: '/problems/no-such-route',
       title: 'No such endpoint',
       status: 404,
-      detail: `${request.method} ${request.url.split('?', 1)[0]} is not an endpoint of this API; see / for the list.`,
+      // The path is client input: quoted back only in part.
+      detail: `${request.method} ${request.url.split('?', 1)[0]?.slice(0, 100)} is not an endpoint of this API; see / for the list.`,
     }),
   );
   // Callback style: an async hook costs a promise per request on the hot path.

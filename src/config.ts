@@ -52,7 +52,8 @@ export interface Config {
 }
 
 export const VERSION = '1.0.0';
-const CONTACT = 'https://github.com/outreach-dashboard-helper; outreach-dashboard-helper@toolforge.org';
+// Toolforge forwards mail for tools.<name>@toolforge.org to the tool's maintainers.
+const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
 export const DEFAULT_USER_AGENT = `OutreachDashboardHelper/${VERSION} (${CONTACT}) node/${process.versions.node}`;
 
 type Env = Record<string, string | undefined>;

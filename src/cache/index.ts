@@ -4,8 +4,6 @@ import { RedisStore, warnAboutPrefix } from './redis-store.js';
 import { TieredStore } from './tiered-store.js';
 import type { CacheStore } from './types.js';
 
-export { SwrCache, type SwrCacheOptions } from './engine.js';
-
 /** The configured store: in-process only, or an in-process L1 in front of Redis. */
 export function createStore(config: Config, log?: { warn(msg: string): void }): CacheStore {
   const memory = new MemoryStore(config.memoryCache);
