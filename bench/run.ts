@@ -49,8 +49,9 @@ const report = (phase: Phase, r: { section: Section; data: unknown }): void => {
 if (args.only.has('hot')) {
   const redis = await startRedis();
   try {
-    const load = args.quick ? { connections: 50, seconds: 3, warmupSeconds: 1 } : { connections: 50, seconds: 10, warmupSeconds: 2 };
-    report('hot', await hotPath({ load, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir }) }));
+    const load = args.quick ? { connections: 50, seconds: 2, warmupSeconds: 1 } : { connections: 50, seconds: 4, warmupSeconds: 1 };
+    const rounds = args.quick ? 1 : 3;
+    report('hot', await hotPath({ load, rounds, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir }) }));
   } finally {
     await redis.kill();
   }

@@ -45,6 +45,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       handleError(err, request, reply);
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Route schemas document params and query strings; the routes parse them with rules of their own
+  // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.
+  app.setValidatorCompiler(() => () => true);
 
   const log = app.log;
   const metrics = createMetrics();
