@@ -54,8 +54,9 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     const file = join(captureDir, 'responses.json');
     writeFileSync(file, JSON.stringify(captured));
     const ceilingServer = await spawnNode(CEILING, [file], { env: {} });
+    const fastifyFloor = await spawnNode(CEILING, [file, '--fastify'], { env: {} });
     const redisService = await startService({ dashboardUrl: fake.url, redisUrl: opts.redisUrl, ...profile('redis') });
-    const servers = [ceilingServer, memoryService, redisService];
+    const servers = [ceilingServer, fastifyFloor, memoryService, redisService];
     // All three stay up (idle ones cost nothing) so each endpoint's runs are back to back, and the
     // rounds interleave: a burst of other work on the machine, or whichever process happens to run
     // first, then skews a ratio less than it would across minutes.
@@ -69,7 +70,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
     }
-    const [ceiling = [], memory = [], redis = []] = runs.map((perEndpoint) => perEndpoint.map(medianRun));
+    const [ceiling = [], floor = [], memory = [], redis = []] = runs.map((perEndpoint) => perEndpoint.map(medianRun));
 
     const rows: string[][] = [];
     const failures: string[] = [];
@@ -86,6 +87,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         if (r.failures > 0) failures.push(`${label}: ${r.failures} of ${int(r.requests)} requests failed`);
       };
       row(`ceiling node:http, same bytes (${e.label.replace('GET ', '')})`, base, null);
+      row('  bare Fastify route, same bytes (framework floor)', floor[i], null);
       row(`${e.label} (memory)`, memory[i], e.targets.memory);
       row(`${e.label} (Redis)`, redis[i], e.targets.redis);
     });
@@ -97,12 +99,12 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `each figure is the median of ${opts.rounds} interleaved runs (ceiling, memory, Redis, then again)`,
+          `each figure is the median of ${opts.rounds} interleaved runs (ceiling, Fastify floor, memory, Redis, then again)`,
           'CPU ratio: the ceiling\'s server CPU time per request over the service\'s; targets are judged on it, as req/s swings ±30 % between identical runs on this shared VM',
           ...failures.map((f) => `WARNING ${f}`),
         ],
       },
-      data: { endpoints: endpoints.map((e) => e.path), ceiling, memory, redis },
+      data: { endpoints: endpoints.map((e) => e.path), ceiling, floor, memory, redis },
     };
   } finally {
     rmSync(captureDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory]`: every benchmark
 // beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ function machine() {
 }
 
 const args = parseArgs(process.argv.slice(2));
+// The service runs as deployed: the compiled dist/server.js (see bench/service.ts), built fresh.
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const profileDir = args.profile ? join(resultsDir, `profiles-${stamp}`) : undefined;

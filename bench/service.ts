@@ -1,10 +1,11 @@
-// The service as a child process, configured the way the benchmarks need it.
+// The service as a child process, as deployed (the compiled dist/server.js; bench/run.ts builds it
+// first), configured the way the benchmarks need it.
 
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { spawnNode, type Child, type SpawnOptions } from './processes.js';
 
-const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+const SERVER = fileURLToPath(new URL('../dist/server.js', import.meta.url));
 
 export interface ServiceOptions extends Partial<SpawnOptions> {
   dashboardUrl: string;
