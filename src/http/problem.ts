@@ -1,6 +1,8 @@
 // Errors as application/problem+json (RFC 9457): every failure a client can cause or meet has a
 // stable `type`, a `title`, the `status` and a `detail` that says what to do about it.
 
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../answers/not-found.js';
 import { UpstreamError } from '../dashboard/types.js';
@@ -67,4 +69,30 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
   if (p.status >= 500 && p.type === '/problems/internal') request.log.error({ err }, 'unhandled error');
   else if (p.status >= 500) request.log.warn({ problem: p.type, err: (err as Error).message }, 'upstream trouble');
   return sendProblem(reply, p);
+}
+
+/**
+ * Requests Node refuses before Fastify sees them (a request head over 16 KB, a malformed request
+ * line, a client too slow to send its head) still get a problem+json with CORS, like every error.
+ */
+export function handleClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reset connection has nobody left to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request head is larger than 16 KB: shorten the URL or the headers.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request head did not arrive in time.']
+        : [400, 'The request is not valid HTTP.'];
+  const title = STATUS_CODES[status] ?? 'Client error';
+  const body = JSON.stringify({ type: '/problems/bad-request', title, status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\n` +
+      'Content-Type: application/problem+json; charset=utf-8\r\n' +
+      'Access-Control-Allow-Origin: *\r\n' +
+      'Cache-Control: no-store\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -2,6 +2,7 @@
 // 500 for a bad name or slug, nothing cached from a failure, and nothing escapes the upstream paths.
 
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/world.js';
 import { startService, type Service } from '../helper.js';
@@ -78,6 +79,30 @@ describe('bad input', () => {
     for (const v of ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', 'TRUE']) {
       assert.equal((await svc.get(`/api/users/lower_first?enrich=${v}`)).status, 200, v);
     }
+  });
+});
+
+describe('requests Node refuses before routing', () => {
+  it('431 problem+json with CORS for a request head over 16 KB', async () => {
+    const r = await svc.get(`/api/users/${'x'.repeat(20_000)}`);
+    assertProblem(r, 431, '/problems/bad-request');
+  });
+
+  it('400 problem+json with CORS for a request that is not HTTP', async () => {
+    const { status, headers, body } = await new Promise<{ status: string; headers: string; body: string }>((resolve, reject) => {
+      const socket = connect(Number(new URL(svc.url).port), '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      socket.on('end', () => {
+        const [head = '', rest = ''] = text.split('\r\n\r\n');
+        resolve({ status: head.split('\r\n')[0] ?? '', headers: head, body: rest });
+      });
+      socket.on('error', reject);
+    });
+    assert.match(status, /^HTTP\/1\.1 400 /);
+    assert.match(headers, /^Access-Control-Allow-Origin: \*$/im);
+    assert.match(headers, /^Content-Type: application\/problem\+json/im);
+    assert.equal(JSON.parse(body).status, 400);
   });
 });
 
