@@ -3,6 +3,8 @@
 // close, decides how long it may be kept).
 
 import type { CachePolicy, CacheResult } from '../cache/types.js';
+import { courseActivity, type CourseActivity } from '../domain/activity.js';
+import type { CourseDetails } from '../dashboard/types.js';
 
 export interface Freshness {
   /** fetched_at of the oldest entry used (epoch ms). */
@@ -15,19 +17,22 @@ export class FreshnessTracker {
   #oldest = Infinity;
   #until = Infinity;
 
-  add(result: CacheResult<unknown>, policy: CachePolicy): void {
+  /** Records a cached read the answer is built from; returns its data (null: not found). */
+  add<T>(result: CacheResult<T>, policy: CachePolicy): T | null {
     const lifetime = result.data === null ? policy.negativeMs : policy.freshMs;
     this.#oldest = Math.min(this.#oldest, result.fetched_at);
     this.#until = Math.min(this.#until, result.fetched_at + lifetime);
+    return result.data;
   }
 
-  /** The answer changes by itself at these instants (course windows opening or closing). */
-  changesAt(dates: readonly (string | null)[], now: number): void {
-    for (const date of dates) {
+  /** Whether a course is active now; the answer changes by itself when one of its windows opens or closes. */
+  activityOf(course: Pick<CourseDetails, 'start' | 'end' | 'timeline_start' | 'timeline_end'>, now: number): CourseActivity {
+    for (const date of [course.start, course.end, course.timeline_start, course.timeline_end]) {
       if (date === null) continue;
       const at = Date.parse(date);
       if (at >= now) this.#until = Math.min(this.#until, at);
     }
+    return courseActivity(course, now);
   }
 
   /** Part of the answer could not be had: clients should not keep it. */

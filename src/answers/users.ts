@@ -3,13 +3,13 @@
 // every course, then a roster only for courses active now, so a cold answer costs about
 // (1 + ceil(K/c) + ceil(A/c)) upstream round trips for K courses, A active, cap c.
 
-import { courseActivity, type CourseActivity } from '../domain/activity.js';
-import { InvalidInput } from '../domain/invalid.js';
+import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
-import { UpstreamError, type CourseDetails, type EnrolmentRow } from '../dashboard/types.js';
+import type { EnrolmentRow, Slug } from '../dashboard/types.js';
 import type { CachedDashboard } from '../reads.js';
+import { bestEffort } from './best-effort.js';
 import { FreshnessTracker, type Answer } from './freshness.js';
 import { NotFound } from './not-found.js';
 
@@ -72,50 +72,28 @@ class Reader {
   constructor(private readonly ctx: UserAnswerContext) {}
 
   async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
-    const result = await this.ctx.reads.userStats(username);
-    this.freshness.add(result, this.ctx.reads.policies.user);
-    if (result.data === null) throw new NotFound('user', username);
-    return { summary: summariseEnrolments(result.data.courses), max_project: result.data.max_project };
-  }
-
-  details(courseSlug: string): Promise<CourseDetails | null> {
-    return this.#optional(async () => {
-      const result = await this.ctx.reads.course(slugFromText(courseSlug));
-      this.freshness.add(result, this.ctx.reads.policies.course);
-      return result.data;
-    });
-  }
-
-  staff(courseSlug: string): Promise<string[] | null> {
-    return this.#optional(async () => {
-      const result = await this.ctx.reads.roster(slugFromText(courseSlug));
-      this.freshness.add(result, this.ctx.reads.policies.roster);
-      return result.data && staffNames(result.data.users);
-    });
-  }
-
-  /** Enrichment is best effort: a course whose data cannot be had keeps nulls; the answer still succeeds. */
-  async #optional<T>(read: () => Promise<T | null>): Promise<T | null> {
-    try {
-      return await read();
-    } catch (err) {
-      if (err instanceof UpstreamError || err instanceof InvalidInput) {
-        this.freshness.failed(this.ctx.now());
-        return null;
-      }
-      throw err;
-    }
+    const stats = this.freshness.add(await this.ctx.reads.userStats(username), this.ctx.reads.policies.user);
+    if (stats === null) throw new NotFound('user', username);
+    return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
   }
 
   /** Details, activity and (when `needsStaff` says so) staff of one course. */
   async enrich(row: EnrolmentRow, needsStaff: (a: CourseActivity) => boolean): Promise<EnrichedCourse> {
-    const details = await this.details(row.course_slug);
+    const { reads, now } = this.ctx;
+    // Inside the best-effort reads: a slug we cannot use leaves this course's enrichment null.
+    const slug = (): Slug => slugFromText(row.course_slug);
+    const details = await bestEffort(this.freshness, now, async () =>
+      this.freshness.add(await reads.course(slug()), reads.policies.course),
+    );
     if (details === null) return { ...row, ...UNKNOWN };
-    const now = this.ctx.now();
     const { start, end, timeline_start, timeline_end } = details;
-    this.freshness.changesAt([start, end, timeline_start, timeline_end], now);
-    const activity = courseActivity(details, now);
-    const staff = needsStaff(activity) ? await this.staff(row.course_slug) : null;
+    const activity = this.freshness.activityOf(details, now());
+    const staff = needsStaff(activity)
+      ? await bestEffort(this.freshness, now, async () => {
+          const roster = this.freshness.add(await reads.roster(slug()), reads.policies.roster);
+          return roster && staffNames(roster.users);
+        })
+      : null;
     // One literal, not spreads of spreads: this runs per course on every enriched answer.
     return {
       course_id: row.course_id,
