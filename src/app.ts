@@ -73,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const reads = new CachedDashboard(cache, client, policiesFrom(config));
   const ctx = { reads, now };
   // A remembered answer counts as a fresh read of the kind "answer".
-  const responder = new Responder(now, config.memoryCache.maxEntries, () => metrics.onOutcome('answer', 'fresh'));
+  const responder = new Responder(now, config.memoryCache, () => metrics.onOutcome('answer', 'fresh'));
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -33,10 +33,15 @@ export class Responder {
 
   constructor(
     private readonly now: () => number,
-    maxEntries: number,
+    bounds: { maxEntries: number; maxBytes: number },
     private readonly onReuse?: () => void,
   ) {
-    this.#memo = new LRUCache({ max: maxEntries });
+    // Bounded by bytes as well: one roster of a big course serialises to megabytes.
+    this.#memo = new LRUCache({
+      max: bounds.maxEntries,
+      maxSize: bounds.maxBytes,
+      sizeCalculation: (p) => Math.max(1, p.payload.length),
+    });
   }
 
   /**
