@@ -30,20 +30,18 @@ if (!(SECONDS > 0 && SECONDS <= 3600) || !(CONCURRENCY >= 1 && CONCURRENCY <= 25
 
 const PHASE_MS = 10_000;
 // Every other phase is healthy, so recovery after each fault is part of the run.
-const PHASES: { name: string; faults: Fault[] }[] = [
-  { name: 'healthy', faults: [] },
-  { name: '503', faults: [{ status: 503 }] },
-  { name: 'healthy', faults: [] },
-  { name: 'hang', faults: [{ hang: true }] },
-  { name: 'healthy', faults: [] },
-  { name: 'html', faults: [{ html: true }] },
-  { name: 'healthy', faults: [] },
-  { name: 'slow', faults: [{ delayMs: 1_500 }] },
-  { name: 'healthy', faults: [] },
-  { name: 'reset', faults: [{ reset: true }] },
-  { name: 'healthy', faults: [] },
-  { name: 'truncated', faults: [{ truncated: true }] },
+const FAULT_PHASES: { name: string; fault: Fault }[] = [
+  { name: '503', fault: { status: 503 } },
+  { name: 'hang', fault: { hang: true } },
+  { name: 'html', fault: { html: true } },
+  { name: 'slow', fault: { delayMs: 1_500 } },
+  { name: 'reset', fault: { reset: true } },
+  { name: 'truncated', fault: { truncated: true } },
 ];
+const PHASES: { name: string; faults: Fault[] }[] = FAULT_PHASES.flatMap(({ name, fault }) => [
+  { name: 'healthy', faults: [] },
+  { name, faults: [fault] },
+]);
 // While the Dashboard fails, a miss has nothing to fall back on: 502, 503 (queue full) or 504.
 const FAULT_STATUSES = new Set([502, 503, 504]);
 const HTTP_TIMEOUT_S = 2;
