@@ -114,12 +114,6 @@ export class RedisStore implements CacheStore {
     return parseEntry<T>(await this.run(undefined, () => this.client.get(this.ns + key)));
   }
 
-  async getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]> {
-    if (keys.length === 0) return [];
-    const values = await this.run(undefined, () => this.client.mget(keys.map((k) => this.ns + k)));
-    return values === undefined ? keys.map(() => undefined) : values.map((v) => parseEntry<T>(v));
-  }
-
   async set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void> {
     // Every key gets a finite TTL (a shared Redis must not fill with our leftovers).
     if (!(ttlMs > 0) || !Number.isFinite(ttlMs)) return;

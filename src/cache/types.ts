@@ -44,8 +44,6 @@ export interface Lock {
  */
 export interface CacheStore {
   get<T>(key: string): Promise<CacheEntry<T> | undefined>;
-  /** Several keys at once (one round trip where the store allows it). */
-  getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]>;
   set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void>;
   /**
    * Try to become the one process that refreshes `key` for up to ttlMs.

@@ -62,30 +62,24 @@ export class DashboardClient implements Dashboard {
       });
   }
 
-  userStats(username: string, signal?: AbortSignal): Promise<Fetched<UserStats>> {
-    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, signal);
+  userStats(username: string): Promise<Fetched<UserStats>> {
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats);
   }
 
-  course(slug: Slug, signal?: AbortSignal): Promise<Fetched<CourseDetails>> {
-    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, signal);
+  course(slug: Slug): Promise<Fetched<CourseDetails>> {
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse);
   }
 
-  courseUsers(slug: Slug, signal?: AbortSignal): Promise<Fetched<Roster>> {
-    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, signal);
+  courseUsers(slug: Slug): Promise<Fetched<Roster>> {
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster);
   }
 
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #get<T>(
-    endpoint: Endpoint,
-    pathAndQuery: string,
-    parse: (body: unknown) => T,
-    callerSignal?: AbortSignal,
-  ): Promise<Fetched<T>> {
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
+  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
     const started = Date.now();
     try {
       const first = await this.#attempt(endpoint, pathAndQuery, parse, signal);

@@ -57,9 +57,9 @@ export type Slug = readonly string[];
 
 /** The three upstream reads. Failures throw UpstreamError. */
 export interface Dashboard {
-  userStats(username: string, signal?: AbortSignal): Promise<Fetched<UserStats>>;
-  course(slug: Slug, signal?: AbortSignal): Promise<Fetched<CourseDetails>>;
-  courseUsers(slug: Slug, signal?: AbortSignal): Promise<Fetched<Roster>>;
+  userStats(username: string): Promise<Fetched<UserStats>>;
+  course(slug: Slug): Promise<Fetched<CourseDetails>>;
+  courseUsers(slug: Slug): Promise<Fetched<Roster>>;
 }
 
 export type UpstreamFailure =

@@ -17,9 +17,6 @@ class ObservedStore implements CacheStore {
   get<T>(key: string) {
     return this.inner.get<T>(key);
   }
-  getMany<T>(keys: readonly string[]) {
-    return this.inner.getMany<T>(keys);
-  }
   set<T>(key: string, entry: CacheEntry<T>, ttlMs: number) {
     this.sets.push({ key, entry, ttlMs });
     return this.inner.set(key, entry, ttlMs);

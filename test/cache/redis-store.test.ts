@@ -105,24 +105,7 @@ describe('RedisStore with Redis up', () => {
     await ctx.raw.set(`${prefix}${KEY_NAMESPACE}bad`, '{not json', 'PX', 60_000);
     await ctx.raw.set(`${prefix}${KEY_NAMESPACE}odd`, '{"data":1}', 'PX', 60_000);
     assert.equal(await store.get('bad'), undefined);
-    assert.deepEqual(await store.getMany(['bad', 'odd']), [undefined, undefined]);
-  });
-
-  it('getMany reads all keys with one MGET', async () => {
-    const store = await ctx.store();
-    await store.set('a', { fetched_at: 1, data: 'A' }, 60_000);
-    await store.set('c', { fetched_at: 3, data: 'C' }, 60_000);
-    const calls = async () => {
-      const stats = await ctx.raw.info('commandstats');
-      const count = (cmd: string) => Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
-      return { mget: count('mget'), get: count('get') };
-    };
-    const before = await calls();
-    const got = await store.getMany(['a', 'b', 'c']);
-    const afterwards = await calls();
-    assert.deepEqual(got.map((e) => e?.data), ['A', undefined, 'C']);
-    assert.equal(afterwards.mget - before.mget, 1);
-    assert.equal(afterwards.get - before.get, 0);
+    assert.equal(await store.get('odd'), undefined);
   });
 
   it('lets only one of two stores hold a lock, and frees it on release', async () => {
@@ -210,7 +193,7 @@ describe('RedisStore when Redis fails', () => {
     const elapsed = await timed(async () => {
       for (let i = 0; i < 20; i++) {
         assert.equal(await store.get('k'), undefined);
-        assert.deepEqual(await store.getMany(['k', 'l']), [undefined, undefined]);
+        assert.equal(await store.get('l'), undefined);
         await store.set('k', { fetched_at: i, data: i }, 60_000);
         const lock = await store.lock('k', 1_000);
         assert.equal(lock.state, 'acquired', 'no one to coordinate with: go ahead');
