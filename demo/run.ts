@@ -37,10 +37,11 @@ closeWithGrace({ delay: 5_000 }, async ({ err }) => {
   await dashboard.close();
 });
 
-await app.listen({ port: config.port, host: config.host });
+const { port, host } = config.http;
+await app.listen({ port, host });
 const address = app.server.address();
-const servicePort = address !== null && typeof address === 'object' ? address.port : config.port;
-const service = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${servicePort}`;
+const servicePort = address !== null && typeof address === 'object' ? address.port : port;
+const service = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${servicePort}`;
 const user = (name: string): string => encodeURIComponent(name.replaceAll(' ', '_'));
 
 console.log(`

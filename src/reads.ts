@@ -3,7 +3,7 @@
 
 import type { SwrCache } from './cache/engine.js';
 import type { CachePolicy, CacheResult } from './cache/types.js';
-import type { Config } from './config.js';
+import type { CacheConfig } from './config.js';
 import { slugText } from './domain/slugs.js';
 import type { CourseDetails, Dashboard, Roster, Slug, UserStats } from './dashboard/types.js';
 
@@ -13,7 +13,7 @@ export interface Policies {
   roster: CachePolicy;
 }
 
-export function policiesFrom(config: Config): Policies {
+export function policiesFrom(config: CacheConfig): Policies {
   const policy = (freshSeconds: number): CachePolicy => ({
     freshMs: freshSeconds * 1000,
     staleWhileRevalidateMs: (config.staleWhileRevalidate ?? freshSeconds) * 1000,

@@ -23,7 +23,7 @@ export interface SwrCacheOptions {
   /** Poll interval while waiting for another process. */
   pollIntervalMs?: number;
   /** After a failed refresh, serve stale for this long without asking the Dashboard again. */
-  failureBackoffMs?: number;
+  failureBackoffMs: number;
   /** Metrics hook: one call per answered read. */
   onOutcome?: (kind: string, outcome: Outcome) => void;
   /** Logging hook for failed background refreshes (nobody awaits them). */
@@ -66,7 +66,7 @@ export class SwrCache {
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
     // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
     this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
-    this.failureBackoffMs = opts.failureBackoffMs ?? 5_000;
+    this.failureBackoffMs = opts.failureBackoffMs;
     this.onOutcome = opts.onOutcome;
     this.onBackgroundError = opts.onBackgroundError;
   }

@@ -2,6 +2,7 @@
 // cap, one deadline per call (a retry included), one retry on network errors and 5xx.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import type { UpstreamConfig } from '../config.js';
 import { upstreamUsernameQuery } from '../domain/names.js';
 import { upstreamSlugPath } from '../domain/slugs.js';
 import { ConcurrencyLimiter } from './limiter.js';
@@ -25,20 +26,12 @@ export interface UpstreamAttempt {
   durationMs: number;
 }
 
-export interface DashboardClientOptions {
-  baseUrl: string;
-  userAgent: string;
-  timeoutMs: number;
-  concurrency: number;
-  queueLimit: number;
+export interface DashboardClientHooks {
   /** Tests may pass their own; by default a keep-alive Agent sized to the cap. */
   dispatcher?: Dispatcher;
   onAttempt?: (attempt: UpstreamAttempt) => void;
 }
 
-// A roster of a few thousand people is a few MB; anything far larger is not a roster.
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const RETRY_BASE_MS = 250;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
@@ -46,13 +39,16 @@ export class DashboardClient implements Dashboard {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
-  constructor(readonly options: DashboardClientOptions) {
+  constructor(
+    private readonly options: UpstreamConfig,
+    private readonly hooks: DashboardClientHooks = {},
+  ) {
     this.limiter = new ConcurrencyLimiter(options.concurrency, options.queueLimit);
-    this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
     this.#dispatcher =
-      options.dispatcher ??
+      hooks.dispatcher ??
       new Agent({
         connections: options.concurrency,
         keepAliveTimeout: 10_000,
@@ -123,17 +119,19 @@ export class DashboardClient implements Dashboard {
           },
         });
         status = res.statusCode;
-        const text = await readText(res.body);
+        const text = await readText(res.body, this.options.maxBodyBytes);
         if (status === 200) return { result: { found: true, data: parse(parseJson(text)) } };
         if (status === 404 && isDashboardNotFound(text)) return { result: { found: false } };
         const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
-        if (RETRYABLE_STATUS.has(status)) return { retryAfterMs: retryDelay(res.headers['retry-after']), error };
+        if (RETRYABLE_STATUS.has(status)) {
+          return { retryAfterMs: retryDelay(res.headers['retry-after'], this.options.retryBaseMs), error };
+        }
         throw error;
       } catch (err) {
         if (err instanceof UpstreamError || signal.aborted) throw err;
         if (isNetworkError(err)) {
           return {
-            retryAfterMs: jitter(RETRY_BASE_MS),
+            retryAfterMs: jitter(this.options.retryBaseMs),
             error: new UpstreamError('network', `could not reach the Dashboard: ${(err as Error).message}`, undefined, {
               cause: err,
             }),
@@ -141,20 +139,20 @@ export class DashboardClient implements Dashboard {
         }
         throw err;
       } finally {
-        this.options.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
+        this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
       }
     }, signal);
   }
 }
 
-async function readText(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       body.destroy();
-      throw new UpstreamError('payload', `the Dashboard's answer is larger than ${MAX_BODY_BYTES} bytes`);
+      throw new UpstreamError('payload', `the Dashboard's answer is larger than ${maxBytes} bytes`);
     }
     chunks.push(chunk as Buffer);
   }
@@ -179,14 +177,14 @@ function isDashboardNotFound(text: string): boolean {
   }
 }
 
-function retryDelay(header: string | string[] | undefined): number {
+function retryDelay(header: string | string[] | undefined, baseMs: number): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (value !== undefined) {
     if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
     const at = Date.parse(value);
     if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
   }
-  return jitter(RETRY_BASE_MS);
+  return jitter(baseMs);
 }
 
 function jitter(ms: number): number {

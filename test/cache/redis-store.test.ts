@@ -13,7 +13,7 @@ const COMMAND_TIMEOUT_MS = 100;
 const BREAKER_MS = 500;
 
 function redisConfig(port: number, keyPrefix = `test-${randomUUID()}:`): RedisConfig {
-  return { url: `redis://127.0.0.1:${port}`, host: '127.0.0.1', port, db: 0, keyPrefix, commandTimeoutMs: COMMAND_TIMEOUT_MS };
+  return { url: `redis://127.0.0.1:${port}`, host: '127.0.0.1', port, db: 0, keyPrefix, commandTimeoutMs: COMMAND_TIMEOUT_MS, breakerMs: BREAKER_MS };
 }
 
 async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
@@ -38,7 +38,7 @@ function privateRedis() {
     raw: undefined as unknown as Redis,
     stores: [] as RedisStore[],
     async store(config?: RedisConfig): Promise<RedisStore> {
-      const store = new RedisStore(config ?? redisConfig(ctx.redis.port), { breakerMs: BREAKER_MS });
+      const store = new RedisStore(config ?? redisConfig(ctx.redis.port));
       ctx.stores.push(store);
       await waitFor('the store to connect', () => store.health().ok);
       return store;
@@ -143,7 +143,7 @@ describe('two replicas on one Redis', () => {
   it('load a cold key once for 40 concurrent reads spread over both', async () => {
     const config = redisConfig(ctx.redis.port);
     const engines = [await ctx.store(config), await ctx.store(config)].map(
-      (store) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10 }),
+      (store) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
     );
     let calls = 0;
     const load = async () => {
@@ -209,7 +209,7 @@ describe('RedisStore when Redis fails', () => {
   });
 
   it('close() does not hang on a hung server', async (t) => {
-    const store = new RedisStore(redisConfig(ctx.redis.port), { breakerMs: BREAKER_MS });
+    const store = new RedisStore(redisConfig(ctx.redis.port));
     await waitFor('the store to connect', () => store.health().ok);
     ctx.redis.pause();
     t.after(() => ctx.redis.resume());
@@ -223,7 +223,7 @@ describe('RedisStore started before its Redis', () => {
     await redis.kill(); // its port now has no server
     t.after(() => redis.kill());
     const warnings: string[] = [];
-    const store = new RedisStore(redisConfig(redis.port), { breakerMs: BREAKER_MS, log: { warn: (m) => warnings.push(m) } });
+    const store = new RedisStore(redisConfig(redis.port), { log: { warn: (m) => warnings.push(m) } });
     t.after(() => store.close());
     const elapsed = await timed(async () => {
       assert.equal(await store.get('k'), undefined);

@@ -29,8 +29,7 @@ describe('TieredStore', () => {
   /** A tiered store with its own fake clock; replicas share a prefix. */
   async function replica(prefix: string, clock: { now: () => number }) {
     const l2 = new RedisStore(
-      { url: redis.url, host: '127.0.0.1', port: redis.port, db: 0, keyPrefix: prefix, commandTimeoutMs: 100 },
-      { breakerMs: 500 },
+      { url: redis.url, host: '127.0.0.1', port: redis.port, db: 0, keyPrefix: prefix, commandTimeoutMs: 100, breakerMs: 500 },
     );
     const store = new TieredStore(new MemoryStore({ maxEntries: 100, maxBytes: 1_000_000, now: clock.now }), l2, L1_TTL_MS);
     closers.push(() => store.close());
@@ -89,7 +88,7 @@ describe('TieredStore', () => {
     const clock = fakeClock();
     const policy: CachePolicy = { freshMs: 1_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000, negativeMs: 1_000 };
     const engines = [await replica(prefix, clock), await replica(prefix, clock)].map(
-      (store) => new SwrCache({ store, now: clock.now, lockTtlMs: 5_000, lockWaitMs: 2_000, pollIntervalMs: 10 }),
+      (store) => new SwrCache({ store, now: clock.now, lockTtlMs: 5_000, lockWaitMs: 2_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
     );
     const [a, b] = engines as [SwrCache, SwrCache];
     let calls = 0;
