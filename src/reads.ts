@@ -5,7 +5,8 @@ import type { SwrCache } from './cache/engine.js';
 import type { CachePolicy, CacheResult } from './cache/types.js';
 import type { CacheConfig } from './config.js';
 import { slugText } from './domain/slugs.js';
-import type { CourseDetails, Dashboard, Roster, Slug, UserStats } from './dashboard/types.js';
+import type { Dashboard } from './dashboard/types.js';
+import type { CourseDetails, Roster, Slug, UserStats } from './domain/types.js';
 
 export interface Policies {
   user: CachePolicy;

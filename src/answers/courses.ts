@@ -2,7 +2,7 @@
 
 import { slugText } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
-import type { CourseDetails, RosterRow, Slug } from '../dashboard/types.js';
+import type { CourseDetails, RosterRow, Slug } from '../domain/types.js';
 import type { CachedDashboard } from '../reads.js';
 import { bestEffort } from './best-effort.js';
 import { FreshnessTracker, type Answer } from './freshness.js';

@@ -4,7 +4,7 @@
 
 import type { CachePolicy, CacheResult } from '../cache/types.js';
 import { courseActivity, type CourseActivity } from '../domain/activity.js';
-import type { CourseDetails } from '../dashboard/types.js';
+import type { CourseDetails } from '../domain/types.js';
 
 export interface Freshness {
   /** fetched_at of the oldest entry used (epoch ms). */

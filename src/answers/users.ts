@@ -7,7 +7,7 @@ import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
-import type { EnrolmentRow, Slug } from '../dashboard/types.js';
+import type { EnrolmentRow, Slug } from '../domain/types.js';
 import type { CachedDashboard } from '../reads.js';
 import { bestEffort } from './best-effort.js';
 import { FreshnessTracker, type Answer } from './freshness.js';

@@ -3,19 +3,11 @@
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
-import { upstreamUsernameQuery } from '../domain/names.js';
-import { upstreamSlugPath } from '../domain/slugs.js';
+import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
-import {
-  UpstreamError,
-  type CourseDetails,
-  type Dashboard,
-  type Fetched,
-  type Roster,
-  type Slug,
-  type UserStats,
-} from './types.js';
+import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
+import { UpstreamError, type Dashboard, type Fetched } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 
