@@ -1,6 +1,8 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
+import { VERSION } from './version.js';
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -86,7 +88,6 @@ export interface Config {
   cache: CacheConfig;
 }
 
-export const VERSION = '1.0.0';
 // Toolforge forwards mail for tools.<name>@toolforge.org to the tool's maintainers.
 const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
 export const DEFAULT_USER_AGENT = `OutreachDashboardHelper/${VERSION} (${CONTACT}) node/${process.versions.node}`;

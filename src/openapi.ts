@@ -3,7 +3,7 @@
 
 import type { SwaggerOptions } from '@fastify/swagger';
 import { Type } from 'typebox';
-import { VERSION } from './config.js';
+import { VERSION } from './version.js';
 
 const COURSE_WILDCARD = '/api/courses/*';
 const DETAILS = '/api/courses/{slug}';

@@ -2,7 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../src/config.js';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -18,6 +21,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 32 * 1024 * 1024,
     });
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
+    assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
     assert.deepEqual(c.cache.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600 });
     assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');

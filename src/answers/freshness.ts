@@ -47,9 +47,3 @@ export class FreshnessTracker {
     };
   }
 }
-
-/** A body together with the freshness of the data behind it. */
-export interface Answer<T> {
-  body: T;
-  freshness: Freshness;
-}

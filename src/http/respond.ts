@@ -8,7 +8,8 @@
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Answer, Freshness } from '../answers/freshness.js';
+import type { Answer } from '../answers/context.js';
+import type { Freshness } from '../answers/freshness.js';
 
 const MAX_AGE_CAP = 86_400; // a day: the contract's bound
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -2,11 +2,10 @@
 // so a Redis blip never gets the pod restarted).
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { CacheStore } from '../cache/types.js';
-import { VERSION } from '../config.js';
+import { VERSION } from '../version.js';
 import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
-import { Health } from '../schemas.js';
+import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
 export interface HealthDeps {
   store: CacheStore;
@@ -23,7 +22,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
         tags: ['operations'],
         summary: 'Readiness and cache state',
         description: '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard).',
-        response: { 200: Health },
+        response: { 200: HealthSchema },
       },
     },
     async (_request, reply) => {
@@ -47,7 +46,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
       schema: {
         tags: ['operations'],
         summary: 'Liveness: the process answers (touches neither Redis nor the Dashboard)',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: LivenessSchema },
       },
     },
     async (_request, reply) => {

@@ -2,7 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { startService, type Service } from '../helper.js';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let svc: Service;
 before(async () => {
@@ -25,6 +28,9 @@ describe('discovery', () => {
     const r = await svc.get('/openapi.json');
     assert.equal(r.status, 200);
     assert.match(r.body.openapi, /^3\./);
+    const health = await svc.get('/health');
+    assert.equal(r.body.info.version, PACKAGE_VERSION, "package.json's version");
+    assert.equal(health.body.version, PACKAGE_VERSION);
     const paths = Object.keys(r.body.paths);
     for (const p of [
       '/api/users/{username}',
