@@ -5,6 +5,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AnswerCache } from './cache/answer-cache.js';
+import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
@@ -68,7 +70,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const reads = new CachedDashboard(cache, client, policiesFrom(config.cache));
   const ctx = { reads, now };
   // A remembered answer counts as a fresh read of the kind "answer".
-  const responder = new Responder(now, config.cache.memory, () => metrics.onOutcome('answer', 'fresh'));
+  const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
+  const responder = new Responder(answers, now);
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });

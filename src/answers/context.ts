@@ -1,7 +1,7 @@
 // What every answer is built from, and what it gives back.
 
+import type { Freshness } from '../cache/types.js';
 import type { CachedDashboard } from '../reads.js';
-import type { Freshness } from './freshness.js';
 
 export interface AnswerContext {
   reads: CachedDashboard;

@@ -10,13 +10,13 @@ import { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
 async function details(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<CourseDetails> {
-  const found = freshness.add(await ctx.reads.course(slug), ctx.reads.policies.course);
+  const found = freshness.add(await ctx.reads.course(slug));
   if (found === null) throw new NotFound('course', slugText(slug));
   return found;
 }
 
 async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<RosterRow[]> {
-  const found = freshness.add(await ctx.reads.roster(slug), ctx.reads.policies.roster);
+  const found = freshness.add(await ctx.reads.roster(slug));
   if (found === null) throw new NotFound('course', slugText(slug));
   return found.users;
 }

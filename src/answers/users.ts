@@ -33,7 +33,7 @@ class Reader {
   constructor(private readonly ctx: AnswerContext) {}
 
   async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
-    const stats = this.freshness.add(await this.ctx.reads.userStats(username), this.ctx.reads.policies.user);
+    const stats = this.freshness.add(await this.ctx.reads.userStats(username));
     if (stats === null) throw new NotFound('user', username);
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
   }
@@ -44,14 +44,14 @@ class Reader {
     // Inside the best-effort reads: a slug we cannot use leaves this course's enrichment null.
     const slug = (): Slug => slugFromText(row.course_slug);
     const details = await bestEffort(this.freshness, now, async () =>
-      this.freshness.add(await reads.course(slug()), reads.policies.course),
+      this.freshness.add(await reads.course(slug())),
     );
     if (details === null) return { ...row, ...UNKNOWN };
     const { start, end, timeline_start, timeline_end } = details;
     const activity = this.freshness.activityOf(details, now());
     const staff = needsStaff(activity)
       ? await bestEffort(this.freshness, now, async () => {
-          const roster = this.freshness.add(await reads.roster(slug()), reads.policies.roster);
+          const roster = this.freshness.add(await reads.roster(slug()));
           return roster && staffNames(roster.users);
         })
       : null;

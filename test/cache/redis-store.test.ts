@@ -138,7 +138,7 @@ describe('RedisStore with Redis up', () => {
 
 describe('two replicas on one Redis', () => {
   const ctx = privateRedis();
-  const policy: CachePolicy = { freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 };
+  const policy: CachePolicy = () => ({ freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 });
 
   it('load a cold key once for 40 concurrent reads spread over both', async () => {
     const config = redisConfig(ctx.redis.port);

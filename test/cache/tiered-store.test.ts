@@ -86,7 +86,8 @@ describe('TieredStore', () => {
   it('a replica with a young L1 copy does not refresh again after another replica did', async () => {
     const prefix = `t-${randomUUID()}:`;
     const clock = fakeClock();
-    const policy: CachePolicy = { freshMs: 1_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000, negativeMs: 1_000 };
+    const life = { freshMs: 1_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000, negativeMs: 1_000 };
+    const policy: CachePolicy = () => life;
     const engines = [await replica(prefix, clock), await replica(prefix, clock)].map(
       (store) => new SwrCache({ store, now: clock.now, lockTtlMs: 5_000, lockWaitMs: 2_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
     );
@@ -95,7 +96,7 @@ describe('TieredStore', () => {
     const load = async () => ({ found: true as const, data: ++calls });
     await a.read('k', 'user', policy, load);
     assert.equal((await b.read('k', 'user', policy, load)).outcome, 'fresh'); // b's L1 now holds call 1
-    clock.advance(policy.freshMs + 1); // stale, but b's L1 copy is still young
+    clock.advance(life.freshMs + 1); // stale, but b's L1 copy is still young
     assert.equal((await a.read('k', 'user', policy, load)).outcome, 'stale');
     await a.settle();
     assert.equal(calls, 2);
