@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createStore } from '../../src/cache/index.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { TieredStore } from '../../src/cache/tiered-store.js';
-import { startRedis } from '../support/redis-server.js';
+import { startRedis } from '../../support/redis-server.js';
 
 describe('createStore', () => {
   it('is in-process only without Redis configuration', async () => {

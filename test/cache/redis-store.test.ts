@@ -7,7 +7,7 @@ import type { RedisConfig } from '../../src/config.js';
 import { SwrCache } from '../../src/cache/engine.js';
 import { KEY_NAMESPACE, RedisStore, warnAboutPrefix } from '../../src/cache/redis-store.js';
 import type { CachePolicy } from '../../src/cache/types.js';
-import { inspectorClient, startRedis, type TestRedis } from '../support/redis-server.js';
+import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const COMMAND_TIMEOUT_MS = 100;
 const BREAKER_MS = 500;

@@ -7,7 +7,7 @@ import { MemoryStore } from '../../src/cache/memory-store.js';
 import { KEY_NAMESPACE, RedisStore } from '../../src/cache/redis-store.js';
 import { TieredStore } from '../../src/cache/tiered-store.js';
 import type { CacheEntry, CachePolicy } from '../../src/cache/types.js';
-import { inspectorClient, startRedis, type TestRedis } from '../support/redis-server.js';
+import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const L1_TTL_MS = 5_000;
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { COURSES, demoWorld, PERSONAS, SNAPSHOT_AT, type UserStatsBody } from '../../demo/world.js';
-import { rawGet, type RawReply } from '../support/raw-http.js';
+import { rawGet, type RawReply } from '../../support/raw-http.js';
 
 const fixture = (file: string): string => readFileSync(new URL(`../../demo/fixtures/${file}`, import.meta.url), 'utf8');
 

@@ -6,7 +6,7 @@ import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld } from '../demo/world.js';
-import { rawGet } from './support/raw-http.js';
+import { rawGet } from './raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
