@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../src/app.js'; // the service itself
 import { ConfigError, loadConfig } from '../src/config.js';
 import { startFakeDashboard } from './fake-dashboard.js';
-import { COURSES, PERSONAS } from './world.js';
+import { COURSES, PERSONAS } from './demo-world.js';
 
 function fakePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 8001;

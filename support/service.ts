@@ -5,7 +5,7 @@ import { buildApp } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
-import { demoWorld } from '../demo/world.js';
+import { demoWorld } from '../demo/demo-world.js';
 import { rawGet } from './raw-http.js';
 
 export interface Service {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PERSONAS } from '../../demo/world.js';
+import { PERSONAS } from '../../demo/demo-world.js';
 import { openPage, serviceAndBrowser, screenshotPath } from '../../support/browser.js';
 import { SKINS, testPageUrl, type Scenario, type Skin } from './scenario.js';
 

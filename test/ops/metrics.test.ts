@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PERSONAS } from '../../demo/world.js';
+import { PERSONAS } from '../../demo/demo-world.js';
 import { createMetrics, type GaugeSources } from '../../src/metrics.js';
 import { startService, type Service } from '../../support/service.js';
 

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PERSONAS } from '../../demo/world.js';
+import { PERSONAS } from '../../demo/demo-world.js';
 import { startService, type Service } from '../../support/service.js';
 
 const UPSTREAM_DELAY_MS = 1_000;

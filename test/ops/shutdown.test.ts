@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { demoWorld, PERSONAS } from '../../demo/world.js';
+import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import { rawGet } from '../../support/raw-http.js';
 import { probe, startNodeProcess, type NodeProcess } from '../../support/node-process.js';
 

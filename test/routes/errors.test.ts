@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { COURSES, PERSONAS } from '../../demo/world.js';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { startService, type Service } from '../../support/service.js';
 
 let svc: Service;
