@@ -15,7 +15,7 @@ import { DashboardClient } from './dashboard/client.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
-import { openApiOptions } from './openapi.js';
+import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { courseRoutes } from './routes/courses.js';

@@ -1,7 +1,7 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
-import { VERSION } from './version.js';
+import { VERSION } from './package-info.js';
 
 export class ConfigError extends Error {
   constructor(

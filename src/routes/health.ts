@@ -3,8 +3,9 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CacheStore } from '../cache/types.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../package-info.js';
 import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
+import { requestProblems } from '../schemas/common.js';
 import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
 export interface HealthDeps {
@@ -20,9 +21,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
         summary: 'Readiness and cache state',
         description: '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard).',
-        response: { 200: HealthSchema },
+        response: { 200: HealthSchema, ...requestProblems },
       },
     },
     async (_request, reply) => {
@@ -45,8 +47,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getLiveness',
         summary: 'Liveness: the process answers (touches neither Redis nor the Dashboard)',
-        response: { 200: LivenessSchema },
+        response: { 200: LivenessSchema, ...requestProblems },
       },
     },
     async (_request, reply) => {

@@ -21,6 +21,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
     {
       schema: {
         tags,
+        operationId: 'getUserCourses',
         summary: "A user's Dashboard courses",
         description:
           'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
@@ -42,6 +43,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
     {
       schema: {
         tags,
+        operationId: 'getActiveStaff',
         summary: "The staff of a user's courses that are active now",
         description:
           'Only courses whose tracking window (start..end) contains now, or the event window ' +
@@ -65,6 +67,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
     {
       schema: {
         tags,
+        operationId: 'getUserStatus',
         summary: 'Whether a user is in any course, and how many are active now',
         params: UsernameParams,
         response: { 200: UserStatusSchema, ...problemResponses },

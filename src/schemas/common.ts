@@ -41,7 +41,13 @@ export const ProblemSchema = Type.Object(
 
 export type Problem = Static<typeof ProblemSchema>;
 
+/** What any request can meet before it reaches a route (src/http/problem.ts handleClientError). */
+export const requestProblems = {
+  431: { ...ProblemSchema, description: 'The request head is larger than 16 KB' },
+};
+
 export const problemResponses = {
+  ...requestProblems,
   400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter' },
   404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
   502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },

@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 
 const flag = (description: string) =>
-  Type.Optional(Type.String({ description: `${description} (true/false/1/0/yes/no/on/off)`, examples: ['true'] }));
+  Type.Optional(Type.String({ description: `${description} (true/false/1/0/yes/no/on/off)` }));
 
 export const EnrichQuery = Type.Object({ enrich: flag('Add dates, activity and staff per course') });
 
@@ -13,5 +13,5 @@ export const ActiveStaffQuery = Type.Object({
 });
 
 export const UsernameParams = Type.Object({
-  username: Type.String({ description: 'A username, percent-encoded; `_` and spaces are equivalent', examples: ['%C3%89milie_Dupont'] }),
+  username: Type.String({ description: 'A username, percent-encoded; `_` and spaces are equivalent' }),
 });

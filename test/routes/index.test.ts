@@ -19,6 +19,11 @@ describe('discovery', () => {
     assert.equal(r.status, 200);
     const examples: string[] = r.body.endpoints.map((e: { example: string }) => e.example);
     assert.ok(examples.some((e) => e.startsWith('/api/users/')));
+    const doc = (await svc.get('/openapi.json')).body;
+    const operations = Object.entries(doc.paths as Record<string, object>).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(r.body.endpoints.map((e: { route: string }) => e.route), operations, 'one entry per documented operation');
     for (const example of examples.filter((e) => e.startsWith('/api/'))) {
       assert.equal((await svc.get(example)).status, 200, example);
     }

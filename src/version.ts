@@ -1,8 +1,0 @@
-// The service's version: package.json's, read once (from src/ under tsx and from dist/ when built,
-// both one level below the repository root, where package.json sits in every deployment).
-
-import { readFileSync } from 'node:fs';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-export const VERSION: string = pkg.version;
