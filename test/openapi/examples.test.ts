@@ -2,35 +2,29 @@
 // world): it answers the status it is documented under, with a body that matches that response's schema.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
-import { documentedExamples, type Doc } from '../../src/openapi/doc-examples.js';
+import { documentedExamples } from '../../src/openapi/doc-examples.js';
 import { EXAMPLES } from '../../src/openapi/examples.js';
-import { startService, type Service } from '../../support/service.js';
+import { serviceWithDocument } from '../../support/service.js';
 
-let svc: Service;
-let doc: Doc;
-before(async () => {
-  svc = await startService();
-  doc = (await svc.get('/openapi.json')).body as Doc;
-});
-after(() => svc.close());
+const env = serviceWithDocument();
 
 describe('documented examples', () => {
   it('are all in the document, and every operation has one that answers 200', () => {
-    const found = documentedExamples(doc);
+    const found = documentedExamples(env.doc);
     const written = Object.values(EXAMPLES).flatMap((byName) => Object.values(byName));
     assert.equal(found.length, written.length);
-    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    const operations = Object.values(env.doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
     for (const id of operations) assert.ok(found.some((e) => e.operationId === id && e.status === 200), `${id} has a 200 example`);
   });
 
   it('each answers its documented status with a body of the documented schema', async () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
-    const examples = documentedExamples(doc);
+    const examples = documentedExamples(env.doc);
     assert.ok(examples.length >= 10);
     for (const e of examples) {
-      const r = await svc.get(e.url);
+      const r = await env.svc.get(e.url);
       const what = `${e.operationId}/${e.name} ${e.url}`;
       assert.equal(r.status, e.status, `${what}: ${JSON.stringify(r.body)}`);
       assert.ok((r.headers.get('content-type') ?? '').startsWith(e.mediaType), `${what}: ${r.headers.get('content-type')}`);
@@ -40,12 +34,12 @@ describe('documented examples', () => {
   });
 
   it('put each request parameter of an example on that parameter, under the same name', () => {
-    const op = doc.paths['/api/users/{username}/active-staff']?.['get'];
+    const op = env.doc.paths['/api/users/{username}/active-staff']?.['get'];
     const byName = new Map((op?.parameters ?? []).map((p) => [p.name, p]));
     assert.equal(byName.get('username')?.examples?.['event']?.value, '%C3%89milie%20Dupont');
     assert.equal(byName.get('use_event_dates')?.examples?.['event']?.value, 'true');
     assert.equal(byName.get('use_event_dates')?.examples?.['tracking'], undefined, 'absent from that request');
-    const roster = doc.paths['/api/courses/{slug}/users']?.['get'];
+    const roster = env.doc.paths['/api/courses/{slug}/users']?.['get'];
     const slug = roster?.parameters?.find((p) => p.name === 'slug');
     assert.equal(slug?.examples?.['threeSegments']?.value, 'Wiki_Club/Berlin/Spring_Sprint_(2026)');
   });

@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { documentedEndpoints, documentedExamples, type Doc } from '../../src/openapi/doc-examples.js';
-import { startService, type Service } from '../../support/service.js';
+import { describe, it } from 'node:test';
+import { documentedEndpoints, documentedExamples } from '../../src/openapi/doc-examples.js';
+import { serviceWithDocument } from '../../support/service.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -26,18 +26,12 @@ function readmeEndpoints(): { route: string; query: string[] }[] {
   });
 }
 
-let svc: Service;
-let doc: Doc;
-before(async () => {
-  svc = await startService();
-  doc = (await svc.get('/openapi.json')).body as Doc;
-});
-after(() => svc.close());
+const env = serviceWithDocument();
 
 describe('README', () => {
   it('lists every documented endpoint with its query parameters, and no API endpoint the document lacks', () => {
     const readme = readmeEndpoints();
-    const documented = documentedEndpoints(doc);
+    const documented = documentedEndpoints(env.doc);
     for (const d of documented) {
       const row = readme.find((r) => r.route === d.route);
       assert.ok(row, `${d.route} is in README's table`);
@@ -50,7 +44,7 @@ describe('README', () => {
   it('shows only curl examples that the document has', () => {
     const urls = [...README.matchAll(/curl '(?:localhost|127\.0\.0\.1):8000(\/[^']*)'/g)].map((m) => m[1] ?? '');
     assert.ok(urls.length >= 3, 'README has curl examples');
-    const documented = new Set(documentedExamples(doc).map((e) => e.url));
+    const documented = new Set(documentedExamples(env.doc).map((e) => e.url));
     for (const url of urls) assert.ok(documented.has(url), `${url} is a documented example`);
   });
 });
