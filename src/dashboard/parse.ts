@@ -2,7 +2,7 @@
 // is an UpstreamError('payload'); a wrong field gets a safe default and a bad row is dropped, so a few odd
 // values never fail a whole answer.
 
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from './types.js';
+import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from '../domain/types.js';
 import { UpstreamError } from './types.js';
 
 type Obj = Record<string, unknown>;

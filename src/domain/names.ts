@@ -1,4 +1,4 @@
-// Usernames: from a URL path segment to the canonical MediaWiki form, and on to the upstream query.
+// Usernames: from a URL path segment to the canonical MediaWiki form.
 
 import { InvalidInput } from './invalid.js';
 import { hasControl, isWellFormed, quote, utf8Length } from './text.js';
@@ -39,13 +39,4 @@ export function canonicalUsername(name: string): string {
     throw new InvalidInput('username', `username is ${bytes} bytes long in UTF-8; the limit is ${MAX_USERNAME_BYTES}`);
   }
   return canonical;
-}
-
-/**
- * The value for `/user_stats.json?username=<value>`. The Dashboard decodes it twice (Rack, then CGI.unescape),
- * so it is encoded twice; `+`, `%`, `&`, ... then arrive intact. Expects a canonical name (no `_`, which the
- * Dashboard would read as a space anyway).
- */
-export function upstreamUsernameQuery(canonical: string): string {
-  return encodeURIComponent(encodeURIComponent(canonical));
 }
