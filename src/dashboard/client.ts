@@ -124,12 +124,16 @@ export class DashboardClient implements Dashboard {
         if (isNetworkError(err)) {
           return {
             retryAfterMs: jitter(this.options.retryBaseMs),
-            error: new UpstreamError('network', `could not reach the Dashboard: ${(err as Error).message}`, undefined, {
+            error: new UpstreamError('network', `could not reach the Dashboard: ${messageOf(err)}`, undefined, {
               cause: err,
             }),
           };
         }
-        throw err;
+        // Anything else the HTTP client throws (its parser refusing the answer, above all) is the
+        // Dashboard's failure, never ours; not retried, as the same bytes would likely come back.
+        throw new UpstreamError('protocol', `the Dashboard's answer is not valid HTTP: ${messageOf(err)}`, undefined, {
+          cause: err,
+        });
       } finally {
         this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
       }
@@ -181,6 +185,10 @@ function retryDelay(header: string | string[] | undefined, baseMs: number): numb
 
 function jitter(ms: number): number {
   return Math.round(ms * (0.75 + Math.random() / 2));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function isNetworkError(err: unknown): boolean {

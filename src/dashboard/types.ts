@@ -17,6 +17,7 @@ export type UpstreamFailure =
   | 'network' // connection refused/reset, DNS, ...
   | 'http' // an unexpected status (5xx, 429, 403, ...)
   | 'payload' // the body was not the JSON we expect
+  | 'protocol' // the answer broke HTTP/1.1 (bad status line, header, chunk or framing) or the client failed otherwise
   | 'overloaded'; // too many requests already waiting for an upstream slot (load shedding)
 
 export class UpstreamError extends Error {
