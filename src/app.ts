@@ -11,6 +11,7 @@ import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
 import type { Config } from './config.js';
+import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
@@ -55,7 +56,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = app.log;
   const metrics = createMetrics();
   const upstream = config.upstream.outreach;
-  const client = new DashboardClient(upstream, { onAttempt: metrics.onAttempt });
+  const client = new DashboardClient(upstream, {
+    onAttempt: metrics.onAttempt,
+    onBreakerChange: logBreakerChanges(log, 'outreach', upstream.failTimeoutMs),
+  });
+  const breakers = { outreach: client.breaker };
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
@@ -100,10 +105,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await plain.register(indexRoutes);
     await plain.register(gadgetRoutes);
   });
-  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
+  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, breakers, startedAt: now(), now } });
   await app.register(userRoutes, { ctx, responder });
   await app.register(courseRoutes, { ctx, responder });
-  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store } });
+  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store, breakers } });
 
   app.addHook('onClose', async () => {
     await cache.settle();

@@ -80,3 +80,19 @@ export class CircuitBreaker {
     this.options.onChange?.(to, from);
   }
 }
+
+interface BreakerLog {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+}
+
+/** What an operator reads: one warning when a Dashboard goes down, one line when it is back; the probes in between at debug. */
+export function logBreakerChanges(log: BreakerLog, dashboard: string, openMs: number): BreakerOptions['onChange'] {
+  const quietFor = `not asked for ${openMs / 1000} s, then one probe call`;
+  return (to, from) => {
+    if (from === 'closed') log.warn({ dashboard }, `Dashboard down: too many failed calls in a row; ${quietFor}`);
+    else if (to === 'closed') log.info({ dashboard }, 'Dashboard back: the probe call succeeded');
+    else if (to === 'open') log.debug({ dashboard }, `Dashboard still down: the probe call failed; ${quietFor}`);
+  };
+}

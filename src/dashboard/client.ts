@@ -1,9 +1,11 @@
 // The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
-// cap, one deadline per call (a retry included), one retry on network errors and 5xx.
+// cap, one deadline per call (a retry included), one retry on network errors and 5xx, and a breaker
+// that stops asking a Dashboard that keeps failing.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
@@ -22,12 +24,17 @@ export interface DashboardClientHooks {
   /** Tests may pass their own; by default a keep-alive Agent sized to the cap. */
   dispatcher?: Dispatcher;
   onAttempt?: (attempt: UpstreamAttempt) => void;
+  /** The breaker's clock: real time by default, like the call deadline. */
+  now?: () => number;
+  /** Every change of the breaker's state. */
+  onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
   readonly limiter: ConcurrencyLimiter;
+  readonly breaker: CircuitBreaker;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
@@ -36,6 +43,12 @@ export class DashboardClient implements Dashboard {
     private readonly hooks: DashboardClientHooks = {},
   ) {
     this.limiter = new ConcurrencyLimiter(options.concurrency, options.queueLimit);
+    this.breaker = new CircuitBreaker({
+      maxFails: options.maxFails,
+      openMs: options.failTimeoutMs,
+      now: hooks.now ?? Date.now,
+      ...(hooks.onBreakerChange && { onChange: hooks.onBreakerChange }),
+    });
     this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
@@ -67,20 +80,40 @@ export class DashboardClient implements Dashboard {
   }
 
   async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+    // A Dashboard that is down is not asked, and the caller learns it at once, not after a wait in the queue.
+    const wait = this.breaker.waitMs();
+    if (wait > 0) throw this.#down(wait);
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     const started = Date.now();
+    const call: { admission?: Admission } = {};
     try {
-      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal);
-      if (first.retryAfterMs === undefined) return first.result;
-      // One retry, only if it can still finish before the deadline.
-      const remaining = this.options.timeoutMs - (Date.now() - started);
-      if (first.retryAfterMs >= remaining) throw first.error;
-      await sleep(first.retryAfterMs, signal);
-      const second = await this.#attempt(endpoint, pathAndQuery, parse, signal);
-      if (second.retryAfterMs !== undefined) throw second.error;
-      return second.result;
+      // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
+      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+        call.admission = this.breaker.admit();
+        if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
+      });
+      let result: Fetched<T>;
+      if (first.retryAfterMs === undefined) {
+        result = first.result;
+      } else {
+        // One retry, only if it can still finish before the deadline (a longer Retry-After is not
+        // waited for: the call fails now) and the breaker has not changed meanwhile.
+        const remaining = this.options.timeoutMs - (Date.now() - started);
+        if (first.retryAfterMs >= remaining) throw first.error;
+        await sleep(first.retryAfterMs, signal);
+        const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+          if (call.admission === undefined || !this.breaker.holds(call.admission)) throw first.error;
+        });
+        if (second.retryAfterMs !== undefined) throw second.error;
+        result = second.result;
+      }
+      // A 200 and the Dashboard's own 404 alike: it answered.
+      if (call.admission !== undefined) this.breaker.succeeded(call.admission);
+      return result;
     } catch (err) {
-      if (signal.aborted && !(err instanceof UpstreamError && err.kind === 'overloaded')) {
+      // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the Dashboard.
+      if (call.admission !== undefined) this.breaker.failed(call.admission);
+      if (signal.aborted && !(err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down'))) {
         throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
           cause: err,
         });
@@ -89,14 +122,25 @@ export class DashboardClient implements Dashboard {
     }
   }
 
-  /** One request. Either a result, or an error with (when worth retrying) a delay before the retry. */
+  #down(waitMs: number): UpstreamError {
+    return new UpstreamError('down', `the Dashboard failed ${this.options.maxFails} calls in a row and is not asked for a while`, undefined, {
+      retryAfterMs: waitMs,
+    });
+  }
+
+  /**
+   * One request, once `beforeSend` (run with a slot in hand) lets it go. Either a result, or an error
+   * with (when worth retrying) a delay before the retry.
+   */
   async #attempt<T>(
     endpoint: Endpoint,
     pathAndQuery: string,
     parse: (body: unknown) => T,
     signal: AbortSignal,
+    beforeSend: () => void,
   ): Promise<{ result: Fetched<T>; retryAfterMs?: undefined } | { retryAfterMs: number; error: UpstreamError }> {
     return this.limiter.run(async () => {
+      beforeSend();
       const started = performance.now();
       let status = 0;
       try {

@@ -18,16 +18,21 @@ export type UpstreamFailure =
   | 'http' // an unexpected status (5xx, 429, 403, ...)
   | 'payload' // the body was not the JSON we expect
   | 'protocol' // the answer broke HTTP/1.1 (bad status line, header, chunk or framing) or the client failed otherwise
-  | 'overloaded'; // too many requests already waiting for an upstream slot (load shedding)
+  | 'overloaded' // too many requests already waiting for an upstream slot (load shedding)
+  | 'down'; // the breaker is open: the Dashboard failed too often in a row and is not asked for a while
 
 export class UpstreamError extends Error {
+  /** 'down': how long (ms) until the Dashboard may be asked again. */
+  readonly retryAfterMs: number | undefined;
+
   constructor(
     readonly kind: UpstreamFailure,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'UpstreamError';
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }

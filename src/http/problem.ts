@@ -33,6 +33,13 @@ export function problemFor(err: unknown): Problem & { retryAfter?: number } {
           ...problem('overloaded', 'Too busy', 503, 'Too many requests are waiting for the Dashboard; try again in a few seconds.'),
           retryAfter: OVERLOADED_RETRY_AFTER,
         };
+      case 'down': {
+        const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
+        return {
+          ...problem('dashboard-down', 'The Dashboard is down', 503, `${err.message}; nothing usable is cached for this, try again in ${retryAfter} s.`),
+          retryAfter,
+        };
+      }
       default:
         return problem('upstream-error', 'The Dashboard failed', 502, `${err.message}; nothing is cached for this yet, try again later.`);
     }
