@@ -13,6 +13,7 @@ import type { CacheStore } from './cache/types.js';
 import type { Config } from './config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
+import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
@@ -70,7 +71,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     lockWaitMs: upstream.timeoutMs,
     failureBackoffMs: config.cache.failureBackoffMs,
     onOutcome: metrics.onOutcome,
-    onBackgroundError: (key, err) => log.warn({ key, err: (err as Error).message }, 'background refresh failed'),
+    // A name that fails gets that failure again for a moment; our own refusals end by themselves.
+    repeatsFailure: (err) => err instanceof UpstreamError && !isRefusal(err),
+    // The kind of read, never its key: keys hold usernames and slugs. A refusal (breaker open) was logged once already.
+    onBackgroundError: (kind, err) => {
+      const fields = { read: kind, err: (err as Error).message };
+      if (isRefusal(err)) log.debug(fields, 'background refresh not sent');
+      else log.warn(fields, 'background refresh failed');
+    },
   });
   const reads = new CachedDashboard(cache, client, policiesFrom(config.cache));
   const ctx = { reads, now };

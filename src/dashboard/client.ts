@@ -9,7 +9,7 @@ import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js'
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
-import { UpstreamError, type Dashboard, type Fetched } from './types.js';
+import { isRefusal, UpstreamError, type Dashboard, type Fetched } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 
@@ -113,7 +113,7 @@ export class DashboardClient implements Dashboard {
     } catch (err) {
       // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the Dashboard.
       if (call.admission !== undefined) this.breaker.failed(call.admission);
-      if (signal.aborted && !(err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down'))) {
+      if (signal.aborted && !isRefusal(err)) {
         throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
           cause: err,
         });

@@ -36,3 +36,8 @@ export class UpstreamError extends Error {
     this.retryAfterMs = options?.retryAfterMs;
   }
 }
+
+/** Our own refusals (queue full, breaker open): they say nothing of the Dashboard and end by themselves. */
+export function isRefusal(err: unknown): boolean {
+  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down');
+}
