@@ -417,25 +417,20 @@ describe('SwrCache: errors', () => {
     assert.equal(load.calls, 1);
   });
 
-  it('errors not worth repeating (repeatsFailure) are loaded again at once', async () => {
-    const { cache } = setup({ repeatsFailure: (err) => (err as Error).message !== 'queue full' });
-    const failing = counting((): Fetched<string> => {
-      throw new Error('queue full');
+  for (const [what, opts] of [
+    ['errors not worth repeating (repeatsFailure) are', { repeatsFailure: (err: unknown) => (err as Error).message !== '502' }],
+    ['with a failure back-off of 0, errors are', { failureBackoffMs: 0 }],
+  ] as const) {
+    it(`${what} loaded again at once`, async () => {
+      const { cache } = setup(opts);
+      const failing = counting((): Fetched<string> => {
+        throw new Error('502');
+      });
+      await assert.rejects(cache.read('k', 'user', policy, failing));
+      await assert.rejects(cache.read('k', 'user', policy, failing));
+      assert.equal(failing.calls, 2);
     });
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    assert.equal(failing.calls, 2);
-  });
-
-  it('a failure back-off of 0 remembers nothing', async () => {
-    const { cache } = setup({ failureBackoffMs: 0 });
-    const failing = counting((): Fetched<string> => {
-      throw new Error('502');
-    });
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    assert.equal(failing.calls, 2);
-  });
+  }
 
   it('remembers at most 10,000 failing keys, forgetting the oldest first', async () => {
     const { cache } = setup();
