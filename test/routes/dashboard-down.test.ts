@@ -85,7 +85,7 @@ describe('the breaker over HTTP', () => {
     const sent = svc.dashboard.requests.length;
     const opened = performance.now();
 
-    const cold = await Promise.all(Array.from({ length: 20 }, () => timed(svc, userPath(coldUser(svc)))));
+    const cold = await Promise.all(Array.from({ length: 10 }, () => timed(svc, userPath(coldUser(svc)))));
     cold.forEach((r, i) => assertDown(r, `concurrent cold request ${i}`));
     for (let i = 0; i < 5; i++) assertDown(await timed(svc, userPath(coldUser(svc), '/active-staff')), `sequential cold request ${i}`);
 
