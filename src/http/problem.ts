@@ -74,6 +74,8 @@ export function sendProblem(reply: FastifyReply, p: Problem & { retryAfter?: num
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const p = problemFor(err);
   if (p.status >= 500 && p.type === '/problems/internal') request.log.error({ err }, 'unhandled error');
+  // A down Dashboard was announced once, by its breaker; each request it turns away is no news.
+  else if (p.type === '/problems/dashboard-down') request.log.debug({ problem: p.type }, 'upstream trouble');
   else if (p.status >= 500) request.log.warn({ problem: p.type, err: (err as Error).message }, 'upstream trouble');
   return sendProblem(reply, p);
 }

@@ -103,6 +103,8 @@ describe('the breaker over HTTP', () => {
     assert.deepEqual(health.body.dashboards, { outreach: 'down' });
     assert.equal(await breakerMetric(svc), 1);
     assert.equal(messages(logs, LEVELS.warn).length, 1, 'one warning when it went down');
+    const refusals = logs.records().filter((r) => r.problem === '/problems/dashboard-down');
+    assert.ok(refusals.length >= 15 && refusals.every((r) => r.level === LEVELS.debug), 'the requests turned away are no warnings');
     assert.ok(performance.now() - opened < FAIL_TIMEOUT_MS, 'all of the above inside one breaker window');
 
     svc.dashboard.setFaults([]);
