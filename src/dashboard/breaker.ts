@@ -3,6 +3,8 @@
 //   closed     calls go; `maxFails` failed calls in a row open it
 //   open       nothing is sent for `openMs`; the first call asked for after that is the probe
 //   half-open  the probe is out, nothing else goes; its success closes, its failure opens again
+// A call may also end with no verdict (it says nothing about the Dashboard): it neither counts nor
+// resets the count, and a probe without a verdict lets the next call be the probe.
 // The Dashboard's VM wedges every day or two: asking it again for every cold key does not help it recover.
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
@@ -28,6 +30,7 @@ export class CircuitBreaker {
   #state: BreakerState = 'closed';
   #fails = 0;
   #openUntil = 0;
+  #probeOut = false;
   // Bumped on every change, so late outcomes of calls let through before it are ignored: a call that
   // began before the breaker opened says nothing about the probe.
   #epoch = 0;
@@ -41,14 +44,15 @@ export class CircuitBreaker {
   /** How long (ms) until a call may be let through; 0 when one may go now. Changes nothing. */
   waitMs(): number {
     if (this.#state === 'closed') return 0;
-    if (this.#state === 'half-open') return PROBE_WAIT_MS;
+    if (this.#state === 'half-open') return this.#probeOut ? PROBE_WAIT_MS : 0;
     return Math.max(0, this.#openUntil - this.options.now());
   }
 
   /** Asked just before a call is sent: an admission, or undefined (refused). An open breaker past its time lets this one through as the probe. */
   admit(): Admission | undefined {
     if (this.#state === 'open' && this.options.now() >= this.#openUntil) this.#move('half-open');
-    else if (this.#state !== 'closed') return undefined;
+    else if (this.#state === 'open' || (this.#state === 'half-open' && this.#probeOut)) return undefined;
+    if (this.#state === 'half-open') this.#probeOut = true;
     return { epoch: this.#epoch };
   }
 
@@ -61,6 +65,11 @@ export class CircuitBreaker {
     if (admission.epoch !== this.#epoch) return;
     if (this.#state === 'half-open') this.#move('closed');
     else this.#fails = 0;
+  }
+
+  /** The call ended saying nothing about the Dashboard (e.g. it was sent with too little time left). */
+  inconclusive(admission: Admission): void {
+    if (admission.epoch === this.#epoch && this.#state === 'half-open') this.#probeOut = false;
   }
 
   failed(admission: Admission): void {
@@ -76,6 +85,7 @@ export class CircuitBreaker {
     const from = this.#state;
     this.#state = to;
     this.#epoch += 1;
+    this.#probeOut = false;
     if (to === 'closed') this.#fails = 0;
     this.options.onChange?.(to, from);
   }

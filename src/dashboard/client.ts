@@ -85,12 +85,13 @@ export class DashboardClient implements Dashboard {
     if (wait > 0) throw this.#down(wait);
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     const started = Date.now();
-    const call: { admission?: Admission } = {};
+    const call: { admission?: Admission; sentAt: number } = { sentAt: 0 };
     try {
       // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
       const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
         call.admission = this.breaker.admit();
         if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
+        call.sentAt = Date.now();
       });
       let result: Fetched<T>;
       if (first.retryAfterMs === undefined) {
@@ -103,6 +104,7 @@ export class DashboardClient implements Dashboard {
         await sleep(first.retryAfterMs, signal);
         const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
           if (call.admission === undefined || !this.breaker.holds(call.admission)) throw first.error;
+          call.sentAt = Date.now();
         });
         if (second.retryAfterMs !== undefined) throw second.error;
         result = second.result;
@@ -111,9 +113,15 @@ export class DashboardClient implements Dashboard {
       if (call.admission !== undefined) this.breaker.succeeded(call.admission);
       return result;
     } catch (err) {
-      // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the Dashboard.
-      if (call.admission !== undefined) this.breaker.failed(call.admission);
-      if (signal.aborted && !isRefusal(err)) {
+      const timedOut = signal.aborted && !isRefusal(err);
+      // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the
+      // Dashboard, and neither does a timeout after it had the request for less than half the deadline
+      // (the rest went waiting for a slot): a slow but answering Dashboard under a burst is not down.
+      if (call.admission !== undefined) {
+        if (timedOut && Date.now() - call.sentAt < this.options.timeoutMs / 2) this.breaker.inconclusive(call.admission);
+        else this.breaker.failed(call.admission);
+      }
+      if (timedOut) {
         throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
           cause: err,
         });

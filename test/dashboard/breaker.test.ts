@@ -101,6 +101,31 @@ describe('CircuitBreaker', () => {
     assert.equal(b.state, 'closed', 'only one of these failures is of the current period');
   });
 
+  test('a call without a verdict neither counts nor resets the count', () => {
+    const { b, admitted } = breaker(2);
+    b.failed(admitted());
+    for (let i = 0; i < 5; i++) b.inconclusive(admitted());
+    assert.equal(b.state, 'closed');
+    b.failed(admitted());
+    assert.equal(b.state, 'open', 'the two failures were in a row');
+  });
+
+  test('a probe without a verdict lets the next call be the probe', () => {
+    const { b, clock, admitted, changes } = breaker(1, 5_000);
+    b.failed(admitted());
+    clock.t += 5_000;
+    const probe = admitted();
+    assert.equal(b.admit(), undefined);
+    b.inconclusive(probe);
+    assert.equal(b.state, 'half-open');
+    assert.equal(b.waitMs(), 0, 'another probe may go now');
+    const next = admitted();
+    assert.equal(b.admit(), undefined, 'still one at a time');
+    b.succeeded(next);
+    assert.equal(b.state, 'closed');
+    assert.deepEqual(changes, ['closed->open', 'open->half-open', 'half-open->closed']);
+  });
+
   test('a success resets the count of failures', () => {
     const { b, admitted } = breaker(3);
     b.failed(admitted());
