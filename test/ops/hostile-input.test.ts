@@ -201,7 +201,9 @@ describe('hostile input over HTTP', () => {
 describe('a hostile Dashboard over HTTP', () => {
   let svc: Service;
   before(async () => {
-    svc = await startService({ env: { HTTP_TIMEOUT: '0.2', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_FAIL_TIMEOUT: '0.2', REFRESH_FAILURE_BACKOFF: '0.05' } });
+    // A breaker that opened would turn most reads here into its 503 and hide the faults from them; it has
+    // its own tests (test/routes/dashboard-down.test.ts).
+    svc = await startService({ env: { HTTP_TIMEOUT: '0.2', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.05' } });
   });
   after(() => svc.close());
 
@@ -258,7 +260,7 @@ describe('a hostile Dashboard over HTTP', () => {
       { numRuns: 120 },
     );
     svc.dashboard.setFaults([]);
-    for (const status of [200, 404, 502, 503, 504]) assert.ok(seen.has(status), `not vacuous: no ${status} among ${[...seen].join(', ')}`);
+    for (const status of [200, 404, 502, 504]) assert.ok(seen.has(status), `not vacuous: no ${status} among ${[...seen].join(', ')}`);
   });
 });
 
