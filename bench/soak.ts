@@ -247,7 +247,8 @@ function latency(values: number[]): string {
 const at = (t: number | undefined): string => (t === undefined ? 'still open at the end' : `${((t - started) / 1000).toFixed(1)} s`);
 const wedge = faultWindows.find((w) => w.name === 'wedge');
 // Every opening of the breaker must come from a fault: one that begins while all is healthy is a finding.
-const strayOpenings = breakerWindows.filter((b) => !overlaps(b.start - HEALTH_POLL_MS, b.start, faultWindows, AFTERMATH_MS));
+// It opened between the poll before (b.start) and the poll that saw it (b.start + HEALTH_POLL_MS).
+const strayOpenings = breakerWindows.filter((b) => !overlaps(b.start, b.start + HEALTH_POLL_MS, faultWindows, AFTERMATH_MS));
 const sentDuring = (from: number, to: number): number => dashboard.requests.filter((r) => r.at >= from && r.at < to).length;
 const wedgeBreaker = wedge && breakerWindows.find((b) => b.start >= wedge.start && b.start <= (wedge.end ?? Infinity));
 const first = rss[0] as (typeof rss)[number];
@@ -281,7 +282,9 @@ const sections: Section[] = [
               }; the Dashboard got ${int(sentDuring(wedge.start, wedgeBreaker.start))} requests before it opened and ${int(
                 sentDuring(wedgeBreaker.start, Math.min(wedgeBreaker.end ?? Infinity, wedge.end ?? Infinity)),
               )} (probes) while it was open.`),
-      `UPSTREAM_MAX_FAILS 5, UPSTREAM_FAIL_TIMEOUT ${FAIL_TIMEOUT_S} s, HTTP_TIMEOUT ${HTTP_TIMEOUT_S} s. Openings with no fault to explain them: ${strayOpenings.length}.`,
+      `UPSTREAM_MAX_FAILS 5, UPSTREAM_FAIL_TIMEOUT ${FAIL_TIMEOUT_S} s, HTTP_TIMEOUT ${HTTP_TIMEOUT_S} s. Openings with no fault to explain them: ${strayOpenings.length}${
+        strayOpenings.length ? ` (at ${strayOpenings.map((b) => at(b.start)).join(', ')})` : ''
+      }.`,
     ],
   },
   {
