@@ -85,6 +85,7 @@ export function mediaWikiUcfirst(text: string): string {
   const first = String.fromCodePoint(text.codePointAt(0) ?? 0);
   const title = titlecase(first);
   if (title === first) return text;
-  // NFC again: a capital may compose with a combining mark that follows it.
-  return (title + text.slice(first.length)).normalize('NFC');
+  const rest = text.slice(first.length);
+  // NFC again: a capital may compose with a combining mark that follows it (never with ASCII).
+  return rest === '' || rest.charCodeAt(0) < 0x80 ? title + rest : (title + rest).normalize('NFC');
 }

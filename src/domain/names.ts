@@ -19,12 +19,14 @@ const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E]+/g;
 /** splitTitleString's whitespace, which becomes `_` (shown as a space); JavaScript's \s is another set. */
 const WHITESPACE_RUN = /[ _\u00A0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 const EDGE_SPACES = /^ | $/g;
-/** Characters outside $wgLegalTitleChars (controls are refused before this). */
-const FORBIDDEN = /[#<>[\]|{}]/;
+/** Characters outside $wgLegalTitleChars (controls are refused before this), and `/` (UserNameUtils::isValid). */
+const FORBIDDEN = /[#<>[\]|{}/]/;
 /** getTitleInvalidRegex: percent-encoding and HTML entities, which cannot be linked to consistently. */
-const ESCAPE_SEQUENCE = /%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\u{10FFFF}]+;/u;
+const ESCAPE_SEQUENCE = /%[0-9A-Fa-f]{2}|&[A-Za-z0-9\u0080-\uFFFF]+;/;
 /** UserNameUtils::isValid's "troublemaker characters" left after clean-up: zero-width ones, private use. */
 const TROUBLEMAKER = /[\u200B-\u200D\uE000-\uF8FF]/;
+/** Anything the refusals in `explainRefusal` are about: one test, so that a plain name passes quickly. */
+const SUSPECT = new RegExp(`${FORBIDDEN.source}|${ESCAPE_SEQUENCE.source}|${TROUBLEMAKER.source}|~~~|^[:.]`);
 /** UserNameUtils::isIP: an IPv4 address, or MediaWiki's "1.2.3.xxx" form of a range. */
 const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.(?:xxx|\d{1,3})$/;
 
@@ -84,22 +86,26 @@ export function canonicalUsername(name: string): string {
 
 /** The refusals of MediaWiki's title parser and of UserNameUtils::isValid, on the canonical form. */
 function checkValid(name: string): void {
+  if (SUSPECT.test(name)) explainRefusal(name);
+  if (IPV4.test(name) || isIPv6(name)) refuse(`username ${quote(name)} is an IP address, not an account`);
+  const bytes = utf8Length(name);
+  if (bytes > MAX_USERNAME_BYTES) {
+    refuse(`username is ${bytes} bytes long in UTF-8; the limit is ${MAX_USERNAME_BYTES}`);
+  }
+}
+
+/** Throws the refusal that applies to a SUSPECT name, if one does (`.x` is suspect but fine). */
+function explainRefusal(name: string): void {
   const fail = (why: string): never => refuse(`username ${quote(name)} ${why}`);
   const forbidden = FORBIDDEN.exec(name);
   if (forbidden) fail(`contains "${forbidden[0]}", which usernames cannot contain`);
   const escape = ESCAPE_SEQUENCE.exec(name);
   if (escape) fail(`contains "${escape[0]}", which MediaWiki refuses in names (percent-encoding or an HTML entity: decode it first)`);
-  if (name.includes('/')) fail('contains "/", which usernames cannot contain');
   if (name.startsWith(':')) fail('starts with ":", which usernames cannot');
   if (name === '.' || name === '..') fail('is not a name');
   if (name.includes('~~~')) fail('contains "~~~", which usernames cannot contain');
   const trouble = TROUBLEMAKER.exec(name);
   if (trouble) fail(`contains ${codePointName(trouble[0])}, which MediaWiki does not allow in usernames`);
-  if (IPV4.test(name) || isIPv6(name)) fail('is an IP address, not an account');
-  const bytes = utf8Length(name);
-  if (bytes > MAX_USERNAME_BYTES) {
-    refuse(`username is ${bytes} bytes long in UTF-8; the limit is ${MAX_USERNAME_BYTES}`);
-  }
 }
 
 /**
