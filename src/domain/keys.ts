@@ -52,16 +52,21 @@ const FOLDED_LETTERS: readonly (readonly [number, number, boolean])[] = [
 /** Marks with secondary weights only, from Unicode 3.2's combining diacritics. */
 const DIACRITIC = /^[\u0300-\u034E\u0360-\u036F]+$/;
 
-let folds: Map<string, string> | undefined;
+interface Folds {
+  table: Map<string, string>;
+  /** Matches every character of the table (a character class of them). */
+  pattern: RegExp;
+}
+let folds: Folds | undefined;
 
 function foldedRange(code: number): (readonly [number, number, boolean]) | undefined {
   return FOLDED_LETTERS.find(([first, last]) => code >= first && code <= last);
 }
 
-/** The fold of each character that has one, built once (a few thousand characters) on first use. */
-function foldTable(): Map<string, string> {
+/** The fold of each character that has one, built once (about a thousand characters) on first use. */
+function foldTable(): Folds {
   if (folds !== undefined) return folds;
-  folds = new Map();
+  const table = new Map<string, string>();
   for (const [first, last, diacritics] of FOLDED_LETTERS) {
     for (let code = first; code <= last; code++) {
       const c = String.fromCharCode(code);
@@ -74,9 +79,11 @@ function foldTable(): Map<string, string> {
       }
       const lower = base.toLowerCase();
       const folded = lower.length === 1 && foldedRange(lower.charCodeAt(0)) ? lower : base;
-      if (folded !== c) folds.set(c, folded);
+      if (folded !== c) table.set(c, folded);
     }
   }
+  const escaped = [...table.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  folds = { table, pattern: new RegExp(`[${escaped.join('')}]`, 'g') };
   return folds;
 }
 
@@ -89,8 +96,6 @@ function foldTable(): Map<string, string> {
 export function foldForKey(text: string): string {
   const trimmed = text.replace(TRAILING_SPACES, '');
   if (!NOT_ASCII.test(trimmed)) return trimmed.toLowerCase();
-  const table = foldTable();
-  let out = '';
-  for (const c of trimmed) out += table.get(c) ?? c;
-  return out;
+  const { table, pattern } = foldTable();
+  return trimmed.replace(pattern, (c) => table.get(c) ?? c);
 }
