@@ -3,7 +3,7 @@
 // values never fail a whole answer. Dates are the exception: a present date that is not a real one is a
 // bad payload (a made-up default would give wrong "active now" answers).
 
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from './types.js';
+import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from '../domain/types.js';
 import { UpstreamError } from './types.js';
 
 type Obj = Record<string, unknown>;

@@ -1,4 +1,4 @@
-// Usernames: from a URL path segment to the canonical MediaWiki form, and on to the upstream query.
+// Usernames: from a URL path segment to the canonical MediaWiki form.
 
 import { mediaWikiUcfirst } from './first-letter.js';
 import { InvalidInput } from './invalid.js';
@@ -106,13 +106,4 @@ function explainRefusal(name: string): void {
   if (name.includes('~~~')) fail('contains "~~~", which usernames cannot contain');
   const trouble = TROUBLEMAKER.exec(name);
   if (trouble) fail(`contains ${codePointName(trouble[0])}, which MediaWiki does not allow in usernames`);
-}
-
-/**
- * The value for `/user_stats.json?username=<value>`. The Dashboard decodes it twice (Rack, then CGI.unescape),
- * so it is encoded twice; `+`, `%`, `&`, ... then arrive intact. Expects a canonical name (no `_`, which the
- * Dashboard would read as a space anyway).
- */
-export function upstreamUsernameQuery(canonical: string): string {
-  return encodeURIComponent(encodeURIComponent(canonical));
 }

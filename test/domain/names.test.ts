@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InvalidInput } from '../../src/domain/invalid.js';
-import { canonicalUsername, decodeSegment, upstreamUsernameQuery } from '../../src/domain/names.js';
+import { canonicalUsername, decodeSegment } from '../../src/domain/names.js';
 
 function rejects(fn: () => unknown, field: string, pattern: RegExp): void {
   assert.throws(fn, (e: unknown) => {
@@ -192,33 +192,6 @@ test('canonicalUsername is idempotent over names built from the tricky character
       } catch (e) {
         if (!(e instanceof InvalidInput)) throw e;
       }
-    }),
-    { numRuns: 2000 },
-  );
-});
-
-// The Dashboard's reading of the query value: Rack decodes it (+ is a space there), then CGI.unescape again.
-function dashboardDecode(value: string): string {
-  const formDecode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
-  return formDecode(formDecode(value));
-}
-
-test('upstreamUsernameQuery survives the Dashboard decoding the value twice', () => {
-  for (const name of ['Émilie Dupont', 'C++ Fan', '100% Wiki', 'A&B=C?D/E#F', 'Percent %25 literal', 'Plus+Space Name']) {
-    const value = upstreamUsernameQuery(name);
-    assert.match(value, /^[A-Za-z0-9%\-_.!~*'()]*$/, 'only URL-safe characters');
-    assert.equal(dashboardDecode(value), name);
-    assert.equal(decodeURIComponent(decodeURIComponent(value)), name);
-  }
-  assert.equal(upstreamUsernameQuery('C++ Fan'), 'C%252B%252B%2520Fan');
-});
-
-test('upstreamUsernameQuery round-trips arbitrary Unicode through two decodes', () => {
-  fc.assert(
-    fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (name) => {
-      const value = upstreamUsernameQuery(name);
-      assert.ok(!/[+&#=?/ ]/.test(value));
-      assert.equal(dashboardDecode(value), name);
     }),
     { numRuns: 2000 },
   );
