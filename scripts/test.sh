@@ -5,18 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_package() { # command, Debian package
-  command -v "$1" >/dev/null 2>&1 && return 0
+install_or_explain() { # Debian package, what needs it
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing $2 (needed by the tests)..." >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >&2
+    echo "Installing $1 (needed by the tests for $2)..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1") >&2
   else
-    echo "The tests need '$1'. Install it with:  sudo apt-get install -y $2" >&2
+    echo "The tests need $2. Install it with:  sudo apt-get install -y $1" >&2
     exit 1
   fi
 }
+need_package() { # command, Debian package
+  command -v "$1" >/dev/null 2>&1 || install_or_explain "$2" "'$1'"
+}
 need_package redis-server redis-server
 need_package chromium chromium
+# test/domain/first-letter-php.test.ts checks our first-letter rule against PHP's own (MediaWiki's).
+need_package php php-cli
+php -r 'exit(function_exists("mb_convert_case") ? 0 : 1);' 2>/dev/null || install_or_explain php-mbstring "PHP's mbstring"
 
 shopt -s globstar nullglob
 files=(test/**/*.test.ts)

@@ -6,6 +6,7 @@ import type { SwrCache } from './cache/engine.js';
 import type { CachePolicy, CacheResult, Lifetimes } from './cache/types.js';
 import type { CacheConfig } from './config.js';
 import type { Dashboard } from './dashboard/types.js';
+import { foldForKey } from './domain/keys.js';
 import { slugText } from './domain/slugs.js';
 import type { CourseDetails, Roster, Slug, UserStats } from './domain/types.js';
 
@@ -37,17 +38,20 @@ export class CachedDashboard {
     private readonly policies: Policies,
   ) {}
 
-  /** `username` must be canonical: every spelling of one name shares this entry. */
+  /**
+   * `username` must be canonical. Keys are folded as the Dashboard's collation folds (case, accents):
+   * every spelling it treats as one person or course shares one entry and one upstream request.
+   */
   userStats(username: string): Promise<CacheResult<UserStats>> {
-    return this.cache.read(`user:${username}`, 'user', this.policies.user, () => this.dashboard.userStats(username));
+    return this.cache.read(`user:${foldForKey(username)}`, 'user', this.policies.user, () => this.dashboard.userStats(username));
   }
 
   course(slug: Slug): Promise<CacheResult<CourseDetails>> {
-    return this.cache.read(`course:${slugText(slug)}`, 'course', this.policies.course, () => this.dashboard.course(slug));
+    return this.cache.read(`course:${foldForKey(slugText(slug))}`, 'course', this.policies.course, () => this.dashboard.course(slug));
   }
 
   roster(slug: Slug): Promise<CacheResult<Roster>> {
-    return this.cache.read(`roster:${slugText(slug)}`, 'roster', this.policies.roster, () =>
+    return this.cache.read(`roster:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () =>
       this.dashboard.courseUsers(slug),
     );
   }
