@@ -7,7 +7,7 @@ import { openPage, serviceAndBrowser, type PageOptions } from '../support/browse
 import { testPageUrl, type Scenario } from './scenario.js';
 
 const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
-const TAB = '#ca-coursestaff a';
+const TAB = 'a.coursestaff-tab';
 const DIALOG = '[role="dialog"]';
 
 // Clipboard stand-ins installed before the page's scripts: one records, one refuses, one is absent.

@@ -41,7 +41,7 @@ describe('course staff gadget in every skin', () => {
   async function openPanel(s: Scenario, colorScheme: 'light' | 'dark' = 'light') {
     const { context, page, errors } = await openPage(env.browser, { colorScheme });
     await page.goto(testPageUrl(env.svc.url, s));
-    await page.click('#ca-coursestaff a');
+    await page.click('a.coursestaff-tab');
     await page.waitForSelector('[role="dialog"]');
     return { context, page, errors };
   }
@@ -71,11 +71,12 @@ describe('course staff gadget in every skin', () => {
     assert.ok(background < 0.05 && text > 0.6, `os/dark: background ${background}, text ${text}`);
   });
 
-  it('falls back to the tools menu (p-tb) where no tab bar exists (Minerva special pages)', async (t) => {
+  it('gives Minerva special pages, which have no tabs and no p-tb, a tab bar of their own under the heading', async (t) => {
     const { context, page } = await openPage(env.browser);
     t.after(() => context.close());
     await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active, skin: 'minerva', page: 'contributions' }));
-    await page.waitForSelector('#ca-coursestaff', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.getElementById('ca-coursestaff')?.parentElement?.id), 'p-tb');
+    const tab = page.locator('a.coursestaff-tab');
+    await tab.waitFor({ state: 'visible' });
+    assert.equal(await tab.evaluate((a) => a.parentElement?.matches('.heading-holder > .minerva__tab-container')), true);
   });
 });
