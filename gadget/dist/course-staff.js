@@ -648,7 +648,6 @@ var courseStaffCore = ( function () {
 		if ( !link ) {
 			return;
 		}
-		link.classList.add( 'coursestaff-tab' );
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();

@@ -344,7 +344,6 @@
 		if ( !link ) {
 			return;
 		}
-		link.classList.add( 'coursestaff-tab' );
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();

@@ -7,7 +7,8 @@ import { openPage, serviceAndBrowser, type PageOptions } from '../support/browse
 import { testPageUrl, type Scenario } from './scenario.js';
 
 const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
-const TAB = 'a.coursestaff-tab';
+// The tab's link: in a portlet item (li#ca-coursestaff), or Minerva 1.39's tab bar (a#ca-coursestaff).
+const TAB = '#ca-coursestaff > a, a#ca-coursestaff';
 const DIALOG = '[role="dialog"]';
 
 // Clipboard stand-ins installed before the page's scripts: one records, one refuses, one is absent.

@@ -41,7 +41,7 @@ describe('course staff gadget in every skin', () => {
   async function openPanel(s: Scenario, colorScheme: 'light' | 'dark' = 'light') {
     const { context, page, errors } = await openPage(env.browser, { colorScheme });
     await page.goto(testPageUrl(env.svc.url, s));
-    await page.click('a.coursestaff-tab');
+    await page.click('#ca-coursestaff > a, a#ca-coursestaff');
     await page.waitForSelector('[role="dialog"]');
     return { context, page, errors };
   }
@@ -75,7 +75,7 @@ describe('course staff gadget in every skin', () => {
     const { context, page } = await openPage(env.browser);
     t.after(() => context.close());
     await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active, skin: 'minerva', page: 'contributions' }));
-    const tab = page.locator('a.coursestaff-tab');
+    const tab = page.locator('#ca-coursestaff > a, a#ca-coursestaff');
     await tab.waitFor({ state: 'visible' });
     assert.equal(await tab.evaluate((a) => a.parentElement?.matches('.heading-holder > .minerva__tab-container')), true);
   });
