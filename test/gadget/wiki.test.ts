@@ -12,12 +12,10 @@ import { startService, type Service } from '../helper.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
 import { SKINS, type Skin } from './scenario.js';
+import { TAB, DIALOG, RECORDING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const GADGET = 'course-staff';
-// The tab's link: in a portlet item (li#ca-coursestaff), or Minerva 1.39's tab bar (a#ca-coursestaff).
-const TAB = '#ca-coursestaff > a, a#ca-coursestaff';
-const DIALOG = '[role="dialog"]';
 const DEPLOYER = { name: 'Gadget deployer', password: newPassword(), botPassword: newBotPassword() };
 const READER = { name: 'Course Reader', password: newPassword() };
 /** Where each skin of MediaWiki 1.39 shows its page tabs, and so the gadget's tab. */
@@ -35,9 +33,6 @@ const PAGES = {
 } as const;
 // Wiki accounts for the personas: MediaWiki sets wgRelevantUserName only for existing accounts.
 const PERSONA_ACCOUNTS = [PERSONAS.active, PERSONAS.xssTarget, PERSONAS.bigCourseStudent, PERSONAS.pastOnly];
-const RECORDING_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
-  writeText: function (text) { window.__copied = text; return Promise.resolve(); } } });`;
-const NO_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });`;
 
 /** The part of MediaWiki's client API the tests call in the page. */
 declare const mw: { util: { getUrl(title: string): string }; config: { get(key: string): unknown } };
