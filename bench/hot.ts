@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { capture, type CapturedResponse } from './capture.js';
 import { measure, type LoadOptions, type LoadResult } from './load.js';
-import { spawnNode } from './processes.js';
+import { startNodeProcess } from '../support/node-process.js';
+import { SERVER_CORE } from './pinning.js';
 import { startService } from './service.js';
 import { int, ms, ratio, target, type Section } from './table.js';
 import { hotWorld } from './worlds.js';
@@ -53,8 +54,9 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     }
     const file = join(captureDir, 'responses.json');
     writeFileSync(file, JSON.stringify(captured));
-    const ceilingServer = await spawnNode(CEILING, [file], { env: {} });
-    const fastifyFloor = await spawnNode(CEILING, [file, '--fastify'], { env: {} });
+    const startCeiling = (args: string[]) => startNodeProcess(CEILING, { args, launcher: SERVER_CORE, stdio: 'inherit' });
+    const ceilingServer = await startCeiling([file]);
+    const fastifyFloor = await startCeiling([file, '--fastify']);
     const redisService = await startService({ dashboardUrl: fake.url, redisUrl: opts.redisUrl, ...profile('redis') });
     const servers = [ceilingServer, fastifyFloor, memoryService, redisService];
     // All three stay up (idle ones cost nothing) so each endpoint's runs are back to back, and the

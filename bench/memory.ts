@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { World } from '../demo/world.js';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
-import type { Child } from './processes.js';
+import type { NodeProcess } from '../support/node-process.js';
 import { startService } from './service.js';
 import { int, mb, ratio, type Section } from './table.js';
 import { visitPages } from './visit.js';
@@ -28,7 +28,7 @@ export interface MemoryOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Asks the probe in `child` for a GC and its heap use (waits at most 5 s). */
-async function heapAfterGc(child: Child, file: string, seq: number): Promise<number> {
+async function heapAfterGc(child: NodeProcess, file: string, seq: number): Promise<number> {
   // SIGWINCH: ignored by default, and unlike SIGUSR1/2 not taken by the inspector or close-with-grace.
   process.kill(child.pid, 'SIGWINCH');
   for (let i = 0; i < 100; i++) {

@@ -10,7 +10,7 @@
 
 import { parseArgs } from 'node:util';
 import { startFakeDashboard, type Fault } from '../demo/fake-dashboard.js';
-import { demoWorld } from '../demo/world.js';
+import { demoWorld } from '../demo/demo-world.js';
 import { startService } from './service.js';
 import { int, mb, ms, render, type Section } from './table.js';
 import { addPopulation, random, type Person } from './worlds.js';

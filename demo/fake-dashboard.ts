@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { demoWorld, type Lookup, type World } from './world.js';
+import { demoWorld } from './demo-world.js';
+import type { Lookup, World } from './world.js';
 
 export interface Fault {
   /** Tested against the raw request path+query; default: every request. */

@@ -5,7 +5,8 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../src/app.js'; // the service itself
 import { ConfigError, loadConfig } from '../src/config.js';
 import { startFakeDashboard } from './fake-dashboard.js';
-import { COURSES, PERSONAS } from './world.js';
+import { documentedExamples, type Doc } from '../src/openapi/doc-examples.js';
+import { PERSONAS } from './demo-world.js';
 
 function fakePort(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 8001;
@@ -37,22 +38,22 @@ closeWithGrace({ delay: 5_000 }, async ({ err }) => {
   await dashboard.close();
 });
 
-await app.listen({ port: config.port, host: config.host });
+const { port, host } = config.http;
+await app.listen({ port, host });
 const address = app.server.address();
-const servicePort = address !== null && typeof address === 'object' ? address.port : config.port;
-const service = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${servicePort}`;
-const user = (name: string): string => encodeURIComponent(name.replaceAll(' ', '_'));
+const servicePort = address !== null && typeof address === 'object' ? address.port : port;
+const service = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${servicePort}`;
+// The API's documented examples, all of them answered by the demo world.
+const examples = documentedExamples(app.swagger() as unknown as Doc)
+  .filter((e) => e.url.startsWith('/api/'))
+  .map((e) => `    curl '${service}${e.url}'${e.status === 200 ? '' : `   (${e.status})`}`);
 
 console.log(`
   Fake Dashboard   ${dashboard.url}   (demo world, dates relative to now)
   Service          ${service}
 
   Try:
-    curl '${service}/api/users/${user(PERSONAS.active)}?enrich=true'
-    curl '${service}/api/users/${user(PERSONAS.active)}/active-staff'
-    curl '${service}/api/users/${user(PERSONAS.multiRole)}/status'
-    curl '${service}/api/courses/${COURSES.threeSegments}/users'
-    curl '${service}/api/users/${user(PERSONAS.unknown)}'          (404)
+${examples.join('\n')}
 
   Gadget test page:
     ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.active)}&page=user&skin=vector-2022

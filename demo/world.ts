@@ -1,21 +1,12 @@
-// The demo world served by the fake Dashboard: the fixture snapshot (demo/fixtures, taken at SNAPSHOT_AT)
-// moved forward in time so that what was active then is active now, plus the personas tests need.
-// Bodies keep every upstream field, so the service's trimming is exercised for real.
+// The world model behind the fake Dashboard: courses, rosters and users, seeded from the fixture
+// snapshot (demo/fixtures, taken at SNAPSHOT_AT) moved forward in time so that what was active then is
+// active now, and answering as upstream would. Bodies keep every upstream field, so the service's
+// trimming is exercised for real.
 
 import { readFileSync } from 'node:fs';
+import { ROLE_LABELS, type CourseBody, type EnrolmentDetail, type Json, type Role, type RosterRowBody, type UserStatsBody } from './wire.js';
 
 export const SNAPSHOT_AT = '2026-11-26T12:00:00.000Z';
-
-export type Role = 0 | 1 | 2 | 3 | 4;
-
-/** `user_stats` labels (English i18n, Wiki Ed wording: not the P&E UI's "Editor"/"Facilitator"). */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  0: 'Student',
-  1: 'Instructor',
-  2: 'Campus Volunteer',
-  3: 'Online Volunteer',
-  4: 'Wiki Education Staff',
-};
 
 export interface RosterEntry {
   username: string;
@@ -38,44 +29,6 @@ export interface NewCourse {
   private?: boolean;
   homeWiki?: { id: number; language: string | null; project: string };
   roster: readonly RosterEntry[];
-}
-
-type Json = Record<string, unknown>;
-
-/** course.json's `course` object: the fields the world reads, and everything else upstream sends. */
-export interface CourseBody extends Json {
-  id: number;
-  title: string;
-  school: string;
-  term: string;
-  slug: string;
-  start: string;
-  end: string;
-  private: boolean;
-  home_wiki: { project: string };
-}
-
-/** One users.json row (one per enrolment: a person can appear once per role). */
-export interface RosterRowBody extends Json {
-  role: number;
-  username: string;
-  id: number;
-}
-
-export interface EnrolmentDetail {
-  course_id: number;
-  course_title: string;
-  course_school: string;
-  course_term: string;
-  user_count: number;
-  user_role: string;
-  course_slug: string;
-}
-
-export interface UserStatsBody extends Json {
-  user_recent_uploads: unknown[];
-  courses_details: EnrolmentDetail[];
-  max_project: string | null;
 }
 
 /** What a lookup found; private courses are hidden from anonymous clients, unlike missing ones. */
@@ -109,7 +62,7 @@ export function collationKey(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ +$/, '');
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const TEMPLATE_COURSE = 'courses/Université_de_Montréal/Histoire_des_sciences_(Automne_2026)/course.json';
 const DASHBOARD_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|\+00:00)$/;
@@ -143,7 +96,7 @@ function pathEscape(segment: string): string {
   return encodeURIComponent(segment).replace(/%(21|24|26|2B|2C|3A|3B|3D|40)/g, (e) => decodeURIComponent(e));
 }
 
-function iso(ms: number): string {
+export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
@@ -396,123 +349,4 @@ function maxProject(projectsPerCourse: readonly string[]): string | null {
     if (n > top || (n === top && p === 'wikipedia')) best = p;
   }
   return best;
-}
-
-/** Fixture courses (keys as in demo/fixtures/README.md) and the courses demoWorld adds. */
-export const COURSES = {
-  /** A: semester course, active. */
-  active: 'Université_de_Montréal/Histoire_des_sciences_(Automne_2026)',
-  /** B: tracking window active, event weekend not started yet. */
-  eventAhead: 'Wikimedia_Deutschland/Frauen_in_der_Wissenschaft_Edit-a-thon_(November_2026)',
-  /** C: ended long ago. */
-  past: 'Wikimedia_Argentina/Wikipedia_en_la_Universidad_(2025)',
-  /** D: starts in the future, no editors. */
-  future: 'Makerere_University/Wikipedia_Writing_Workshop_(January_2027)',
-  /** E: 64 editors, 3 facilitators, no term. */
-  large: 'Wikimedians_of_Nigeria/Wiki_Loves_Women_Writing_Drive_2026',
-  /** F: ended recently, still inside the 30-day update window. */
-  recentlyEnded: 'Wikimedia_UK/Wikidata_Taster_(Saturday_7th_November_2026)',
-  /** G: ArticleScopedProgram, active. */
-  articleScoped: 'WikiProject_Medicine/Health_Misinformation_Cleanup_(Q4_2026)',
-  /** H: past; `.`, `'` and `,` in the slug. */
-  oddSlug: "St._Mary's_College,_Lagos/Wikidata_101",
-  threeSegments: 'Wiki_Club/Berlin/Spring_Sprint_(2026)',
-  /** 60 facilitators: more than one 50-name ping. */
-  manyStaff: 'Global_Mentors/Onboarding_Marathon',
-  xss: 'Security_Test_Lab/Escaping_Drill',
-  pastOnly: 'Archive_Society/Winter_Editathon',
-  /** Private: 404 {"message":"not found"} for anonymous clients. */
-  private: 'Secret_Lab/Internal_Pilot_(2026)',
-} as const;
-
-export const PERSONAS = {
-  /** Unicode name with a space; Instructor in A (active), Student in B (active) and C (past). */
-  active: 'Émilie Dupont',
-  unicode: 'Émilie Dupont',
-  /** Three courses, three roles (Instructor, Student, Online Volunteer). */
-  multiRole: 'Adaeze Okafor',
-  withSpaces: 'User With Spaces',
-  /** Facilitator and editor in B: listed twice there. */
-  twiceInOneCourse: 'Lena Vogel',
-  /** Exists, enrolled nowhere: 200 with `courses_details: []`. */
-  noCourses: 'Quiet Reader',
-  /** Not in the world: 404. */
-  unknown: 'Ghost User',
-  /** Stored with a lower-case second word; requested as `lower_first`. */
-  lowerFirst: 'Lower first',
-  plusSigns: 'C++ Fan',
-  percent: '100% Wiki',
-  /** Only in a course whose tracking and event windows have both ended. */
-  pastOnly: 'Past Participant',
-  threeSegmentStudent: 'Sprint Runner',
-  bigCourseStudent: 'Big Course Student',
-  /** Staff member whose name is an HTML/script payload, in the course of `xssTarget`. */
-  xssStaff: `Evil <img src=x onerror="window.__xss=1">&amp; "Q" 'A'`,
-  xssTarget: 'Xss Target',
-  /** Enrolled only in the private course: 200 with `courses_details: []`. */
-  privateOnly: 'Secret Student',
-} as const;
-
-/** Names of the 60 facilitators of COURSES.manyStaff. */
-export const MANY_STAFF = Array.from({ length: 60 }, (_, i) => `Mentor ${String(i + 1).padStart(2, '0')}`);
-
-/** The fixture world shifted to `now`, plus the personas above (all dates relative to `now`). */
-export function demoWorld(now: number = Date.now()): World {
-  const world = new World(now);
-  // Whole minutes, like dates picked in the Dashboard's time pickers.
-  const day = (n: number): string => iso(Math.floor((now + n * DAY_MS) / 60_000) * 60_000);
-  const staff = (username: string): RosterEntry => ({ username, role: 1 });
-  const editor = (username: string): RosterEntry => ({ username, role: 0 });
-  const P = PERSONAS;
-
-  world.addCourse({
-    slug: COURSES.threeSegments,
-    school: 'Wiki Club/Berlin',
-    title: 'Spring Sprint',
-    term: '2026',
-    start: day(-10),
-    end: day(20),
-    homeWiki: { id: 3, language: 'de', project: 'wikipedia' },
-    roster: [staff('Sprint Host'), editor(P.threeSegmentStudent), editor(P.lowerFirst), editor(P.plusSigns), editor(P.percent)],
-  });
-  world.addCourse({
-    slug: COURSES.manyStaff,
-    school: 'Global Mentors',
-    title: 'Onboarding Marathon',
-    type: 'Editathon',
-    start: day(-3),
-    end: day(30),
-    roster: [...MANY_STAFF.map(staff), editor(P.bigCourseStudent)],
-  });
-  world.addCourse({
-    slug: COURSES.xss,
-    school: 'Security Test Lab',
-    title: 'Escaping Drill',
-    description: 'Names like <b>this</b> & "that" must arrive as text, never as markup.',
-    start: day(-7),
-    end: day(14),
-    roster: [staff('Honest Host'), staff(P.xssStaff), editor(P.xssTarget)],
-  });
-  world.addCourse({
-    slug: COURSES.pastOnly,
-    school: 'Archive Society',
-    title: 'Winter Editathon',
-    type: 'Editathon',
-    start: day(-150),
-    end: day(-120),
-    timeline_start: day(-149),
-    timeline_end: day(-148),
-    roster: [staff('Archive Host'), editor(P.pastOnly)],
-  });
-  world.addCourse({
-    slug: COURSES.private,
-    school: 'Secret Lab',
-    title: 'Internal Pilot',
-    term: '2026',
-    private: true,
-    start: day(-10),
-    end: day(40),
-    roster: [staff('Secret Researcher'), editor(P.privateOnly)],
-  });
-  return world;
 }

@@ -5,6 +5,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { AnswerCache } from './cache/answer-cache.js';
+import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
@@ -13,7 +15,7 @@ import { DashboardClient } from './dashboard/client.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
-import { openApiOptions } from './openapi.js';
+import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { courseRoutes } from './routes/courses.js';
@@ -33,7 +35,7 @@ export interface AppDeps {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.logLevel },
+    logger: deps.logger ?? { level: config.http.logLevel },
     // Usernames and slugs are client input: logged by route pattern only (see onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
@@ -52,28 +54,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const log = app.log;
   const metrics = createMetrics();
-  const client = new DashboardClient({
-    baseUrl: config.outreachBaseUrl,
-    userAgent: config.userAgent,
-    timeoutMs: config.httpTimeoutMs,
-    concurrency: config.upstreamConcurrency,
-    queueLimit: config.upstreamQueueLimit,
-    onAttempt: metrics.onAttempt,
-  });
-  const store = deps.store ?? createStore(config, { warn: (msg) => log.warn(msg) });
+  const upstream = config.upstream.outreach;
+  const client = new DashboardClient(upstream, { onAttempt: metrics.onAttempt });
+  const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
-    lockTtlMs: config.httpTimeoutMs + 2_000,
-    lockWaitMs: config.httpTimeoutMs,
+    lockTtlMs: upstream.timeoutMs + 2_000,
+    lockWaitMs: upstream.timeoutMs,
+    failureBackoffMs: config.cache.failureBackoffMs,
     onOutcome: metrics.onOutcome,
     onBackgroundError: (key, err) => log.warn({ key, err: (err as Error).message }, 'background refresh failed'),
   });
-  const reads = new CachedDashboard(cache, client, policiesFrom(config));
+  const reads = new CachedDashboard(cache, client, policiesFrom(config.cache));
   const ctx = { reads, now };
   // A remembered answer counts as a fresh read of the kind "answer".
-  const responder = new Responder(now, config.memoryCache, () => metrics.onOutcome('answer', 'fresh'));
+  const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
+  const responder = new Responder(answers, now);
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -1,6 +1,8 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
+import { VERSION } from './package-info.js';
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -9,6 +11,33 @@ export class ConfigError extends Error {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
+}
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  logLevel: string;
+}
+
+/** How one Dashboard is asked: each gets its own client, concurrency cap and queue. */
+export interface UpstreamConfig {
+  /** The Dashboard's origin, without a trailing slash. */
+  baseUrl: string;
+  userAgent: string;
+  /** Deadline for one upstream call (a retry included), in ms. */
+  timeoutMs: number;
+  concurrency: number;
+  /** Requests allowed to wait for an upstream slot before new cache misses are shed with a 503. */
+  queueLimit: number;
+  /** Delay before the one retry of a failed call (jittered), unless the Dashboard sends Retry-After, in ms. */
+  retryBaseMs: number;
+  /** A larger answer is refused as garbage, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** The Dashboards by id. One today; a second one (Wiki Education) is a second entry. */
+export interface UpstreamsConfig {
+  outreach: UpstreamConfig;
 }
 
 export interface RedisConfig {
@@ -22,16 +51,11 @@ export interface RedisConfig {
   keyPrefix: string;
   /** Deadline for one Redis command, in ms. */
   commandTimeoutMs: number;
+  /** After a failed command, Redis is skipped entirely for this long, in ms. */
+  breakerMs: number;
 }
 
-export interface Config {
-  host: string;
-  port: number;
-  logLevel: string;
-  /** The Dashboard's origin, without a trailing slash. */
-  outreachBaseUrl: string;
-  /** null: in-process cache only (the embedded default). */
-  redis: RedisConfig | null;
+export interface CacheConfig {
   /** Freshness per kind of entry, in seconds. */
   ttl: { user: number; course: number; courseUsers: number; notFound: number };
   /** Seconds after freshness during which stale data is served at once while one refresh runs;
@@ -39,19 +63,31 @@ export interface Config {
   staleWhileRevalidate: number | null;
   /** Seconds past freshness during which stale data may still be served when the Dashboard fails. */
   staleIfError: number;
-  /** Deadline for one upstream call (a retry included), in ms. */
-  httpTimeoutMs: number;
-  upstreamConcurrency: number;
-  /** Requests allowed to wait for an upstream slot before new cache misses are shed with a 503. */
-  upstreamQueueLimit: number;
-  userAgent: string;
-  /** Bounds of the in-process cache (the only tier without Redis, the L1 with it). */
-  memoryCache: { maxEntries: number; maxBytes: number };
+  /** After a failed refresh, a key is served stale without asking the Dashboard again for this long, in ms. */
+  failureBackoffMs: number;
+  /** The in-process memory budget, shared by the data cache and the answer cache. */
+  memory: MemoryBudget;
   /** With Redis: how long an L1 copy is trusted before Redis is asked again, in ms. */
   l1TtlMs: number;
 }
 
-export const VERSION = '1.0.0';
+export interface MemoryBudget {
+  /** Both caches together. */
+  maxEntries: number;
+  /** Both caches together, in bytes. */
+  maxBytes: number;
+  /** The answer cache's part of both bounds (0 < share < 1); the data cache gets the rest. */
+  answerShare: number;
+}
+
+export interface Config {
+  http: HttpConfig;
+  upstream: UpstreamsConfig;
+  /** null: in-process cache only (the embedded default). */
+  redis: RedisConfig | null;
+  cache: CacheConfig;
+}
+
 // Toolforge forwards mail for tools.<name>@toolforge.org to the tool's maintainers.
 const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
 export const DEFAULT_USER_AGENT = `OutreachDashboardHelper/${VERSION} (${CONTACT}) node/${process.versions.node}`;
@@ -80,6 +116,18 @@ function seconds(env: Env, name: string, fallback: number, min: number, max: num
   if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} seconds, got ${n}`);
   return n;
 }
+
+function fraction(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = raw(env, name);
+  if (v === undefined) return fallback;
+  if (!/^(0|1)?(\.\d+)?$/.test(v) || v === '.') throw new ConfigError(name, `expected a fraction such as 0.25, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+const ms = (secondsValue: number): number => Math.round(secondsValue * 1000);
+const MB = 1024 * 1024;
 
 function httpUrl(env: Env, name: string, fallback: string): string {
   const v = raw(env, name) ?? fallback;
@@ -119,20 +167,28 @@ function redisConfig(env: Env): RedisConfig | null {
     ...(raw(env, 'REDIS_PASSWORD') !== undefined && { password: raw(env, 'REDIS_PASSWORD') }),
     keyPrefix: env.REDIS_KEY_PREFIX ?? '',
     commandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 250, 10, 10_000),
+    // Long enough that a dead Redis costs one failed command per window, short enough to come back soon.
+    breakerMs: int(env, 'REDIS_BREAKER_MS', 3_000, 10, 600_000),
   };
 }
 
-export function loadConfig(env: Env = process.env): Config {
-  const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
-  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-  if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
+function upstreamConfig(env: Env): UpstreamConfig {
+  return {
+    baseUrl: httpUrl(env, 'OUTREACH_BASE_URL', 'https://outreachdashboard.wmflabs.org'),
+    userAgent: raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT,
+    timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
+    // The Dashboard has four Rails workers in all: two of them is the most we may take.
+    concurrency: int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16),
+    queueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),
+    retryBaseMs: ms(seconds(env, 'UPSTREAM_RETRY_DELAY', 0.25, 0, 60)),
+    // A roster of a few thousand people is a few MB; anything far larger is not a roster.
+    maxBodyBytes: int(env, 'UPSTREAM_MAX_BODY_MB', 32, 1, 1_024) * MB,
+  };
+}
+
+function cacheConfig(env: Env): CacheConfig {
   const swr = raw(env, 'STALE_WHILE_REVALIDATE');
   return {
-    host: raw(env, 'HOST') ?? '0.0.0.0',
-    port: int(env, 'PORT', 8000, 0, 65535),
-    logLevel,
-    outreachBaseUrl: httpUrl(env, 'OUTREACH_BASE_URL', 'https://outreachdashboard.wmflabs.org'),
-    redis: redisConfig(env),
     ttl: {
       // Enrolments show up upstream at once, so user lists are the shortest-lived.
       user: seconds(env, 'USER_CACHE_TTL', 15 * 60, 1, 7 * DAY),
@@ -146,15 +202,25 @@ export function loadConfig(env: Env = process.env): Config {
     staleWhileRevalidate: swr === undefined ? null : seconds(env, 'STALE_WHILE_REVALIDATE', 0, 0, 30 * DAY),
     // A week covers a long Dashboard outage (the VM wedges every 1-2 days and needs a manual reboot).
     staleIfError: seconds(env, 'STALE_IF_ERROR', 7 * DAY, 0, 90 * DAY),
-    httpTimeoutMs: Math.round(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120) * 1000),
-    // The Dashboard has four Rails workers in all: two of them is the most we may take.
-    upstreamConcurrency: int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16),
-    upstreamQueueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),
-    userAgent: raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT,
-    memoryCache: {
+    failureBackoffMs: ms(seconds(env, 'REFRESH_FAILURE_BACKOFF', 5, 0, 3600)),
+    memory: {
       maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
-      maxBytes: int(env, 'MEMORY_CACHE_MAX_MB', 128, 1, 16_384) * 1024 * 1024,
+      maxBytes: int(env, 'MEMORY_CACHE_MAX_MB', 128, 1, 16_384) * MB,
+      // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
+      answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
     },
-    l1TtlMs: Math.round(seconds(env, 'L1_TTL', 5, 0, 3600) * 1000),
+    l1TtlMs: ms(seconds(env, 'L1_TTL', 5, 0, 3600)),
+  };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
+  return {
+    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel },
+    upstream: { outreach: upstreamConfig(env) },
+    redis: redisConfig(env),
+    cache: cacheConfig(env),
   };
 }

@@ -7,6 +7,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { CacheStore, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
+import { requestProblems } from './schemas/common.js';
 
 export interface Metrics {
   registry: Registry;
@@ -116,10 +117,15 @@ export async function metricsRoutes(
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getMetrics',
         summary: 'Prometheus metrics',
         description:
           'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
           'the upstream queue, Redis connectivity and process metrics.',
+        response: {
+          200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
+          ...requestProblems,
+        },
       },
     },
     async (_request, reply) => {

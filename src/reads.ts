@@ -1,33 +1,40 @@
 // The three Dashboard resources, read through the stale-while-revalidate cache. Every read in the
-// service (top-level and enrichment alike) goes through here, so one set of caching rules holds.
+// service (top-level and enrichment alike) goes through here, so one set of caching rules holds;
+// each result says how long it stays true, so no reader needs the rules themselves.
 
 import type { SwrCache } from './cache/engine.js';
-import type { CachePolicy, CacheResult } from './cache/types.js';
-import type { Config } from './config.js';
+import type { CachePolicy, CacheResult, Lifetimes } from './cache/types.js';
+import type { CacheConfig } from './config.js';
+import type { Dashboard } from './dashboard/types.js';
 import { slugText } from './domain/slugs.js';
-import type { CourseDetails, Dashboard, Roster, Slug, UserStats } from './dashboard/types.js';
+import type { CourseDetails, Roster, Slug, UserStats } from './domain/types.js';
 
 export interface Policies {
-  user: CachePolicy;
-  course: CachePolicy;
-  roster: CachePolicy;
+  user: CachePolicy<UserStats>;
+  course: CachePolicy<CourseDetails>;
+  roster: CachePolicy<Roster>;
 }
 
-export function policiesFrom(config: Config): Policies {
-  const policy = (freshSeconds: number): CachePolicy => ({
+export function policiesFrom(config: CacheConfig): Policies {
+  const lifetimes = (freshSeconds: number): Lifetimes => ({
     freshMs: freshSeconds * 1000,
     staleWhileRevalidateMs: (config.staleWhileRevalidate ?? freshSeconds) * 1000,
     staleIfErrorMs: config.staleIfError * 1000,
     negativeMs: config.ttl.notFound * 1000,
   });
-  return { user: policy(config.ttl.user), course: policy(config.ttl.course), roster: policy(config.ttl.courseUsers) };
+  // One set per kind: the same whatever the data.
+  const perKind = (freshSeconds: number): CachePolicy => {
+    const fixed = lifetimes(freshSeconds);
+    return () => fixed;
+  };
+  return { user: perKind(config.ttl.user), course: perKind(config.ttl.course), roster: perKind(config.ttl.courseUsers) };
 }
 
 export class CachedDashboard {
   constructor(
     private readonly cache: SwrCache,
     private readonly dashboard: Dashboard,
-    readonly policies: Policies,
+    private readonly policies: Policies,
   ) {}
 
   /** `username` must be canonical: every spelling of one name shares this entry. */

@@ -30,7 +30,7 @@ closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
 });
 
 try {
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.http.port, host: config.http.host });
 } catch (err) {
   app.log.error({ err }, 'could not listen');
   process.exit(1);

@@ -2,21 +2,33 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../src/config.js';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
-    assert.equal(c.port, 8000);
-    assert.equal(c.host, '0.0.0.0');
-    assert.equal(c.outreachBaseUrl, 'https://outreachdashboard.wmflabs.org');
+    assert.deepEqual(c.http, { host: '0.0.0.0', port: 8000, logLevel: 'info' });
+    const { userAgent, ...upstream } = c.upstream.outreach;
+    assert.deepEqual(upstream, {
+      baseUrl: 'https://outreachdashboard.wmflabs.org',
+      timeoutMs: 10_000,
+      concurrency: 2,
+      queueLimit: 200,
+      retryBaseMs: 250,
+      maxBodyBytes: 32 * 1024 * 1024,
+    });
+    assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
+    assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
-    assert.deepEqual(c.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600 });
-    assert.equal(c.staleWhileRevalidate, null, 'one fresh window of each kind');
-    assert.equal(c.staleIfError, 7 * 86_400);
-    assert.equal(c.httpTimeoutMs, 10_000);
-    assert.equal(c.upstreamConcurrency, 2);
-    assert.match(c.userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
+    assert.deepEqual(c.cache.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600 });
+    assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');
+    assert.equal(c.cache.staleIfError, 7 * 86_400);
+    assert.equal(c.cache.failureBackoffMs, 5_000);
+    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 128 * 1024 * 1024, answerShare: 0.25 });
+    assert.equal(c.cache.l1TtlMs, 5_000);
   });
 
   it('reads every variable', () => {
@@ -32,17 +44,28 @@ describe('loadConfig', () => {
       REDIS_PORT: '6380',
       REDIS_DB: '3',
       REDIS_KEY_PREFIX: 'secret:',
+      REDIS_BREAKER_MS: '1500',
+      UPSTREAM_RETRY_DELAY: '0.1',
+      UPSTREAM_MAX_BODY_MB: '4',
+      REFRESH_FAILURE_BACKOFF: '30',
+      MEMORY_CACHE_MAX_MB: '64',
+      ANSWER_CACHE_SHARE: '0.5',
     });
-    assert.equal(c.port, 9000);
-    assert.equal(c.outreachBaseUrl, 'http://127.0.0.1:1234', 'no trailing slash');
-    assert.equal(c.ttl.user, 60);
-    assert.equal(c.staleWhileRevalidate, 0);
-    assert.equal(c.httpTimeoutMs, 500);
-    assert.equal(c.upstreamConcurrency, 1);
-    assert.equal(c.userAgent, 'Test/1.0 (test@example.org)');
+    assert.equal(c.http.port, 9000);
+    const upstream = c.upstream.outreach;
+    assert.equal(upstream.baseUrl, 'http://127.0.0.1:1234', 'no trailing slash');
+    assert.equal(c.cache.ttl.user, 60);
+    assert.equal(c.cache.staleWhileRevalidate, 0);
+    assert.equal(upstream.timeoutMs, 500);
+    assert.equal(upstream.concurrency, 1);
+    assert.equal(upstream.userAgent, 'Test/1.0 (test@example.org)');
+    assert.equal(upstream.retryBaseMs, 100);
+    assert.equal(upstream.maxBodyBytes, 4 * 1024 * 1024);
+    assert.equal(c.cache.failureBackoffMs, 30_000);
+    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, answerShare: 0.5 });
     assert.deepEqual(
-      { host: c.redis?.host, port: c.redis?.port, db: c.redis?.db, prefix: c.redis?.keyPrefix },
-      { host: 'redis.example', port: 6380, db: 3, prefix: 'secret:' },
+      { host: c.redis?.host, port: c.redis?.port, db: c.redis?.db, prefix: c.redis?.keyPrefix, breaker: c.redis?.breakerMs },
+      { host: 'redis.example', port: 6380, db: 3, prefix: 'secret:', breaker: 1500 },
     );
     assert.equal(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redis?.url, 'redis://127.0.0.1:6379/2');
   });
@@ -58,6 +81,13 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://redis' }, 'REDIS_URL'],
     [{ REDIS_HOST: 'r', REDIS_PORT: 'x' }, 'REDIS_PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_HOST: 'r', REDIS_BREAKER_MS: '3s' }, 'REDIS_BREAKER_MS'],
+    [{ UPSTREAM_RETRY_DELAY: '-1' }, 'UPSTREAM_RETRY_DELAY'],
+    [{ UPSTREAM_MAX_BODY_MB: '0' }, 'UPSTREAM_MAX_BODY_MB'],
+    [{ REFRESH_FAILURE_BACKOFF: 'soon' }, 'REFRESH_FAILURE_BACKOFF'],
+    [{ ANSWER_CACHE_SHARE: '25%' }, 'ANSWER_CACHE_SHARE'],
+    [{ ANSWER_CACHE_SHARE: '1' }, 'ANSWER_CACHE_SHARE'],
+    [{ ANSWER_CACHE_SHARE: '0' }, 'ANSWER_CACHE_SHARE'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

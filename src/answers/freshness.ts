@@ -1,27 +1,19 @@
-// How old an answer is and how long it stays true: derived from the cache entries it was built
-// from (the oldest one decides `Age`; the first to go stale, or the next course window to open or
-// close, decides how long it may be kept).
+// How old an answer is and how long it stays true: combined from the cache results it was built
+// from (the oldest one decides `Age`; the first to stop being true, or the next course window to
+// open or close, decides how long it may be kept).
 
-import type { CachePolicy, CacheResult } from '../cache/types.js';
+import type { CacheResult, Freshness } from '../cache/types.js';
 import { courseActivity, type CourseActivity } from '../domain/activity.js';
-import type { CourseDetails } from '../dashboard/types.js';
-
-export interface Freshness {
-  /** fetched_at of the oldest entry used (epoch ms). */
-  oldestFetchedAt: number;
-  /** When the first entry used stops being fresh (epoch ms). */
-  freshUntil: number;
-}
+import type { CourseDetails } from '../domain/types.js';
 
 export class FreshnessTracker {
   #oldest = Infinity;
   #until = Infinity;
 
   /** Records a cached read the answer is built from; returns its data (null: not found). */
-  add<T>(result: CacheResult<T>, policy: CachePolicy): T | null {
-    const lifetime = result.data === null ? policy.negativeMs : policy.freshMs;
+  add<T>(result: CacheResult<T>): T | null {
     this.#oldest = Math.min(this.#oldest, result.fetched_at);
-    this.#until = Math.min(this.#until, result.fetched_at + lifetime);
+    this.#until = Math.min(this.#until, result.freshUntil);
     return result.data;
   }
 
@@ -46,10 +38,4 @@ export class FreshnessTracker {
       freshUntil: Number.isFinite(this.#until) ? this.#until : now,
     };
   }
-}
-
-/** A body together with the freshness of the data behind it. */
-export interface Answer<T> {
-  body: T;
-  freshness: Freshness;
 }

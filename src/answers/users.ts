@@ -7,53 +7,14 @@ import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
-import type { EnrolmentRow, Slug } from '../dashboard/types.js';
-import type { CachedDashboard } from '../reads.js';
+import type { EnrolmentRow, Slug } from '../domain/types.js';
+import type { ActiveStaff, EnrichedCourse, UserCourses, UserStatus } from '../schemas/users.js';
 import { bestEffort } from './best-effort.js';
-import { FreshnessTracker, type Answer } from './freshness.js';
+import type { Answer, AnswerContext } from './context.js';
+import { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
-export interface UserAnswerContext {
-  reads: CachedDashboard;
-  now: () => number;
-}
-
-export interface Enrichment {
-  start: string | null;
-  end: string | null;
-  timeline_start: string | null;
-  timeline_end: string | null;
-  active_event: boolean | null;
-  active_tracking: boolean | null;
-  /** null when the course is not active now (its roster is not fetched) or could not be fetched. */
-  staff: string[] | null;
-}
-
-export type EnrichedCourse = EnrolmentRow & Enrichment;
-
-export interface UserCourses {
-  username: string;
-  courses: EnrolmentRow[] | EnrichedCourse[];
-  is_instructor: boolean;
-  is_student: boolean;
-  max_project: string | null;
-}
-
-export interface ActiveStaff {
-  username: string;
-  all_staff: string[];
-  courses: EnrichedCourse[];
-}
-
-export interface UserStatus {
-  username: string;
-  has_any_courses: boolean;
-  has_active_event: boolean;
-  has_active_tracking: boolean;
-  active_event_count: number;
-  tracked_count: number;
-  total_courses: number;
-}
+type Enrichment = Omit<EnrichedCourse, keyof EnrolmentRow>;
 
 const UNKNOWN: Enrichment = {
   start: null,
@@ -69,10 +30,10 @@ const UNKNOWN: Enrichment = {
 class Reader {
   readonly freshness = new FreshnessTracker();
 
-  constructor(private readonly ctx: UserAnswerContext) {}
+  constructor(private readonly ctx: AnswerContext) {}
 
   async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
-    const stats = this.freshness.add(await this.ctx.reads.userStats(username), this.ctx.reads.policies.user);
+    const stats = this.freshness.add(await this.ctx.reads.userStats(username));
     if (stats === null) throw new NotFound('user', username);
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
   }
@@ -83,14 +44,14 @@ class Reader {
     // Inside the best-effort reads: a slug we cannot use leaves this course's enrichment null.
     const slug = (): Slug => slugFromText(row.course_slug);
     const details = await bestEffort(this.freshness, now, async () =>
-      this.freshness.add(await reads.course(slug()), reads.policies.course),
+      this.freshness.add(await reads.course(slug())),
     );
     if (details === null) return { ...row, ...UNKNOWN };
     const { start, end, timeline_start, timeline_end } = details;
     const activity = this.freshness.activityOf(details, now());
     const staff = needsStaff(activity)
       ? await bestEffort(this.freshness, now, async () => {
-          const roster = this.freshness.add(await reads.roster(slug()), reads.policies.roster);
+          const roster = this.freshness.add(await reads.roster(slug()));
           return roster && staffNames(roster.users);
         })
       : null;
@@ -116,7 +77,7 @@ class Reader {
 
 const activeNow = (e: CourseActivity): boolean => e.active_event === true || e.active_tracking === true;
 
-export async function userCourses(ctx: UserAnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
+export async function userCourses(ctx: AnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
   const reader = new Reader(ctx);
   const { summary, max_project } = await reader.enrolments(username);
   const { courses, is_instructor, is_student } = summary;
@@ -128,7 +89,7 @@ export async function userCourses(ctx: UserAnswerContext, username: string, enri
 }
 
 export async function activeStaff(
-  ctx: UserAnswerContext,
+  ctx: AnswerContext,
   username: string,
   useEventDates: boolean,
 ): Promise<Answer<ActiveStaff>> {
@@ -143,7 +104,7 @@ export async function activeStaff(
   };
 }
 
-export async function userStatus(ctx: UserAnswerContext, username: string): Promise<Answer<UserStatus>> {
+export async function userStatus(ctx: AnswerContext, username: string): Promise<Answer<UserStatus>> {
   const reader = new Reader(ctx);
   const { courses } = (await reader.enrolments(username)).summary;
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, () => false)));

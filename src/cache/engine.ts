@@ -1,6 +1,6 @@
 // The stale-while-revalidate engine: every cached read goes through SwrCache.read.
 //
-// By the age of the stored entry (now - fetched_at):
+// By the age of the stored entry (now - fetched_at), against the lifetimes its policy gives it:
 //   negative entry, age <= negativeMs            -> 'negative'
 //   age <= freshMs                               -> 'fresh'
 //   age <= freshMs + staleWhileRevalidateMs      -> 'stale' at once, one background refresh
@@ -10,7 +10,7 @@
 // Load errors are never stored; a failed refresh keeps the good entry and backs off for a while.
 
 import type { Fetched } from '../dashboard/types.js';
-import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lock, Outcome } from './types.js';
+import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lifetimes, Lock, Outcome } from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
@@ -23,7 +23,7 @@ export interface SwrCacheOptions {
   /** Poll interval while waiting for another process. */
   pollIntervalMs?: number;
   /** After a failed refresh, serve stale for this long without asking the Dashboard again. */
-  failureBackoffMs?: number;
+  failureBackoffMs: number;
   /** Metrics hook: one call per answered read. */
   onOutcome?: (kind: string, outcome: Outcome) => void;
   /** Logging hook for failed background refreshes (nobody awaits them). */
@@ -36,6 +36,11 @@ interface Job {
   key: string;
   policy: CachePolicy;
   load: () => Promise<Fetched<unknown>>;
+}
+/** Built only when a load may be needed: a fresh read allocates nothing for it. */
+function job<T>(key: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>): Job {
+  // Jobs of every kind share the in-flight map: the data type is erased there.
+  return { key, policy: policy as CachePolicy, load };
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
@@ -66,7 +71,7 @@ export class SwrCache {
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
     // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
     this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
-    this.failureBackoffMs = opts.failureBackoffMs ?? 5_000;
+    this.failureBackoffMs = opts.failureBackoffMs;
     this.onOutcome = opts.onOutcome;
     this.onBackgroundError = opts.onBackgroundError;
   }
@@ -74,31 +79,32 @@ export class SwrCache {
   async read<T>(
     key: string,
     kind: string,
-    policy: CachePolicy,
+    policy: CachePolicy<T>,
     load: () => Promise<Fetched<T>>,
   ): Promise<CacheResult<T>> {
     const entry = await this.store.get<T>(key);
     if (entry !== undefined) {
       const now = this.now();
       const age = now - entry.fetched_at;
+      const life = policy(entry.data);
       if (entry.data === null) {
-        if (age <= policy.negativeMs) return this.answer(kind, entry, 'negative');
-      } else if (age <= policy.freshMs) {
-        return this.answer(kind, entry, 'fresh');
-      } else if (age <= policy.freshMs + policy.staleWhileRevalidateMs) {
-        this.refreshInBackground({ key, policy, load }, entry, now);
-        return this.answer(kind, entry, 'stale');
-      } else if (age <= policy.freshMs + policy.staleIfErrorMs) {
-        if (this.backingOff(key, now)) return this.answer(kind, entry, 'error');
+        if (age <= life.negativeMs) return this.answer(kind, entry, life, 'negative');
+      } else if (age <= life.freshMs) {
+        return this.answer(kind, entry, life, 'fresh');
+      } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
+        this.refreshInBackground(job(key, policy, load), entry, now);
+        return this.answer(kind, entry, life, 'stale');
+      } else if (age <= life.freshMs + life.staleIfErrorMs) {
+        if (this.backingOff(key, now)) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground({ key, policy, load }, entry));
+          return this.loaded(kind, await this.foreground(job(key, policy, load), entry), policy);
         } catch {
-          return this.answer(kind, entry, 'error');
+          return this.answer(kind, entry, life, 'error');
         }
       }
     }
     // Nothing usable: load (errors propagate, there is nothing to fall back on).
-    return this.loaded(kind, await this.foreground({ key, policy, load }, entry));
+    return this.loaded(kind, await this.foreground(job(key, policy, load), entry), policy);
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
@@ -106,17 +112,19 @@ export class SwrCache {
     while (this.background.size > 0) await Promise.all(this.background);
   }
 
-  private answer<T>(kind: string, entry: CacheEntry<T>, outcome: Outcome): CacheResult<T> {
+  private answer<T>(kind: string, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
     this.onOutcome?.(kind, outcome);
-    return { data: entry.data, fetched_at: entry.fetched_at, outcome };
+    const freshUntil = entry.fetched_at + (entry.data === null ? life.negativeMs : life.freshMs);
+    return { data: entry.data, fetched_at: entry.fetched_at, freshUntil, outcome };
   }
 
   /**
    * An entry that was just loaded, by us or by another process we waited for: from the caller's
    * point of view nothing usable was cached, so it is a 'miss' (or 'negative' for a 404).
    */
-  private loaded<T>(kind: string, entry: Entry): CacheResult<T> {
-    return this.answer(kind, entry as CacheEntry<T>, entry.data === null ? 'negative' : 'miss');
+  private loaded<T>(kind: string, entry: Entry, policy: CachePolicy<T>): CacheResult<T> {
+    const mine = entry as CacheEntry<T>;
+    return this.answer(kind, mine, policy(mine.data), mine.data === null ? 'negative' : 'miss');
   }
 
   private backingOff(key: string, now: number): boolean {
@@ -205,7 +213,8 @@ export class SwrCache {
   private isNewAndUsable(entry: Entry | undefined, seen: Entry | undefined, policy: CachePolicy): entry is Entry {
     if (entry === undefined || (seen !== undefined && entry.fetched_at <= seen.fetched_at)) return false;
     const age = this.now() - entry.fetched_at;
-    return age <= (entry.data === null ? policy.negativeMs : policy.freshMs);
+    const life = policy(entry.data);
+    return age <= (entry.data === null ? life.negativeMs : life.freshMs);
   }
 
   private async loadAndStore({ key, policy, load }: Job): Promise<Entry> {
@@ -218,14 +227,11 @@ export class SwrCache {
       throw err;
     }
     this.backoffUntil.delete(key);
-    if (fetched.found) {
-      const entry: Entry = { fetched_at: fetchedAt, data: fetched.data };
-      const keepMs = policy.freshMs + Math.max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
-      await this.store.set(key, entry, keepMs);
-      return entry;
-    }
-    const negative: Entry = { fetched_at: fetchedAt, data: null };
-    await this.store.set(key, negative, policy.negativeMs);
-    return negative;
+    const entry: Entry = { fetched_at: fetchedAt, data: fetched.found ? fetched.data : null };
+    const life = policy(entry.data);
+    const keepMs =
+      entry.data === null ? life.negativeMs : life.freshMs + Math.max(life.staleWhileRevalidateMs, life.staleIfErrorMs);
+    await this.store.set(key, entry, keepMs);
+    return entry;
   }
 }

@@ -45,10 +45,6 @@ export class MemoryStore implements CacheStore {
     return Promise.resolve(this.lru.get(key)?.entry as CacheEntry<T> | undefined);
   }
 
-  getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]> {
-    return Promise.resolve(keys.map((k) => this.lru.get(k)?.entry as CacheEntry<T> | undefined));
-  }
-
   /** The stored record itself, with its `storedAt` (for the tiered store). */
   record(key: string): StoredEntry | undefined {
     return this.lru.get(key);

@@ -31,8 +31,6 @@ const RELEASE_SCRIPT =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export interface RedisStoreOptions {
-  /** After a failed command, Redis is skipped entirely for this long (ms). */
-  breakerMs?: number;
   connectTimeoutMs?: number;
   /** Longest pause between reconnect attempts (ms). */
   maxReconnectDelayMs?: number;
@@ -69,7 +67,7 @@ export class RedisStore implements CacheStore {
 
   constructor(config: RedisConfig, opts: RedisStoreOptions = {}) {
     this.ns = config.keyPrefix + KEY_NAMESPACE;
-    this.breakerMs = opts.breakerMs ?? 3_000;
+    this.breakerMs = config.breakerMs;
     this.now = opts.now ?? Date.now;
     this.log = opts.log;
     const maxDelay = opts.maxReconnectDelayMs ?? 1_000;
@@ -112,12 +110,6 @@ export class RedisStore implements CacheStore {
 
   async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
     return parseEntry<T>(await this.run(undefined, () => this.client.get(this.ns + key)));
-  }
-
-  async getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]> {
-    if (keys.length === 0) return [];
-    const values = await this.run(undefined, () => this.client.mget(keys.map((k) => this.ns + k)));
-    return values === undefined ? keys.map(() => undefined) : values.map((v) => parseEntry<T>(v));
   }
 
   async set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void> {

@@ -21,20 +21,6 @@ export class TieredStore implements CacheStore {
     return this.reconcile(key, local, await this.l2.get<T>(key));
   }
 
-  async getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]> {
-    const locals = keys.map((k) => this.l1.record(k));
-    const remoteKeys = keys.filter((_, i) => !this.isYoungRecord(locals[i]));
-    const remotes = remoteKeys.length === 0 ? [] : await this.l2.getMany<T>(remoteKeys);
-    let next = 0;
-    return Promise.all(
-      keys.map((key, i) => {
-        const local = locals[i];
-        if (this.isYoungRecord(local)) return local.entry as CacheEntry<T>;
-        return this.reconcile(key, local, remotes[next++]);
-      }),
-    );
-  }
-
   async set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void> {
     await Promise.all([this.l1.set(key, entry, ttlMs), this.l2.set(key, entry, ttlMs)]);
   }

@@ -6,8 +6,8 @@ export interface CacheEntry<T = unknown> {
   data: T | null;
 }
 
-/** Lifetimes of one kind of entry, in ms (see the contract's caching rules). */
-export interface CachePolicy {
+/** Lifetimes of one entry, in ms (see the contract's caching rules). */
+export interface Lifetimes {
   /** Fresh while age <= freshMs. */
   freshMs: number;
   /** After freshness: served at once while exactly one refresh runs. */
@@ -17,6 +17,13 @@ export interface CachePolicy {
   /** Lifetime of a negative ("not found") entry; it is never served stale. */
   negativeMs: number;
 }
+
+/**
+ * The lifetimes of an entry, given its data (null: a negative entry). Today each kind has one set;
+ * being a function of the data lets a kind keep some entries longer (e.g. a course that is over)
+ * without any reader knowing.
+ */
+export type CachePolicy<T = unknown> = (data: T | null) => Lifetimes;
 
 /** How a read was answered, for headers, logs and metrics. */
 export type Outcome =
@@ -30,7 +37,17 @@ export interface CacheResult<T> {
   /** null: the Dashboard says it does not exist. */
   data: T | null;
   fetched_at: number;
+  /** Until when (epoch ms) this stays true: the end of its fresh (or negative) lifetime. */
+  freshUntil: number;
   outcome: Outcome;
+}
+
+/** How old an answer built from cache results is, and how long it stays true. */
+export interface Freshness {
+  /** fetched_at of the oldest entry used (epoch ms). */
+  oldestFetchedAt: number;
+  /** When the answer may change: the first entry used stops being fresh, or a course window opens or closes (epoch ms). */
+  freshUntil: number;
 }
 
 /** A held cross-process lock; release is best effort. */
@@ -44,8 +61,6 @@ export interface Lock {
  */
 export interface CacheStore {
   get<T>(key: string): Promise<CacheEntry<T> | undefined>;
-  /** Several keys at once (one round trip where the store allows it). */
-  getMany<T>(keys: readonly string[]): Promise<(CacheEntry<T> | undefined)[]>;
   set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void>;
   /**
    * Try to become the one process that refreshes `key` for up to ttlMs.

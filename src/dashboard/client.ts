@@ -2,19 +2,12 @@
 // cap, one deadline per call (a retry included), one retry on network errors and 5xx.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import { upstreamUsernameQuery } from '../domain/names.js';
-import { upstreamSlugPath } from '../domain/slugs.js';
+import type { UpstreamConfig } from '../config.js';
+import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
-import {
-  UpstreamError,
-  type CourseDetails,
-  type Dashboard,
-  type Fetched,
-  type Roster,
-  type Slug,
-  type UserStats,
-} from './types.js';
+import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
+import { UpstreamError, type Dashboard, type Fetched } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 
@@ -25,20 +18,12 @@ export interface UpstreamAttempt {
   durationMs: number;
 }
 
-export interface DashboardClientOptions {
-  baseUrl: string;
-  userAgent: string;
-  timeoutMs: number;
-  concurrency: number;
-  queueLimit: number;
+export interface DashboardClientHooks {
   /** Tests may pass their own; by default a keep-alive Agent sized to the cap. */
   dispatcher?: Dispatcher;
   onAttempt?: (attempt: UpstreamAttempt) => void;
 }
 
-// A roster of a few thousand people is a few MB; anything far larger is not a roster.
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const RETRY_BASE_MS = 250;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
@@ -46,13 +31,16 @@ export class DashboardClient implements Dashboard {
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
-  constructor(readonly options: DashboardClientOptions) {
+  constructor(
+    private readonly options: UpstreamConfig,
+    private readonly hooks: DashboardClientHooks = {},
+  ) {
     this.limiter = new ConcurrencyLimiter(options.concurrency, options.queueLimit);
-    this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
     this.#dispatcher =
-      options.dispatcher ??
+      hooks.dispatcher ??
       new Agent({
         connections: options.concurrency,
         keepAliveTimeout: 10_000,
@@ -62,30 +50,24 @@ export class DashboardClient implements Dashboard {
       });
   }
 
-  userStats(username: string, signal?: AbortSignal): Promise<Fetched<UserStats>> {
-    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, signal);
+  userStats(username: string): Promise<Fetched<UserStats>> {
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats);
   }
 
-  course(slug: Slug, signal?: AbortSignal): Promise<Fetched<CourseDetails>> {
-    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, signal);
+  course(slug: Slug): Promise<Fetched<CourseDetails>> {
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse);
   }
 
-  courseUsers(slug: Slug, signal?: AbortSignal): Promise<Fetched<Roster>> {
-    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, signal);
+  courseUsers(slug: Slug): Promise<Fetched<Roster>> {
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster);
   }
 
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #get<T>(
-    endpoint: Endpoint,
-    pathAndQuery: string,
-    parse: (body: unknown) => T,
-    callerSignal?: AbortSignal,
-  ): Promise<Fetched<T>> {
-    const deadline = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([deadline, callerSignal]) : deadline;
+  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
     const started = Date.now();
     try {
       const first = await this.#attempt(endpoint, pathAndQuery, parse, signal);
@@ -129,17 +111,19 @@ export class DashboardClient implements Dashboard {
           },
         });
         status = res.statusCode;
-        const text = await readText(res.body);
+        const text = await readText(res.body, this.options.maxBodyBytes);
         if (status === 200) return { result: { found: true, data: parse(parseJson(text)) } };
         if (status === 404 && isDashboardNotFound(text)) return { result: { found: false } };
         const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
-        if (RETRYABLE_STATUS.has(status)) return { retryAfterMs: retryDelay(res.headers['retry-after']), error };
+        if (RETRYABLE_STATUS.has(status)) {
+          return { retryAfterMs: retryDelay(res.headers['retry-after'], this.options.retryBaseMs), error };
+        }
         throw error;
       } catch (err) {
         if (err instanceof UpstreamError || signal.aborted) throw err;
         if (isNetworkError(err)) {
           return {
-            retryAfterMs: jitter(RETRY_BASE_MS),
+            retryAfterMs: jitter(this.options.retryBaseMs),
             error: new UpstreamError('network', `could not reach the Dashboard: ${(err as Error).message}`, undefined, {
               cause: err,
             }),
@@ -147,20 +131,20 @@ export class DashboardClient implements Dashboard {
         }
         throw err;
       } finally {
-        this.options.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
+        this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
       }
     }, signal);
   }
 }
 
-async function readText(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       body.destroy();
-      throw new UpstreamError('payload', `the Dashboard's answer is larger than ${MAX_BODY_BYTES} bytes`);
+      throw new UpstreamError('payload', `the Dashboard's answer is larger than ${maxBytes} bytes`);
     }
     chunks.push(chunk as Buffer);
   }
@@ -185,14 +169,14 @@ function isDashboardNotFound(text: string): boolean {
   }
 }
 
-function retryDelay(header: string | string[] | undefined): number {
+function retryDelay(header: string | string[] | undefined, baseMs: number): number {
   const value = Array.isArray(header) ? header[0] : header;
   if (value !== undefined) {
     if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
     const at = Date.parse(value);
     if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
   }
-  return jitter(RETRY_BASE_MS);
+  return jitter(baseMs);
 }
 
 function jitter(ms: number): number {

@@ -5,7 +5,6 @@ import { UpstreamError } from './types.js';
 
 interface Waiter {
   start: () => void;
-  fail: (err: unknown) => void;
 }
 
 export class ConcurrencyLimiter {
@@ -23,11 +22,6 @@ export class ConcurrencyLimiter {
 
   get queued(): number {
     return this.#queue.length;
-  }
-
-  /** Whether a new caller would be refused right now (load shedding asks before queueing work). */
-  get saturated(): boolean {
-    return this.#active >= this.max && this.#queue.length >= this.queueLimit;
   }
 
   /** Runs fn once a slot is free. Aborting `signal` while waiting leaves the queue without running fn. */
@@ -60,7 +54,6 @@ export class ConcurrencyLimiter {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },
-        fail: reject,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#queue.push(waiter);

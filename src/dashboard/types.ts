@@ -1,65 +1,15 @@
-// The Dashboard's payloads as we keep them: only the fields we use, with types made dependable
-// (null strings become "", dates are ISO strings in the Dashboard's own form or null).
+// The Dashboard as the rest of the service sees it: three reads and how they fail.
 
-/** One enrolment row of /user_stats.json `courses_details` (one per role: a course can repeat). */
-export interface EnrolmentRow {
-  /** The courses_users row id, not the course id (an upstream quirk we pass through). */
-  course_id: number;
-  course_title: string;
-  course_school: string;
-  course_term: string;
-  user_count: number;
-  /** Localised label (we ask for English): "Student", "Instructor", ... */
-  user_role: string;
-  course_slug: string;
-}
-
-export interface UserStats {
-  courses: EnrolmentRow[];
-  max_project: string | null;
-}
-
-/** The fields of /courses/<slug>/course.json that the API serves. */
-export interface CourseDetails {
-  id: number;
-  title: string;
-  description: string;
-  school: string;
-  slug: string;
-  start: string | null;
-  end: string | null;
-  timeline_start: string | null;
-  timeline_end: string | null;
-  published: boolean;
-  private: boolean;
-  ended: boolean;
-  closed: boolean;
-  type: string;
-  term: string;
-  student_count: number;
-}
-
-/** One row of /courses/<slug>/users.json (one per role: a person can repeat). */
-export interface RosterRow {
-  username: string;
-  role: number;
-}
-
-export interface Roster {
-  users: RosterRow[];
-}
+import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
 
 /** What the Dashboard said: the payload, or that the user/course does not exist (404). */
 export type Fetched<T> = { found: true; data: T } | { found: false };
 
-/** A course slug split into its decoded, validated segments (at least two, none empty). */
-export type Slug = readonly string[];
-
 /** The three upstream reads. Failures throw UpstreamError. */
 export interface Dashboard {
-  userStats(username: string, signal?: AbortSignal): Promise<Fetched<UserStats>>;
-  course(slug: Slug, signal?: AbortSignal): Promise<Fetched<CourseDetails>>;
-  courseUsers(slug: Slug, signal?: AbortSignal): Promise<Fetched<Roster>>;
+  userStats(username: string): Promise<Fetched<UserStats>>;
+  course(slug: Slug): Promise<Fetched<CourseDetails>>;
+  courseUsers(slug: Slug): Promise<Fetched<Roster>>;
 }
 
 export type UpstreamFailure =

@@ -1,6 +1,6 @@
 // Whether a course is running at a given moment. Computed per request from cached dates.
 
-import type { CourseDetails } from '../dashboard/types.js';
+import type { CourseDetails } from './types.js';
 
 /** start <= now <= end (inclusive); null when either date is missing or unparseable. */
 export function windowActive(start: string | null, end: string | null, now: number): boolean | null {

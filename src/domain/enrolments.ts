@@ -1,7 +1,7 @@
 // A user's enrolment rows (one per role) merged into one entry per course.
 
-import type { EnrolmentRow } from '../dashboard/types.js';
 import { isStaffRole, roleFromLabel, STUDENT_ROLE } from './roles.js';
+import type { EnrolmentRow } from './types.js';
 
 export interface EnrolmentSummary {
   courses: EnrolmentRow[];

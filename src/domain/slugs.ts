@@ -1,9 +1,9 @@
 // Course slugs: `School/Title_(Term)`, possibly with more `/`. Validated as segments so that nothing in a
 // slug can change the upstream host or path prefix.
 
-import type { Slug } from '../dashboard/types.js';
 import { InvalidInput } from './invalid.js';
 import { decodeSegment } from './names.js';
+import type { Slug } from './types.js';
 import { hasControl, isWellFormed, quote, utf8Length } from './text.js';
 
 const MAX_SLUG_BYTES = 1000;
@@ -21,11 +21,6 @@ export function slugText(slug: Slug): string {
 /** Splits a Dashboard `course_slug` (decoded text); InvalidInput when parseSlug would refuse it. */
 export function slugFromText(text: string): Slug {
   return checkSegments(text.split('/'));
-}
-
-/** The slug's part of an upstream path: each segment encoded, so only the separators are real slashes. */
-export function upstreamSlugPath(slug: Slug): string {
-  return slug.map(encodeURIComponent).join('/');
 }
 
 function checkSegments(segments: string[]): Slug {

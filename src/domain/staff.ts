@@ -1,7 +1,7 @@
 // Course rosters: who runs a course, and the roster split by role.
 
-import type { RosterRow } from '../dashboard/types.js';
 import { isStaffRole } from './roles.js';
+import type { RosterRow } from './types.js';
 
 /** Sorted (code-point order, JavaScript's default sort), without duplicates. */
 function sortedUnique(names: Iterable<string>): string[] {

@@ -1,23 +1,14 @@
-// Sends an answer with its caching headers, remembering the serialised body while it cannot change.
-//
-// An answer is a pure function of the cache entries it was built from and of the time (the "active"
-// flags). While every entry is fresh nobody refreshes it, and until the next window boundary no flag
-// flips, so until `freshness.freshUntil` (the earlier of the two) the same request gets the same
-// bytes: serialising and hashing them again would be wasted work on the hot path.
+// Sends an answer with its caching headers (Cache-Control, Age, ETag, 304), taking it from the
+// answer cache while it cannot have changed and building it otherwise.
 
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
-import type { Answer, Freshness } from '../answers/freshness.js';
+import type { Answer } from '../answers/context.js';
+import type { AnswerCache, FinishedAnswer } from '../cache/answer-cache.js';
+import type { Freshness } from '../cache/types.js';
 
 const MAX_AGE_CAP = 86_400; // a day: the contract's bound
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-interface Prepared {
-  payload: string;
-  etag: string;
-  freshness: Freshness;
-}
 
 export function weakEtag(payload: string): string {
   return `W/"${hash('sha1', payload, 'base64url')}"`;
@@ -29,45 +20,30 @@ export function etagMatches(request: FastifyRequest, etag: string): boolean {
 }
 
 export class Responder {
-  readonly #memo: LRUCache<string, Prepared>;
-
   constructor(
+    private readonly answers: AnswerCache,
     private readonly now: () => number,
-    bounds: { maxEntries: number; maxBytes: number },
-    private readonly onReuse?: () => void,
-  ) {
-    // Bounded by bytes as well: one roster of a big course serialises to megabytes.
-    this.#memo = new LRUCache({
-      max: bounds.maxEntries,
-      maxSize: bounds.maxBytes,
-      sizeCalculation: (p) => Math.max(1, p.payload.length),
-    });
-  }
+  ) {}
 
   /**
    * `key` names the answer (route, canonical input, flags); `compute` builds it from cached reads.
    * Errors from compute propagate (to the problem+json handler) and are never remembered.
    */
   async send<T>(request: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
-    const remembered = this.#memo.get(key);
-    const reusable = remembered !== undefined && this.now() < remembered.freshness.freshUntil;
-    if (reusable) this.onReuse?.();
-    const prepared = reusable ? remembered : await this.#prepare(reply, key, compute);
-    const now = this.now();
-    setFreshness(reply, prepared.freshness, now);
-    reply.header('etag', prepared.etag);
-    if (etagMatches(request, prepared.etag)) return reply.code(304).send();
-    return reply.type(JSON_TYPE).send(prepared.payload);
+    const finished = this.answers.get(key) ?? (await this.#finish(reply, key, compute));
+    setFreshness(reply, finished.freshness, this.now());
+    reply.header('etag', finished.etag);
+    if (etagMatches(request, finished.etag)) return reply.code(304).send();
+    return reply.type(JSON_TYPE).send(finished.payload);
   }
 
-  async #prepare<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<Prepared> {
+  async #finish<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FinishedAnswer> {
     const answer = await compute();
     // The route's response schema serialises (and strips unknown fields) exactly as a plain send would.
     const payload = reply.serialize(answer.body) as string;
-    const prepared = { payload, etag: weakEtag(payload), freshness: answer.freshness };
-    if (answer.freshness.freshUntil > this.now()) this.#memo.set(key, prepared);
-    else this.#memo.delete(key);
-    return prepared;
+    const finished = { payload, etag: weakEtag(payload), freshness: answer.freshness };
+    this.answers.remember(key, finished);
+    return finished;
   }
 }
 

@@ -4,16 +4,19 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { course, courseUsers, type CourseAnswerContext } from '../answers/courses.js';
+import type { AnswerContext } from '../answers/context.js';
+import { course, courseUsers } from '../answers/courses.js';
 import type { Responder } from '../http/respond.js';
 import { parseBoolean } from '../domain/query.js';
 import { parseSlug, slugText } from '../domain/slugs.js';
-import { Course, CourseUsers, EnrichQuery, problemResponses } from '../schemas.js';
+import { problemResponses } from '../schemas/common.js';
+import { CourseSchema, CourseUsersSchema } from '../schemas/courses.js';
+import { EnrichQuery } from '../schemas/params.js';
 
 const PREFIX = '/api/courses/';
 const ROSTER_SUFFIX = '/users';
 
-export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext; responder: Responder }> = async (
+export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; responder: Responder }> = async (
   app,
   { ctx, responder },
 ) => {
@@ -31,7 +34,7 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: CourseAnswerContext;
           'it may have more than two segments.',
         params: Type.Object({ '*': Type.String({ description: 'slug, or slug/users' }) }),
         querystring: EnrichQuery,
-        response: { 200: Type.Union([Course, CourseUsers]), ...problemResponses },
+        response: { 200: Type.Union([CourseSchema, CourseUsersSchema]), ...problemResponses },
       },
     },
     async (request, reply) => {

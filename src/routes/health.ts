@@ -2,11 +2,11 @@
 // so a Redis blip never gets the pod restarted).
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { CacheStore } from '../cache/types.js';
-import { VERSION } from '../config.js';
+import { VERSION } from '../package-info.js';
 import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
-import { Health } from '../schemas.js';
+import { requestProblems } from '../schemas/common.js';
+import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
 export interface HealthDeps {
   store: CacheStore;
@@ -21,9 +21,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
         summary: 'Readiness and cache state',
         description: '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard).',
-        response: { 200: Health },
+        response: { 200: HealthSchema, ...requestProblems },
       },
     },
     async (_request, reply) => {
@@ -46,8 +47,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getLiveness',
         summary: 'Liveness: the process answers (touches neither Redis nor the Dashboard)',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: LivenessSchema, ...requestProblems },
       },
     },
     async (_request, reply) => {

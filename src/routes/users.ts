@@ -1,23 +1,18 @@
 // /api/users/{username}, .../active-staff and .../status.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { activeStaff, userCourses, userStatus, type UserAnswerContext } from '../answers/users.js';
+import type { AnswerContext } from '../answers/context.js';
+import { activeStaff, userCourses, userStatus } from '../answers/users.js';
 import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
 import { parseBoolean } from '../domain/query.js';
-import {
-  ActiveStaff,
-  ActiveStaffQuery,
-  EnrichQuery,
-  UserCourses,
-  UserStatus,
-  UsernameParams,
-  problemResponses,
-} from '../schemas.js';
+import { problemResponses } from '../schemas/common.js';
+import { ActiveStaffQuery, EnrichQuery, UsernameParams } from '../schemas/params.js';
+import { ActiveStaffSchema, UserCoursesSchema, UserStatusSchema } from '../schemas/users.js';
 
 const tags = ['users'];
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext; responder: Responder }> = async (
+export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; responder: Responder }> = async (
   app,
   { ctx, responder },
 ) => {
@@ -26,13 +21,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext; res
     {
       schema: {
         tags,
+        operationId: 'getUserCourses',
         summary: "A user's Dashboard courses",
         description:
           'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
           'With `enrich=true` each course also gets its dates, whether it is active now, and (for active courses) its staff.',
         params: UsernameParams,
         querystring: EnrichQuery,
-        response: { 200: UserCourses, ...problemResponses },
+        response: { 200: UserCoursesSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -47,13 +43,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext; res
     {
       schema: {
         tags,
+        operationId: 'getActiveStaff',
         summary: "The staff of a user's courses that are active now",
         description:
           'Only courses whose tracking window (start..end) contains now, or the event window ' +
           '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls.',
         params: UsernameParams,
         querystring: ActiveStaffQuery,
-        response: { 200: ActiveStaff, ...problemResponses },
+        response: { 200: ActiveStaffSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -70,9 +67,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: UserAnswerContext; res
     {
       schema: {
         tags,
+        operationId: 'getUserStatus',
         summary: 'Whether a user is in any course, and how many are active now',
         params: UsernameParams,
-        response: { 200: UserStatus, ...problemResponses },
+        response: { 200: UserStatusSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

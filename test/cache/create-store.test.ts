@@ -4,11 +4,11 @@ import { loadConfig } from '../../src/config.js';
 import { createStore } from '../../src/cache/index.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { TieredStore } from '../../src/cache/tiered-store.js';
-import { startRedis } from '../support/redis-server.js';
+import { startRedis } from '../../support/redis-server.js';
 
 describe('createStore', () => {
   it('is in-process only without Redis configuration', async () => {
-    const store = createStore(loadConfig({}));
+    const store = createStore(loadConfig({}).cache, null);
     assert.ok(store instanceof MemoryStore);
     await store.close();
   });
@@ -17,7 +17,8 @@ describe('createStore', () => {
     const redis = await startRedis();
     t.after(() => redis.kill());
     const warnings: string[] = [];
-    const store = createStore(loadConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'odh' }), { warn: (m) => warnings.push(m) });
+    const config = loadConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'odh' });
+    const store = createStore(config.cache, config.redis, { warn: (m) => warnings.push(m) });
     t.after(() => store.close());
     assert.ok(store instanceof TieredStore);
     assert.equal(warnings.length, 1);
@@ -29,7 +30,7 @@ describe('createStore', () => {
     t.after(() => redis.kill());
     const warnings: string[] = [];
     const config = loadConfig({ REDIS_URL: redis.url, REDIS_KEY_PREFIX: 'a3f9c1e07b5d42c8e6f1:' });
-    const store = createStore(config, { warn: (m) => warnings.push(m) });
+    const store = createStore(config.cache, config.redis, { warn: (m) => warnings.push(m) });
     t.after(() => store.close());
     assert.deepEqual(warnings, []);
   });

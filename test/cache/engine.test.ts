@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SwrCache, type SwrCacheOptions } from '../../src/cache/engine.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
-import type { CacheEntry, CachePolicy, CacheStore, Lock, Outcome } from '../../src/cache/types.js';
+import type { CacheEntry, CachePolicy, CacheStore, Lifetimes, Lock, Outcome } from '../../src/cache/types.js';
 import type { Fetched } from '../../src/dashboard/types.js';
 
-const policy: CachePolicy = { freshMs: 1_000, staleWhileRevalidateMs: 2_000, staleIfErrorMs: 10_000, negativeMs: 500 };
+const life: Lifetimes = { freshMs: 1_000, staleWhileRevalidateMs: 2_000, staleIfErrorMs: 10_000, negativeMs: 500 };
+const policy: CachePolicy = () => life;
 const FAILURE_BACKOFF_MS = 3_000;
 
 /** Wraps a MemoryStore: records sets and lock releases, and can pretend another process holds the lock. */
@@ -16,9 +17,6 @@ class ObservedStore implements CacheStore {
   constructor(readonly inner: MemoryStore) {}
   get<T>(key: string) {
     return this.inner.get<T>(key);
-  }
-  getMany<T>(keys: readonly string[]) {
-    return this.inner.getMany<T>(keys);
   }
   set<T>(key: string, entry: CacheEntry<T>, ttlMs: number) {
     this.sets.push({ key, entry, ttlMs });
@@ -83,19 +81,19 @@ describe('SwrCache: fresh and miss', () => {
     const load = counting((n) => found({ v: n }));
     const first = await cache.read('k', 'user', policy, load);
     assert.deepEqual([first.outcome, first.data], ['miss', { v: 1 }]);
-    advance(policy.freshMs); // exactly at the edge is still fresh
+    advance(life.freshMs); // exactly at the edge is still fresh
     const second = await cache.read('k', 'user', policy, load);
     assert.deepEqual([second.outcome, second.data, second.fetched_at], ['fresh', { v: 1 }, first.fetched_at]);
     assert.equal(load.calls, 1);
     assert.equal(store.sets.length, 1);
-    assert.equal(store.sets[0]?.ttlMs, policy.freshMs + policy.staleIfErrorMs);
+    assert.equal(store.sets[0]?.ttlMs, life.freshMs + life.staleIfErrorMs);
   });
 
   it('keeps entries as long as the longer of the two stale windows', async () => {
     const { cache, store } = setup();
-    const longSwr = { ...policy, staleWhileRevalidateMs: 50_000 };
+    const longSwr: CachePolicy = () => ({ ...life, staleWhileRevalidateMs: 50_000 });
     await cache.read('k', 'user', longSwr, counting(() => found(1)));
-    assert.equal(store.sets[0]?.ttlMs, policy.freshMs + 50_000);
+    assert.equal(store.sets[0]?.ttlMs, life.freshMs + 50_000);
   });
 
   it('coalesces 50 concurrent cold reads into one load', async () => {
@@ -130,11 +128,50 @@ describe('SwrCache: fresh and miss', () => {
   });
 });
 
+describe('SwrCache: how long a read stays true', () => {
+  it('tells each read until when it is fresh: fetched_at plus the fresh lifetime, also once stale', async () => {
+    const { cache, advance } = setup();
+    const miss = await cache.read('k', 'user', policy, counting(() => found('v')));
+    assert.equal(miss.freshUntil, miss.fetched_at + life.freshMs);
+    advance(life.freshMs / 2);
+    const fresh = await cache.read('k', 'user', policy, counting(() => found('v')));
+    assert.deepEqual([fresh.outcome, fresh.freshUntil], ['fresh', miss.freshUntil]);
+    advance(life.freshMs);
+    const stale = await cache.read('k', 'user', policy, counting(() => found('w')));
+    assert.deepEqual([stale.outcome, stale.freshUntil], ['stale', miss.freshUntil], 'already past: nobody keeps it');
+  });
+
+  it('gives a negative entry its negative lifetime', async () => {
+    const { cache } = setup();
+    const r = await cache.read('k', 'user', policy, counting((): Fetched<string> => ({ found: false })));
+    assert.deepEqual([r.outcome, r.freshUntil], ['negative', r.fetched_at + life.negativeMs]);
+  });
+
+  it("takes the lifetimes from the policy for the entry's own data", async () => {
+    const { cache, store, advance } = setup();
+    // One kind, two lifetimes: an entry that says it is over is kept fresh ten times longer.
+    const byData: CachePolicy<string> = (data) => (data === 'over' ? { ...life, freshMs: 10 * life.freshMs } : life);
+    const over = await cache.read('over', 'course', byData, counting(() => found('over')));
+    const running = await cache.read('running', 'course', byData, counting(() => found('running')));
+    assert.equal(over.freshUntil - over.fetched_at, 10 * life.freshMs);
+    assert.equal(running.freshUntil - running.fetched_at, life.freshMs);
+    assert.deepEqual(
+      store.sets.map((s) => s.ttlMs),
+      [10 * life.freshMs + life.staleIfErrorMs, life.freshMs + life.staleIfErrorMs],
+      'each stored for its own lifetime',
+    );
+    advance(2 * life.freshMs);
+    const loads = counting(() => found('new'));
+    assert.equal((await cache.read('over', 'course', byData, loads)).outcome, 'fresh');
+    assert.equal((await cache.read('running', 'course', byData, loads)).outcome, 'stale');
+  });
+});
+
 describe('SwrCache: stale-while-revalidate', () => {
   it('answers stale at once while exactly one background refresh runs, then serves the new entry', async () => {
     const { cache, advance } = setup();
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + 1);
+    advance(life.freshMs + 1);
     const refresh = deferred<string>();
     // The refresh hangs: stale readers must not wait for it.
     const stale = await Promise.all(Array.from({ length: 10 }, () => cache.read('k', 'user', policy, refresh)));
@@ -151,7 +188,7 @@ describe('SwrCache: stale-while-revalidate', () => {
   it('serves stale up to the end of the window, and refreshes first after it', async () => {
     const { cache, advance } = setup();
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + policy.staleWhileRevalidateMs);
+    advance(life.freshMs + life.staleWhileRevalidateMs);
     const slow = deferred<string>();
     assert.equal((await cache.read('k', 'user', policy, slow)).outcome, 'stale');
     await flush();
@@ -167,9 +204,9 @@ describe('SwrCache: stale-while-revalidate', () => {
   it('reports a failed background refresh, keeps the good entry and backs off', async () => {
     const errors: [string, unknown][] = [];
     const { cache, store, advance } = setup({ onBackgroundError: (key, err) => errors.push([key, err]) });
-    const p = { ...policy, staleWhileRevalidateMs: 10 * FAILURE_BACKOFF_MS };
+    const p: CachePolicy = () => ({ ...life, staleWhileRevalidateMs: 10 * FAILURE_BACKOFF_MS });
     await cache.read('k', 'user', p, counting(() => found('good')));
-    advance(policy.freshMs + 1);
+    advance(life.freshMs + 1);
     const failing = counting((): Fetched<string> => {
       throw new Error('dashboard down');
     });
@@ -194,7 +231,7 @@ describe('SwrCache: stale-while-revalidate', () => {
   it('settle() waits for background refreshes', async () => {
     const { cache, store, advance } = setup();
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + 1);
+    advance(life.freshMs + 1);
     const slow = counting(async () => {
       await new Promise((r) => setTimeout(r, 30));
       return found('new');
@@ -208,7 +245,7 @@ describe('SwrCache: stale-while-revalidate', () => {
   it('a background refresh stands aside when another process holds the lock', async () => {
     const { cache, store, advance } = setup();
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + 1);
+    advance(life.freshMs + 1);
     store.lockedElsewhere = true;
     const load = counting(() => found('new'));
     assert.equal((await cache.read('k', 'user', policy, load)).outcome, 'stale');
@@ -219,7 +256,7 @@ describe('SwrCache: stale-while-revalidate', () => {
   it('a background refresh uses an entry another process stored meanwhile instead of loading', async () => {
     const { cache, store, advance, now } = setup();
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + 1);
+    advance(life.freshMs + 1);
     const load = counting(() => found('ours'));
     // Another replica refreshes between our read and our lock.
     const get = store.get.bind(store);
@@ -239,7 +276,7 @@ describe('SwrCache: stale-if-error', () => {
   async function staleBeyondRevalidateWindow() {
     const s = setup();
     await s.cache.read('k', 'user', policy, counting(() => found('good')));
-    s.advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    s.advance(life.freshMs + life.staleWhileRevalidateMs + 1);
     return s;
   }
 
@@ -285,7 +322,7 @@ describe('SwrCache: stale-if-error', () => {
     advance(FAILURE_BACKOFF_MS);
     fail = false;
     assert.equal((await cache.read('k', 'user', policy, load)).data, 'new');
-    advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    advance(life.freshMs + life.staleWhileRevalidateMs + 1);
     fail = true;
     await cache.read('k', 'user', policy, load); // fails, but is tried: no backoff left over
     assert.equal(load.calls, 3);
@@ -299,7 +336,7 @@ describe('SwrCache: stale-if-error', () => {
 
   it('beyond the stale-if-error window a failure reaches the caller', async () => {
     const { cache, advance } = await staleBeyondRevalidateWindow();
-    advance(policy.staleIfErrorMs);
+    advance(life.staleIfErrorMs);
     const failing = counting((): Fetched<string> => {
       throw new Error('timeout');
     });
@@ -308,9 +345,9 @@ describe('SwrCache: stale-if-error', () => {
 
   it('serves stale while the stale-if-error window is shorter than the revalidate window', async () => {
     const { cache, advance } = setup();
-    const p = { ...policy, staleWhileRevalidateMs: 5_000, staleIfErrorMs: 0 };
+    const p: CachePolicy = () => ({ ...life, staleWhileRevalidateMs: 5_000, staleIfErrorMs: 0 });
     await cache.read('k', 'user', p, counting(() => found('old')));
-    advance(p.freshMs + 4_000);
+    advance(life.freshMs + 4_000);
     assert.equal((await cache.read('k', 'user', p, counting(() => found('new')))).outcome, 'stale');
   });
 });
@@ -321,8 +358,8 @@ describe('SwrCache: negative entries', () => {
     const load = counting((): Fetched<string> => ({ found: false }));
     const first = await cache.read('k', 'user', policy, load);
     assert.deepEqual([first.outcome, first.data], ['negative', null]);
-    assert.equal(store.sets[0]?.ttlMs, policy.negativeMs);
-    advance(policy.negativeMs);
+    assert.equal(store.sets[0]?.ttlMs, life.negativeMs);
+    advance(life.negativeMs);
     assert.equal((await cache.read('k', 'user', policy, load)).outcome, 'negative');
     assert.equal(load.calls, 1);
     advance(1); // never served stale
@@ -411,7 +448,7 @@ describe('SwrCache: another process holds the lock', () => {
   it('does not take an entry older than the one it already had', async () => {
     const { cache, store, advance } = setup({ lockWaitMs: 60 });
     await cache.read('k', 'user', policy, counting(() => found('old')));
-    advance(policy.freshMs + policy.staleWhileRevalidateMs + 1);
+    advance(life.freshMs + life.staleWhileRevalidateMs + 1);
     store.lockedElsewhere = true;
     const load = counting(() => found('ours'));
     const r = await cache.read('k', 'user', policy, load);

@@ -7,13 +7,13 @@ import type { RedisConfig } from '../../src/config.js';
 import { SwrCache } from '../../src/cache/engine.js';
 import { KEY_NAMESPACE, RedisStore, warnAboutPrefix } from '../../src/cache/redis-store.js';
 import type { CachePolicy } from '../../src/cache/types.js';
-import { inspectorClient, startRedis, type TestRedis } from '../support/redis-server.js';
+import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const COMMAND_TIMEOUT_MS = 100;
 const BREAKER_MS = 500;
 
 function redisConfig(port: number, keyPrefix = `test-${randomUUID()}:`): RedisConfig {
-  return { url: `redis://127.0.0.1:${port}`, host: '127.0.0.1', port, db: 0, keyPrefix, commandTimeoutMs: COMMAND_TIMEOUT_MS };
+  return { url: `redis://127.0.0.1:${port}`, host: '127.0.0.1', port, db: 0, keyPrefix, commandTimeoutMs: COMMAND_TIMEOUT_MS, breakerMs: BREAKER_MS };
 }
 
 async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
@@ -38,7 +38,7 @@ function privateRedis() {
     raw: undefined as unknown as Redis,
     stores: [] as RedisStore[],
     async store(config?: RedisConfig): Promise<RedisStore> {
-      const store = new RedisStore(config ?? redisConfig(ctx.redis.port), { breakerMs: BREAKER_MS });
+      const store = new RedisStore(config ?? redisConfig(ctx.redis.port));
       ctx.stores.push(store);
       await waitFor('the store to connect', () => store.health().ok);
       return store;
@@ -105,24 +105,7 @@ describe('RedisStore with Redis up', () => {
     await ctx.raw.set(`${prefix}${KEY_NAMESPACE}bad`, '{not json', 'PX', 60_000);
     await ctx.raw.set(`${prefix}${KEY_NAMESPACE}odd`, '{"data":1}', 'PX', 60_000);
     assert.equal(await store.get('bad'), undefined);
-    assert.deepEqual(await store.getMany(['bad', 'odd']), [undefined, undefined]);
-  });
-
-  it('getMany reads all keys with one MGET', async () => {
-    const store = await ctx.store();
-    await store.set('a', { fetched_at: 1, data: 'A' }, 60_000);
-    await store.set('c', { fetched_at: 3, data: 'C' }, 60_000);
-    const calls = async () => {
-      const stats = await ctx.raw.info('commandstats');
-      const count = (cmd: string) => Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(stats)?.[1] ?? 0);
-      return { mget: count('mget'), get: count('get') };
-    };
-    const before = await calls();
-    const got = await store.getMany(['a', 'b', 'c']);
-    const afterwards = await calls();
-    assert.deepEqual(got.map((e) => e?.data), ['A', undefined, 'C']);
-    assert.equal(afterwards.mget - before.mget, 1);
-    assert.equal(afterwards.get - before.get, 0);
+    assert.equal(await store.get('odd'), undefined);
   });
 
   it('lets only one of two stores hold a lock, and frees it on release', async () => {
@@ -155,12 +138,12 @@ describe('RedisStore with Redis up', () => {
 
 describe('two replicas on one Redis', () => {
   const ctx = privateRedis();
-  const policy: CachePolicy = { freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 };
+  const policy: CachePolicy = () => ({ freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 });
 
   it('load a cold key once for 40 concurrent reads spread over both', async () => {
     const config = redisConfig(ctx.redis.port);
     const engines = [await ctx.store(config), await ctx.store(config)].map(
-      (store) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10 }),
+      (store) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
     );
     let calls = 0;
     const load = async () => {
@@ -210,7 +193,7 @@ describe('RedisStore when Redis fails', () => {
     const elapsed = await timed(async () => {
       for (let i = 0; i < 20; i++) {
         assert.equal(await store.get('k'), undefined);
-        assert.deepEqual(await store.getMany(['k', 'l']), [undefined, undefined]);
+        assert.equal(await store.get('l'), undefined);
         await store.set('k', { fetched_at: i, data: i }, 60_000);
         const lock = await store.lock('k', 1_000);
         assert.equal(lock.state, 'acquired', 'no one to coordinate with: go ahead');
@@ -226,7 +209,7 @@ describe('RedisStore when Redis fails', () => {
   });
 
   it('close() does not hang on a hung server', async (t) => {
-    const store = new RedisStore(redisConfig(ctx.redis.port), { breakerMs: BREAKER_MS });
+    const store = new RedisStore(redisConfig(ctx.redis.port));
     await waitFor('the store to connect', () => store.health().ok);
     ctx.redis.pause();
     t.after(() => ctx.redis.resume());
@@ -240,7 +223,7 @@ describe('RedisStore started before its Redis', () => {
     await redis.kill(); // its port now has no server
     t.after(() => redis.kill());
     const warnings: string[] = [];
-    const store = new RedisStore(redisConfig(redis.port), { breakerMs: BREAKER_MS, log: { warn: (m) => warnings.push(m) } });
+    const store = new RedisStore(redisConfig(redis.port), { log: { warn: (m) => warnings.push(m) } });
     t.after(() => store.close());
     const elapsed = await timed(async () => {
       assert.equal(await store.get('k'), undefined);

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { COURSES, demoWorld, PERSONAS, SNAPSHOT_AT, type UserStatsBody } from '../../demo/world.js';
-import { rawGet, type RawReply } from '../support/raw-http.js';
+import { COURSES, demoWorld, PERSONAS } from '../../demo/demo-world.js';
+import type { UserStatsBody } from '../../demo/wire.js';
+import { SNAPSHOT_AT } from '../../demo/world.js';
+import { rawGet, type RawReply } from '../../support/raw-http.js';
 
 const fixture = (file: string): string => readFileSync(new URL(`../../demo/fixtures/${file}`, import.meta.url), 'utf8');
 

@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  COURSES,
-  demoWorld,
-  MANY_STAFF,
-  PERSONAS,
-  ROLE_LABELS,
-  SNAPSHOT_AT,
-  type CourseBody,
-  type RosterRowBody,
-  type World,
-} from '../../demo/world.js';
+import { COURSES, demoWorld, MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
+import { ROLE_LABELS, type CourseBody, type RosterRowBody } from '../../demo/wire.js';
+import { SNAPSHOT_AT, type World } from '../../demo/world.js';
 
 const DAY = 86_400_000;
 

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { InvalidInput } from '../../src/domain/invalid.js';
-import { parseSlug, slugFromText, slugText, upstreamSlugPath } from '../../src/domain/slugs.js';
+import { parseSlug, slugFromText, slugText } from '../../src/domain/slugs.js';
 
 function rejects(fn: () => unknown, pattern: RegExp): void {
   assert.throws(fn, (e: unknown) => {
@@ -86,28 +85,4 @@ test('slugFromText splits a Dashboard course_slug and applies the same rules', (
   rejects(() => slugFromText('a/b\u0007'), /control character/);
   rejects(() => slugFromText('a/\uD800'), /not valid Unicode/);
   rejects(() => slugFromText(`a/${'b'.repeat(1000)}`), /limit is 1000/);
-});
-
-test('upstreamSlugPath encodes each segment so only separators are slashes', () => {
-  assert.equal(
-    upstreamSlugPath(['Université_de_Montréal', 'Histoire_des_sciences_(Automne_2026)']),
-    'Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)',
-  );
-  assert.equal(upstreamSlugPath(["St._Mary's_College,_Lagos", 'Wikidata_101']), "St._Mary's_College%2C_Lagos/Wikidata_101");
-  assert.equal(upstreamSlugPath(['What?', 'Why#', '100%', 'a b']), 'What%3F/Why%23/100%25/a%20b');
-});
-
-test('parseSlug(upstreamSlugPath(s)) gives back s for any valid slug', () => {
-  const segment = fc
-    .string({ unit: 'binary', minLength: 1, maxLength: 20 })
-    .filter((s) => !s.includes('/') && s !== '.' && s !== '..' && !/[\u0000-\u001F\u007F-\u009F]/.test(s));
-  fc.assert(
-    fc.property(fc.array(segment, { minLength: 2, maxLength: 5 }), (segments) => {
-      const path = upstreamSlugPath(segments);
-      assert.equal(path.split('/').length, segments.length);
-      assert.deepEqual(parseSlug(path), segments);
-      assert.deepEqual(slugFromText(slugText(segments)), segments);
-    }),
-    { numRuns: 1000 },
-  );
 });

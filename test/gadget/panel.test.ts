@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
-import { MANY_STAFF, PERSONAS } from '../../demo/world.js';
-import { openPage, serviceAndBrowser, type PageOptions } from '../support/browser.js';
+import { MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
+import { openPage, serviceAndBrowser, type PageOptions } from '../../support/browser.js';
 import { testPageUrl, type Scenario } from './scenario.js';
 import { TAB, DIALOG, RECORDING_CLIPBOARD, REFUSING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
 

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PERSONAS } from '../../demo/world.js';
-import { openPage, serviceAndBrowser, screenshotPath } from '../support/browser.js';
+import { PERSONAS } from '../../demo/demo-world.js';
+import { openPage, serviceAndBrowser, screenshotPath } from '../../support/browser.js';
 import { SKINS, testPageUrl, type Scenario, type Skin } from './scenario.js';
 import { TAB } from './support/page-parts.js';
 

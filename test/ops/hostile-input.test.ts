@@ -7,8 +7,8 @@ import { Agent } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { canonicalUsername } from '../../src/domain/names.js';
-import { rawGet, type RawReply } from '../support/raw-http.js';
-import { startService, type Service } from '../helper.js';
+import { rawGet, type RawReply } from '../../support/raw-http.js';
+import { startService, type Service } from '../../support/service.js';
 
 const USER_STATS = /^\/user_stats\.json\?username=[^&#]+$/;
 const COURSE = /^\/courses\/((?:[^/?#]+\/)+)(?:course|users)\.json$/;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PERSONAS } from '../../demo/world.js';
+import { PERSONAS } from '../../demo/demo-world.js';
 import { createMetrics, type GaugeSources } from '../../src/metrics.js';
-import { startService, type Service } from '../helper.js';
+import { startService, type Service } from '../../support/service.js';
 
 const memoryStore: GaugeSources['store'] = { health: () => ({ kind: 'memory', redis_connected: null, ok: true }) };
 

@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
+import { PERSONAS } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
 
 const UPSTREAM_DELAY_MS = 1_000;
 const BURST = 8;

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { demoWorld, PERSONAS } from '../../demo/world.js';
-import { rawGet } from '../support/raw-http.js';
-import { probe, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
+import { rawGet } from '../../support/raw-http.js';
+import { probe, startNodeProcess, type NodeProcess } from '../../support/node-process.js';
 
 async function waitFor(what: string, condition: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -21,7 +21,7 @@ const UPSTREAM_DELAY_MS = 1_500;
 
 describe('graceful shutdown on SIGTERM', () => {
   let fake: FakeDashboard;
-  const servers: ServerProcess[] = [];
+  const servers: NodeProcess[] = [];
 
   before(async () => {
     fake = await startFakeDashboard({ world: demoWorld() });
@@ -31,9 +31,9 @@ describe('graceful shutdown on SIGTERM', () => {
     await fake.close();
   });
 
-  const start = async (env: Record<string, string>): Promise<ServerProcess> => {
+  const start = async (env: Record<string, string>): Promise<NodeProcess> => {
     fake.reset();
-    const server = await startServerProcess({ OUTREACH_BASE_URL: fake.url, LOG_LEVEL: 'info', ...env });
+    const server = await startNodeProcess('src/server.ts', { env: { OUTREACH_BASE_URL: fake.url, LOG_LEVEL: 'info', ...env } });
     servers.push(server);
     return server;
   };
@@ -48,7 +48,7 @@ describe('graceful shutdown on SIGTERM', () => {
     await waitFor('every upstream call to start', () => fake.count(/^\/user_stats\.json/) === USERS.length);
 
     const signalledAt = Date.now();
-    server.child.kill('SIGTERM');
+    server.kill('SIGTERM');
     // The listening socket closes at once, long before the delayed upstream answers arrive.
     let settled = 0;
     for (const p of inFlight) void p.finally(() => settled++);
@@ -81,7 +81,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const pending = rawGet(server.url, `/api/users/${encodeURIComponent(PERSONAS.active)}`);
     await waitFor('the upstream call to start', () => fake.count() === 1);
 
-    server.child.kill('SIGTERM');
+    server.kill('SIGTERM');
     const answer = await pending;
     assert.equal(answer.status, 504);
     assert.equal((JSON.parse(answer.body) as { type: string }).type, '/problems/upstream-timeout');

@@ -2,8 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COURSES, MANY_STAFF, PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
+import { COURSES, MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
 
 let svc: Service;
 before(async () => {

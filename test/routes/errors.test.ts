@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { COURSES, PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
 
 let svc: Service;
 before(async () => {

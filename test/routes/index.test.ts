@@ -2,7 +2,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startService, type Service } from '../helper.js';
+import { readFileSync } from 'node:fs';
+import { startService, type Service } from '../../support/service.js';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 let svc: Service;
 before(async () => {
@@ -16,6 +19,11 @@ describe('discovery', () => {
     assert.equal(r.status, 200);
     const examples: string[] = r.body.endpoints.map((e: { example: string }) => e.example);
     assert.ok(examples.some((e) => e.startsWith('/api/users/')));
+    const doc = (await svc.get('/openapi.json')).body;
+    const operations = Object.entries(doc.paths as Record<string, object>).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(r.body.endpoints.map((e: { route: string }) => e.route), operations, 'one entry per documented operation');
     for (const example of examples.filter((e) => e.startsWith('/api/'))) {
       assert.equal((await svc.get(example)).status, 200, example);
     }
@@ -25,6 +33,9 @@ describe('discovery', () => {
     const r = await svc.get('/openapi.json');
     assert.equal(r.status, 200);
     assert.match(r.body.openapi, /^3\./);
+    const health = await svc.get('/health');
+    assert.equal(r.body.info.version, PACKAGE_VERSION, "package.json's version");
+    assert.equal(health.body.version, PACKAGE_VERSION);
     const paths = Object.keys(r.body.paths);
     for (const p of [
       '/api/users/{username}',

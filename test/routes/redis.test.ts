@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { PERSONAS, demoWorld } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
-import { inspectorClient, startRedis, type TestRedis } from '../support/redis-server.js';
+import { PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
+import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
 let redis: TestRedis;

@@ -3,8 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { PERSONAS } from '../../demo/world.js';
-import { startService, type Service } from '../helper.js';
+import { PERSONAS } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
 
 const MINUTE = 60_000;
 const clock = { t: Date.now() };

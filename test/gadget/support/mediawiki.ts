@@ -11,7 +11,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../support/free-port.js';
 
 /** Where Debian's package puts MediaWiki's code (MW_INSTALL_PATH overrides it). */
 export const MEDIAWIKI_DIR = process.env.MW_INSTALL_PATH ?? '/usr/share/mediawiki';

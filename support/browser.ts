@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startService, type Service } from '../helper.js';
+import { startService, type Service } from './service.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,7 +20,7 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export const SCREENSHOT_DIR = new URL('../../test-results/screenshots/', import.meta.url);
+export const SCREENSHOT_DIR = new URL('../test-results/screenshots/', import.meta.url);
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -5,8 +5,10 @@ import { buildApp } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
-import { demoWorld } from '../demo/world.js';
-import { rawGet } from './support/raw-http.js';
+import { demoWorld } from '../demo/demo-world.js';
+import { after, before } from 'node:test';
+import type { Doc } from '../src/openapi/doc-examples.js';
+import { rawGet } from './raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -68,4 +70,18 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
       if (!opts.dashboard) await dashboard.close();
     },
   };
+}
+
+/**
+ * The service (with the fake Dashboard) for a whole test file, started in `before` and closed in
+ * `after`, with the OpenAPI document it serves; read `.svc` and `.doc` inside the tests.
+ */
+export function serviceWithDocument(): { svc: Service; doc: Doc } {
+  const env = {} as { svc: Service; doc: Doc };
+  before(async () => {
+    env.svc = await startService();
+    env.doc = (await env.svc.get('/openapi.json')).body as Doc;
+  });
+  after(() => env.svc?.close());
+  return env;
 }

@@ -1,0 +1,47 @@
+// Every documented example request, by operation: what it shows, the URL as a client writes it, and
+// the status it answers with against the demo world (`npm run demo`). The OpenAPI document carries
+// them (parameter examples and response examples); the index at `/`, the demo's printed URLs and
+// README's examples are taken from or checked against the document, and a test calls each one.
+
+export interface ExampleRequest {
+  summary: string;
+  /** Path and query, percent-encoded as sent. */
+  url: string;
+  status: number;
+}
+
+const EMILIE = '%C3%89milie_Dupont';
+const MONTREAL = 'Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)';
+
+export const EXAMPLES: Record<string, Record<string, ExampleRequest>> = {
+  getUserCourses: {
+    enriched: { summary: 'Courses with dates, activity and (for active ones) staff', url: `/api/users/${EMILIE}?enrich=true`, status: 200 },
+    plain: { summary: '`_` and spaces are the same, so is the case of the first letter', url: '/api/users/lena_Vogel', status: 200 },
+    unknown: { summary: 'A user the Dashboard does not know', url: '/api/users/Ghost_User', status: 404 },
+    invalid: { summary: 'A character usernames cannot contain', url: '/api/users/A%7CB', status: 400 },
+  },
+  getActiveStaff: {
+    tracking: { summary: 'Staff of the courses whose tracking window is open', url: `/api/users/${EMILIE}/active-staff`, status: 200 },
+    event: {
+      summary: 'Staff of the courses whose event window is open',
+      url: '/api/users/%C3%89milie%20Dupont/active-staff?use_event_dates=true',
+      status: 200,
+    },
+    badFlag: { summary: 'A flag that is not a boolean', url: `/api/users/${EMILIE}/active-staff?use_event_dates=maybe`, status: 400 },
+  },
+  getUserStatus: {
+    multiRole: { summary: 'Three courses in three roles', url: '/api/users/Adaeze_Okafor/status', status: 200 },
+  },
+  getCourse: {
+    enriched: { summary: 'A course with its activity and staff', url: `/api/courses/${MONTREAL}?enrich=true`, status: 200 },
+    unknown: { summary: 'A course the Dashboard does not know', url: '/api/courses/No_School/No_Course', status: 404 },
+    oneSegment: { summary: 'A slug needs two or more parts', url: '/api/courses/Only_One_Part', status: 400 },
+  },
+  getCourseUsers: {
+    enriched: { summary: 'A roster, and whether the course is active now', url: `/api/courses/${MONTREAL}/users?enrich=1`, status: 200 },
+    threeSegments: { summary: 'A slug of three parts', url: '/api/courses/Wiki_Club/Berlin/Spring_Sprint_(2026)/users', status: 200 },
+  },
+  getHealth: { health: { summary: 'Readiness and cache state', url: '/health', status: 200 } },
+  getLiveness: { liveness: { summary: 'The process answers', url: '/healthz', status: 200 } },
+  getMetrics: { metrics: { summary: 'Prometheus text format', url: '/metrics', status: 200 } },
+};

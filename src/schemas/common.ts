@@ -1,0 +1,56 @@
+// Schema pieces shared by the endpoints: nullable fields, dates, activity flags, staff lists, errors.
+// The schemas are one source for response types (Static<>), fast serialisation (unknown upstream
+// fields are dropped on the way out) and the OpenAPI document.
+
+import { Type, type Static, type TSchema } from 'typebox';
+
+/** `type: [T, "null"]` rather than anyOf: fast-json-stringify serialises it without trial validation. */
+export function Nullable<T extends TSchema>(schema: T, description?: string) {
+  const base = schema as unknown as { type: string };
+  return Type.Unsafe<Static<T> | null>({ ...schema, type: [base.type, 'null'], ...(description && { description }) });
+}
+
+const DateTime = (description: string) =>
+  Nullable(Type.String({ examples: ['2026-11-26T12:00:00.000Z'] }), `${description} (ISO-8601 UTC, the Dashboard's own form), or null when unknown`);
+
+/** A course's two windows. */
+export const WindowFields = {
+  start: DateTime('Start of the tracking window'),
+  end: DateTime('End of the tracking window'),
+  timeline_start: DateTime('Start of the event window'),
+  timeline_end: DateTime('End of the event window'),
+};
+
+/** Whether now lies inside each window. */
+export const ActivityFields = {
+  active_event: Nullable(Type.Boolean(), 'Now is inside the event window; null when its dates are unknown'),
+  active_tracking: Nullable(Type.Boolean(), 'Now is inside the tracking window; null when its dates are unknown'),
+};
+
+export const StaffSchema = Type.Array(Type.String(), { description: 'Usernames with a role >= 1, unique, sorted by code point' });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ examples: ['/problems/not-found'] }),
+    title: Type.String({ examples: ['User not found'] }),
+    status: Type.Integer({ examples: [404] }),
+    detail: Type.String({ examples: ['the Dashboard has no user "Ghost User".'] }),
+  },
+  { description: 'An error, as application/problem+json (RFC 9457).' },
+);
+
+export type Problem = Static<typeof ProblemSchema>;
+
+/** What any request can meet before it reaches a route (src/http/problem.ts handleClientError). */
+export const requestProblems = {
+  431: { ...ProblemSchema, description: 'The request head is larger than 16 KB' },
+};
+
+export const problemResponses = {
+  ...requestProblems,
+  400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter' },
+  404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
+  502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },
+  503: { ...ProblemSchema, description: 'Too many requests are waiting for the Dashboard (with Retry-After)' },
+  504: { ...ProblemSchema, description: 'The Dashboard did not answer within HTTP_TIMEOUT and nothing usable is cached' },
+};

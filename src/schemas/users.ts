@@ -1,0 +1,52 @@
+// What the /api/users/{username}... endpoints answer.
+
+import { Type, type Static } from 'typebox';
+import { ActivityFields, Nullable, StaffSchema, WindowFields } from './common.js';
+
+export const CourseEntrySchema = Type.Object({
+  course_id: Type.Integer({ description: "The Dashboard's enrolment (courses_users) id, passed through as upstream sends it" }),
+  course_title: Type.String(),
+  course_school: Type.String(),
+  course_term: Type.String(),
+  user_count: Type.Integer({ description: 'Participants (role 0) in the course' }),
+  user_role: Type.String({ description: "The user's highest role in the course, as the Dashboard labels it (English)" }),
+  course_slug: Type.String({ examples: ['Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'] }),
+  ...Type.Partial(Type.Object({ ...WindowFields, ...ActivityFields })).properties,
+  staff: Type.Optional(
+    Nullable(StaffSchema, 'With enrich: the staff; null when the course is not active now (rosters of inactive courses are not fetched) or its roster could not be fetched'),
+  ),
+});
+
+/** One course of a user's answer; plain or with every enrichment field. */
+export type CourseEntry = Static<typeof CourseEntrySchema>;
+export type EnrichedCourse = Required<CourseEntry>;
+
+export const UserCoursesSchema = Type.Object({
+  username: Type.String({ description: 'The canonical username', examples: ['Émilie Dupont'] }),
+  courses: Type.Array(CourseEntrySchema, { description: 'One entry per course, newest enrolment first' }),
+  is_instructor: Type.Boolean({ description: 'Some enrolment with a role >= 1' }),
+  is_student: Type.Boolean({ description: 'Some enrolment as a student (role 0)' }),
+  max_project: Nullable(Type.String(), "The project most of the user's courses are on"),
+});
+
+export type UserCourses = Static<typeof UserCoursesSchema>;
+
+export const ActiveStaffSchema = Type.Object({
+  username: Type.String(),
+  all_staff: StaffSchema,
+  courses: Type.Array(CourseEntrySchema, { description: 'Only the courses active now in the chosen window' }),
+});
+
+export type ActiveStaff = Static<typeof ActiveStaffSchema>;
+
+export const UserStatusSchema = Type.Object({
+  username: Type.String(),
+  has_any_courses: Type.Boolean(),
+  has_active_event: Type.Boolean(),
+  has_active_tracking: Type.Boolean(),
+  active_event_count: Type.Integer(),
+  tracked_count: Type.Integer({ description: 'Courses whose tracking window contains now' }),
+  total_courses: Type.Integer(),
+});
+
+export type UserStatus = Static<typeof UserStatusSchema>;

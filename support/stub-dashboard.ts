@@ -1,0 +1,80 @@
+// An in-memory Dashboard for unit tests of the answers: data set by the test, failures on demand,
+// every call recorded, read through the real cache engine on a memory store and an injected clock.
+
+import { SwrCache } from '../src/cache/engine.js';
+import { MemoryStore } from '../src/cache/memory-store.js';
+import type { AnswerContext } from '../src/answers/context.js';
+import { loadConfig } from '../src/config.js';
+import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
+import { slugText } from '../src/domain/slugs.js';
+import type { CourseDetails, EnrolmentRow, Roster, RosterRow, Slug, UserStats } from '../src/domain/types.js';
+import { CachedDashboard, policiesFrom } from '../src/reads.js';
+
+export class StubDashboard implements Dashboard {
+  readonly users = new Map<string, UserStats>();
+  readonly courses = new Map<string, CourseDetails>();
+  readonly rosters = new Map<string, Roster>();
+  /** Reads that fail with an UpstreamError, as recorded in `calls` (e.g. "course:A/b"). */
+  readonly failing = new Set<string>();
+  /** Every read asked of the Dashboard, in order: "user:<name>", "course:<slug>", "roster:<slug>". */
+  readonly calls: string[] = [];
+
+  userStats(username: string): Promise<Fetched<UserStats>> {
+    return this.#answer(`user:${username}`, this.users.get(username));
+  }
+
+  course(slug: Slug): Promise<Fetched<CourseDetails>> {
+    return this.#answer(`course:${slugText(slug)}`, this.courses.get(slugText(slug)));
+  }
+
+  courseUsers(slug: Slug): Promise<Fetched<Roster>> {
+    return this.#answer(`roster:${slugText(slug)}`, this.rosters.get(slugText(slug)));
+  }
+
+  async #answer<T>(call: string, data: T | undefined): Promise<Fetched<T>> {
+    this.calls.push(call);
+    if (this.failing.has(call)) throw new UpstreamError('http', 'the Dashboard answered HTTP 500', 500);
+    return data === undefined ? { found: false } : { found: true, data };
+  }
+}
+
+export function enrolment(course_slug: string, user_role = 'Student', course_id = 1): EnrolmentRow {
+  return { course_id, course_title: `Title of ${course_slug}`, course_school: 'School', course_term: '', user_count: 2, user_role, course_slug };
+}
+
+export function courseDetails(slug: string, window: { start: string | null; end: string | null }, eventWindow = window): CourseDetails {
+  return {
+    id: 7,
+    title: `Title of ${slug}`,
+    description: '',
+    school: 'School',
+    slug,
+    start: window.start,
+    end: window.end,
+    timeline_start: eventWindow.start,
+    timeline_end: eventWindow.end,
+    published: true,
+    private: false,
+    ended: false,
+    closed: false,
+    type: 'BasicCourse',
+    term: '',
+    student_count: 1,
+  };
+}
+
+export const roster = (...users: RosterRow[]): Roster => ({ users });
+
+/** A clock the test moves. */
+export function testClock(start = Date.parse('2026-11-26T12:00:00.000Z')) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+/** An answer context over `dashboard`, with the default caching rules and an injected clock. */
+export function stubContext(dashboard: Dashboard, now: () => number, env: Record<string, string> = {}): AnswerContext {
+  const config = loadConfig(env).cache;
+  const store = new MemoryStore({ maxEntries: 1_000, maxBytes: 10_000_000, now });
+  const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.failureBackoffMs });
+  return { reads: new CachedDashboard(cache, dashboard, policiesFrom(config)), now };
+}
