@@ -6,7 +6,7 @@ import { ActivityFields, Nullable, StaffSchema, WindowFields } from './common.js
 export const CourseSchema = Type.Object({
   id: Type.Integer({ description: "The course's stable id" }),
   title: Type.String(),
-  description: Type.String(),
+  description: Nullable(Type.String(), "The Dashboard's description (free text, may hold HTML or markdown); null when it has none"),
   school: Type.String(),
   slug: Type.String(),
   ...WindowFields,
