@@ -52,5 +52,16 @@ export interface Roster {
   users: RosterRow[];
 }
 
+/**
+ * A roster as the service keeps it: users.json's rows, with the two facts users.json does not carry,
+ * taken from the course's details when the roster is fetched.
+ */
+export interface CourseRoster extends Roster {
+  /** The Dashboard's own spelling of the course's slug. */
+  slug: string;
+  /** The course's end: the roster of an over course is kept longer. */
+  end: string | null;
+}
+
 /** A course slug split into its decoded, validated segments (at least two, none empty). */
 export type Slug = readonly string[];
