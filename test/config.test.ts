@@ -75,6 +75,11 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redis?.url, 'redis://127.0.0.1:6379/2');
   });
 
+  it('lets one answer use as many upstream reads at once as the cap, unless told otherwise', () => {
+    assert.equal(loadConfig({ UPSTREAM_CONCURRENCY: '4' }).upstream.outreach.answerParallelReads, 4);
+    assert.equal(loadConfig({ UPSTREAM_CONCURRENCY: '4', ANSWER_MAX_PARALLEL_READS: '1' }).upstream.outreach.answerParallelReads, 1);
+  });
+
   const bad: [Record<string, string>, string][] = [
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -93,6 +98,8 @@ describe('loadConfig', () => {
     [{ ANSWER_CACHE_SHARE: '25%' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '1' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '0' }, 'ANSWER_CACHE_SHARE'],
+    [{ ENDED_COURSE_CACHE_TTL: '0' }, 'ENDED_COURSE_CACHE_TTL'],
+    [{ ANSWER_MAX_PARALLEL_READS: '0' }, 'ANSWER_MAX_PARALLEL_READS'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

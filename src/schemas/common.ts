@@ -62,5 +62,5 @@ export const problemResponses = {
   404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
   502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },
   503: { ...ProblemSchema, description: 'Too many requests are waiting for the Dashboard (with Retry-After)' },
-  504: { ...ProblemSchema, description: 'The Dashboard did not answer within HTTP_TIMEOUT and nothing usable is cached' },
+  504: { ...ProblemSchema, description: "The Dashboard did not answer within HTTP_TIMEOUT of the request's arrival and nothing usable is cached" },
 };
