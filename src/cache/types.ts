@@ -19,8 +19,8 @@ export interface Lifetimes {
 }
 
 /**
- * The lifetimes of an entry, given its data (null: a negative entry). Today each kind has one set;
- * being a function of the data lets a kind keep some entries longer (e.g. a course that is over)
+ * The lifetimes of an entry, given its data (null: a negative entry). Being a function of the data
+ * lets a kind keep some entries longer (the details and roster of a course that is over, reads.ts)
  * without any reader knowing.
  */
 export type CachePolicy<T = unknown> = (data: T | null) => Lifetimes;
