@@ -22,12 +22,6 @@ async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracke
   return found;
 }
 
-/** `partial: true` when an enrichment read failed or ran out of time (absent otherwise). */
-function finish<T extends object>(ctx: AnswerContext, body: T, freshness: FreshnessTracker): Answer<T> {
-  if (freshness.partial) Object.assign(body, { partial: true });
-  return { body, freshness: freshness.result(ctx.now()) };
-}
-
 export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<Course>> {
   const freshness = new FreshnessTracker();
   // The details first: the roster's own look at them then joins this read.
@@ -38,7 +32,7 @@ export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): P
     const found = await staffRead;
     Object.assign(body, freshness.activityOf(body, ctx.now()), { staff: found && staffNames(found.users) });
   }
-  return finish(ctx, body, freshness);
+  return freshness.answer(body, ctx.now());
 }
 
 export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<CourseUsers>> {
@@ -50,5 +44,5 @@ export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolea
     const known = await detailsRead;
     Object.assign(body, known ? freshness.activityOf(known, ctx.now()) : { active_event: null, active_tracking: null });
   }
-  return finish(ctx, body, freshness);
+  return freshness.answer(body, ctx.now());
 }

@@ -4,6 +4,7 @@
 // out of date at once, so it is never remembered and clients ask again soon.
 
 import type { CacheResult, Freshness } from '../cache/types.js';
+import type { Answer } from './context.js';
 import { courseActivity, type CourseActivity } from '../domain/activity.js';
 import type { CourseDetails } from '../domain/types.js';
 
@@ -38,9 +39,9 @@ export class FreshnessTracker {
     this.#until = Math.min(this.#until, now);
   }
 
-  /** Whether some read failed or was cut off: the answer says so. */
-  get partial(): boolean {
-    return this.#partial;
+  /** The finished answer: `body`, with `partial: true` when part of it could not be had, and its freshness. */
+  answer<T extends object>(body: T, now: number): Answer<T & { partial?: boolean }> {
+    return { body: this.#partial ? { ...body, partial: true } : body, freshness: this.result(now) };
   }
 
   result(now: number): Freshness {

@@ -78,14 +78,6 @@ class Reader {
       return roster && staffNames(roster.users);
     });
   }
-
-  /** `partial: true` when some course's data could not be had (absent otherwise), and the freshness. */
-  finish<T extends object>(body: T): Answer<T & { partial?: boolean }> {
-    return {
-      body: this.freshness.partial ? { ...body, partial: true } : body,
-      freshness: this.freshness.result(this.ctx.now()),
-    };
-  }
 }
 
 export async function userCourses(ctx: AnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
@@ -93,7 +85,7 @@ export async function userCourses(ctx: AnswerContext, username: string, enrich: 
   const { summary, max_project } = await reader.enrolments(username);
   const { courses, is_instructor, is_student } = summary;
   const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, 'every course'))) : courses;
-  return reader.finish({ username, courses: entries, is_instructor, is_student, max_project });
+  return reader.freshness.answer({ username, courses: entries, is_instructor, is_student, max_project }, ctx.now());
 }
 
 export async function activeStaff(
@@ -106,7 +98,7 @@ export async function activeStaff(
   const { courses } = (await reader.enrolments(username)).summary;
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, inWindow)));
   const active = enriched.filter(inWindow);
-  return reader.finish({ username, all_staff: unionStaff(active.map((c) => c.staff ?? [])), courses: active });
+  return reader.freshness.answer({ username, all_staff: unionStaff(active.map((c) => c.staff ?? [])), courses: active }, ctx.now());
 }
 
 export async function userStatus(ctx: AnswerContext, username: string): Promise<Answer<UserStatus>> {
@@ -115,7 +107,7 @@ export async function userStatus(ctx: AnswerContext, username: string): Promise<
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, () => false)));
   const activeEvent = enriched.filter((c) => c.active_event === true).length;
   const tracked = enriched.filter((c) => c.active_tracking === true).length;
-  return reader.finish({
+  const body = {
     username,
     has_any_courses: courses.length > 0,
     has_active_event: activeEvent > 0,
@@ -123,5 +115,6 @@ export async function userStatus(ctx: AnswerContext, username: string): Promise<
     active_event_count: activeEvent,
     tracked_count: tracked,
     total_courses: courses.length,
-  });
+  };
+  return reader.freshness.answer(body, ctx.now());
 }
