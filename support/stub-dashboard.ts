@@ -18,9 +18,8 @@ export class StubDashboard implements Dashboard {
   readonly failing = new Set<string>();
   /** Every read asked of the Dashboard, in order: "user:<name>", "course:<slug>", "roster:<slug>". */
   readonly calls: string[] = [];
-  /** Real time every read takes, ms (0: answered at once); reads matching `slow` take `slow.ms` instead. */
+  /** Real time every read takes, ms (0: answered at once). */
   latencyMs = 0;
-  slow: { match: RegExp; ms: number } | undefined;
   /** Reads under way now, and the most there ever were at once. */
   inFlight = 0;
   maxInFlight = 0;
@@ -41,8 +40,7 @@ export class StubDashboard implements Dashboard {
     this.calls.push(call);
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
     try {
-      const ms = this.slow?.match.test(call) ? this.slow.ms : this.latencyMs;
-      if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
       if (this.failing.has(call)) throw new UpstreamError('http', 'the Dashboard answered HTTP 500', 500);
       return data === undefined ? { found: false } : { found: true, data };
     } finally {
