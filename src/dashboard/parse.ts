@@ -20,10 +20,15 @@ function payloadError(what: string, got: unknown): UpstreamError {
   return new UpstreamError('payload', `${what}, got ${kind(got)}`);
 }
 
-/** A string (a number is written out); anything else becomes "" (the contract never serves null text). */
+/** A string (a number is written out); anything else becomes "" (the contract never serves null labels). */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+}
+
+/** Like text(), but null stays null (and so does anything that is not text): for free text the Dashboard may leave unset. */
+function nullableText(v: unknown): string | null {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? text(v) : null;
 }
 
 /** A non-empty string or null: the key fields (slugs, usernames) without which a row is useless. */
@@ -138,7 +143,7 @@ export function parseCourse(body: unknown): CourseDetails {
   return {
     id,
     title: text(c.title),
-    description: text(c.description),
+    description: nullableText(c.description),
     school: text(c.school),
     slug,
     start: date(c.start, 'course.json: start'),

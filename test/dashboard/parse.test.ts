@@ -160,7 +160,7 @@ test('parseCourse gives safe defaults for null, missing and mistyped fields', ()
     timeline_end: null, published: null, private: null, ended: null, closed: null, type: null, term: null, student_count: null,
   };
   assert.deepEqual(parseCourse({ course: nulls }), {
-    id: 7, title: '', description: '', school: '', slug: 'a/b', start: null, end: null, timeline_start: null,
+    id: 7, title: '', description: null, school: '', slug: 'a/b', start: null, end: null, timeline_start: null,
     timeline_end: null, published: false, private: false, ended: false, closed: false, type: '', term: '', student_count: 0,
   });
   assert.deepEqual(parseCourse({ course: { id: 7, slug: 'a/b' } }), parseCourse({ course: nulls }));
@@ -172,7 +172,7 @@ test('parseCourse gives safe defaults for null, missing and mistyped fields', ()
   });
   assert.deepEqual(
     [wrong.id, wrong.title, wrong.description, wrong.school, wrong.type, wrong.term, wrong.student_count],
-    [31842, '2026', '', '', '', '', 24],
+    [31842, '2026', null, '', '', '', 24],
   );
   assert.deepEqual([wrong.published, wrong.private, wrong.ended], [false, false, false]);
 });
