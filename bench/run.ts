@@ -65,7 +65,7 @@ if (args.only.has('cold')) {
 if (args.only.has('upstream')) {
   report(
     'upstream',
-    await upstreamLoad({ population: 2_000, enrolledShare: 0.15, views: args.quick ? 2_000 : 5_000, skew: 1, parallel: 4, seed: 1 }),
+    await upstreamLoad({ population: 2_000, enrolledShare: 0.15, views: args.quick ? 2_000 : 5_000, skew: 1, parallel: 4, seed: 1, hours: 24 }),
   );
 }
 if (args.only.has('memory')) {

@@ -7,12 +7,14 @@ import { SERVER_CORE } from './pinning.js';
 
 export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags'> {
   dashboardUrl: string;
+  /** The entry to run instead of dist/server.js (bench/clocked-service.ts for a simulated clock). */
+  entry?: string;
   /** With Redis: L1 in memory + Redis; without: in-process only. */
   redisUrl?: string;
 }
 
-export function startService({ dashboardUrl, redisUrl, env, ...options }: ServiceOptions): Promise<NodeProcess> {
-  return startNodeProcess('dist/server.js', {
+export function startService({ dashboardUrl, redisUrl, env, entry = 'dist/server.js', ...options }: ServiceOptions): Promise<NodeProcess> {
+  return startNodeProcess(entry, {
     ...options,
     launcher: SERVER_CORE,
     stdio: 'inherit',

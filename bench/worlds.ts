@@ -86,7 +86,11 @@ export interface PopulationOptions {
  * Users whose pages an organiser might open: mostly people who are not on the Dashboard at all.
  * Enrolled people share courses (about two per course), two thirds of which are running now.
  */
-export function addPopulation(world: World, now: number, opts: PopulationOptions): { people: Person[]; courses: number; activeCourses: number } {
+export function addPopulation(
+  world: World,
+  now: number,
+  opts: PopulationOptions,
+): { people: Person[]; courses: number; activeCourses: number; overSlugs: Set<string> } {
   const rnd = random(opts.seed);
   const w = windows(now);
   const enrolled = Math.round(opts.size * opts.enrolledShare);
@@ -109,14 +113,17 @@ export function addPopulation(world: World, now: number, opts: PopulationOptions
       people.push({ username, kind: 'unknown', courses: 0, active: 0 });
     }
   }
+  const overSlugs = new Set<string>();
   rosters.forEach((editors, c) => {
+    const slug = `${opts.prefix.replaceAll(' ', '_')}_School/Course_${c + 1}`;
+    if (!isActive(c)) overSlugs.add(slug); // ended 90 days ago: over
     world.addCourse({
-      slug: `${opts.prefix.replaceAll(' ', '_')}_School/Course_${c + 1}`,
+      slug,
       title: `Course ${c + 1}`,
       school: `${opts.prefix} School`,
       ...(isActive(c) ? w.active : w.past),
       roster: [staff(`${opts.prefix} Host ${c + 1}`), ...editors.map(editor)],
     });
   });
-  return { people, courses: poolSize, activeCourses: rosters.filter((_, c) => isActive(c)).length };
+  return { people, courses: poolSize, activeCourses: rosters.filter((_, c) => isActive(c)).length, overSlugs };
 }

@@ -19,7 +19,8 @@ export interface NewCourse {
   school: string;
   term?: string;
   type?: string;
-  description?: string;
+  /** null: the course has none (upstream then sends null). */
+  description?: string | null;
   /** ISO-8601 UTC in the Dashboard's form, e.g. 2026-11-26T12:00:00.000Z. */
   start: string;
   end: string;
@@ -206,7 +207,7 @@ export class World {
       ...this.template,
       id: this.nextCourseId++,
       title: c.title,
-      description: c.description ?? `${c.title}: a course of the local demo world.`,
+      description: c.description === undefined ? `${c.title}: a course of the local demo world.` : c.description,
       start: c.start,
       end: c.end,
       school: c.school,

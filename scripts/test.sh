@@ -5,18 +5,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_package() { # command, Debian package
-  command -v "$1" >/dev/null 2>&1 && return 0
+# The Debian packages the tests need, each with what shows it is there: Redis, Chromium, and for
+# test/gadget/wiki.test.ts a real MediaWiki (Debian's 1.39) with PHP's CLI and SQLite; PHP's mbstring
+# also lets test/domain/first-letter-php.test.ts compare our first-letter rule with PHP's (MediaWiki's).
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -f /usr/share/mediawiki/maintenance/install.php ] || missing+=(mediawiki)
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
+php -r "exit(extension_loaded('pdo_sqlite') ? 0 : 1);" >/dev/null 2>&1 || missing+=(php-sqlite3)
+php -r "exit(extension_loaded('mbstring') ? 0 : 1);" >/dev/null 2>&1 || missing+=(php-mbstring)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing $2 (needed by the tests)..." >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >&2
+    echo "Installing ${missing[*]} (needed by the tests)..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2
   else
-    echo "The tests need '$1'. Install it with:  sudo apt-get install -y $2" >&2
+    echo "The tests need ${missing[*]}. Install them with:  sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
-}
-need_package redis-server redis-server
-need_package chromium chromium
+fi
 
 shopt -s globstar nullglob
 files=(test/**/*.test.ts)

@@ -80,8 +80,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       else log.warn(fields, 'background refresh failed');
     },
   });
-  const reads = new CachedDashboard(cache, client, policiesFrom(config.cache));
-  const ctx = { reads, now };
+  const reads = new CachedDashboard(cache, client, policiesFrom(config.cache, now));
+  // Each request's answer gets its own deadline and fan-out bound from these (answers/context.ts).
+  const answerDeps = { reads, now, timeoutMs: upstream.timeoutMs, maxParallelReads: upstream.answerParallelReads };
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const responder = new Responder(answers, now);
@@ -114,8 +115,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await plain.register(gadgetRoutes);
   });
   await app.register(healthRoutes, { deps: { store, limiter: client.limiter, breakers, startedAt: now(), now } });
-  await app.register(userRoutes, { ctx, responder });
-  await app.register(courseRoutes, { ctx, responder });
+  await app.register(userRoutes, { answerDeps, responder });
+  await app.register(courseRoutes, { answerDeps, responder });
   await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store, breakers } });
 
   app.addHook('onClose', async () => {

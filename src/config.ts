@@ -29,6 +29,8 @@ export interface UpstreamConfig {
   concurrency: number;
   /** Requests allowed to wait for an upstream slot before new cache misses are shed with a 503. */
   queueLimit: number;
+  /** Upstream reads one answer may have queued or in flight at once; its other reads wait inside the answer. */
+  answerParallelReads: number;
   /** Delay before the one retry of a failed call (jittered), unless the Dashboard sends Retry-After, in ms. */
   retryBaseMs: number;
   /** A larger answer is refused as garbage, in bytes. */
@@ -60,7 +62,7 @@ export interface RedisConfig {
 
 export interface CacheConfig {
   /** Freshness per kind of entry, in seconds. */
-  ttl: { user: number; course: number; courseUsers: number; notFound: number };
+  ttl: { user: number; course: number; courseUsers: number; notFound: number; ended: number };
   /** Seconds after freshness during which stale data is served at once while one refresh runs;
    *  null means "one fresh window of that kind". */
   staleWhileRevalidate: number | null;
@@ -176,13 +178,16 @@ function redisConfig(env: Env): RedisConfig | null {
 }
 
 function upstreamConfig(env: Env): UpstreamConfig {
+  // The Dashboard has four Rails workers in all: two of them is the most we may take.
+  const concurrency = int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16);
   return {
     baseUrl: httpUrl(env, 'OUTREACH_BASE_URL', 'https://outreachdashboard.wmflabs.org'),
     userAgent: raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT,
     timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
-    // The Dashboard has four Rails workers in all: two of them is the most we may take.
-    concurrency: int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16),
+    concurrency,
     queueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),
+    // As many as the cap: one answer alone keeps every slot busy, yet never queues ahead of other answers.
+    answerParallelReads: int(env, 'ANSWER_MAX_PARALLEL_READS', concurrency, 1, 64),
     retryBaseMs: ms(seconds(env, 'UPSTREAM_RETRY_DELAY', 0.25, 0, 60)),
     // A roster of a few thousand people is a few MB; anything far larger is not a roster.
     maxBodyBytes: int(env, 'UPSTREAM_MAX_BODY_MB', 32, 1, 1_024) * MB,
@@ -204,6 +209,8 @@ function cacheConfig(env: Env): CacheConfig {
       courseUsers: seconds(env, 'COURSE_USERS_CACHE_TTL', 3600, 1, 7 * DAY),
       // Long enough to absorb repeated views of a non-participant's page, short enough for new sign-ups.
       notFound: seconds(env, 'NOT_FOUND_CACHE_TTL', 10 * 60, 1, DAY),
+      // Details and rosters of over courses (the Dashboard no longer updates them); never shorter than their usual TTL.
+      ended: seconds(env, 'ENDED_COURSE_CACHE_TTL', 7 * DAY, 1, 90 * DAY),
     },
     staleWhileRevalidate: swr === undefined ? null : seconds(env, 'STALE_WHILE_REVALIDATE', 0, 0, 30 * DAY),
     // A week covers a long Dashboard outage (the VM wedges every 1-2 days and needs a manual reboot).

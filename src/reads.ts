@@ -1,21 +1,25 @@
 // The three Dashboard resources, read through the stale-while-revalidate cache. Every read in the
 // service (top-level and enrichment alike) goes through here, so one set of caching rules holds;
-// each result says how long it stays true, so no reader needs the rules themselves.
+// each result says how long it stays true, so no reader needs the rules themselves. A read may bring
+// its answer's gate (bounded fan-out, deadline), which the engine consults only on the way upstream.
 
 import type { SwrCache } from './cache/engine.js';
-import type { CachePolicy, CacheResult, Lifetimes } from './cache/types.js';
+import type { CachePolicy, CacheResult, Lifetimes, ReadGate } from './cache/types.js';
 import type { CacheConfig } from './config.js';
-import type { Dashboard } from './dashboard/types.js';
+import type { Dashboard, Fetched } from './dashboard/types.js';
+import { isOver } from './domain/activity.js';
+import { foldForKey } from './domain/keys.js';
 import { slugText } from './domain/slugs.js';
-import type { CourseDetails, Roster, Slug, UserStats } from './domain/types.js';
+import type { CourseDetails, CourseRoster, Slug, UserStats } from './domain/types.js';
 
 export interface Policies {
   user: CachePolicy<UserStats>;
   course: CachePolicy<CourseDetails>;
-  roster: CachePolicy<Roster>;
+  roster: CachePolicy<CourseRoster>;
 }
 
-export function policiesFrom(config: CacheConfig): Policies {
+/** `now`: the clock that says whether a course is over. */
+export function policiesFrom(config: CacheConfig, now: () => number): Policies {
   const lifetimes = (freshSeconds: number): Lifetimes => ({
     freshMs: freshSeconds * 1000,
     staleWhileRevalidateMs: (config.staleWhileRevalidate ?? freshSeconds) * 1000,
@@ -27,7 +31,13 @@ export function policiesFrom(config: CacheConfig): Policies {
     const fixed = lifetimes(freshSeconds);
     return () => fixed;
   };
-  return { user: perKind(config.ttl.user), course: perKind(config.ttl.course), roster: perKind(config.ttl.courseUsers) };
+  // Details and rosters of an over course no longer change upstream: kept longer (never shorter).
+  const overLonger = (freshSeconds: number): CachePolicy<{ end: string | null }> => {
+    const usual = lifetimes(freshSeconds);
+    const over = lifetimes(Math.max(freshSeconds, config.ttl.ended));
+    return (data) => (data !== null && isOver(data.end, now()) ? over : usual);
+  };
+  return { user: perKind(config.ttl.user), course: overLonger(config.ttl.course), roster: overLonger(config.ttl.courseUsers) };
 }
 
 export class CachedDashboard {
@@ -37,18 +47,32 @@ export class CachedDashboard {
     private readonly policies: Policies,
   ) {}
 
-  /** `username` must be canonical: every spelling of one name shares this entry. */
-  userStats(username: string): Promise<CacheResult<UserStats>> {
-    return this.cache.read(`user:${username}`, 'user', this.policies.user, () => this.dashboard.userStats(username));
+  /**
+   * `username` must be canonical. Keys are folded as the Dashboard's collation folds (case, accents):
+   * every spelling it treats as one person or course shares one entry and one upstream request.
+   */
+  userStats(username: string, gate?: ReadGate): Promise<CacheResult<UserStats>> {
+    return this.cache.read(`user:${foldForKey(username)}`, 'user', this.policies.user, () => this.dashboard.userStats(username), gate);
   }
 
-  course(slug: Slug): Promise<CacheResult<CourseDetails>> {
-    return this.cache.read(`course:${slugText(slug)}`, 'course', this.policies.course, () => this.dashboard.course(slug));
+  course(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseDetails>> {
+    return this.cache.read(`course:${foldForKey(slugText(slug))}`, 'course', this.policies.course, () => this.dashboard.course(slug), gate);
   }
 
-  roster(slug: Slug): Promise<CacheResult<Roster>> {
-    return this.cache.read(`roster:${slugText(slug)}`, 'roster', this.policies.roster, () =>
-      this.dashboard.courseUsers(slug),
-    );
+  /** The roster with its course's own slug and end (the key differs from v1's `roster:`, whose entries lack them). */
+  roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
+    return this.cache.read(`course-users:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
+  }
+
+  /**
+   * users.json carries neither the Dashboard's spelling of the slug nor the course's dates: they come
+   * from the course's details, read through the cache beside it. An answer that needs both asks for
+   * the details first, so that read joins the details' load (or finds them cached) and costs no
+   * upstream request of its own.
+   */
+  private async loadRoster(slug: Slug): Promise<Fetched<CourseRoster>> {
+    const [roster, details] = await Promise.all([this.dashboard.courseUsers(slug), this.course(slug)]);
+    if (!roster.found || details.data === null) return { found: false };
+    return { found: true, data: { users: roster.data.users, slug: details.data.slug, end: details.data.end } };
   }
 }

@@ -3,7 +3,7 @@
 
 import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
-import type { AnswerContext } from '../src/answers/context.js';
+import { answerContext, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
 import { loadConfig } from '../src/config.js';
 import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
 import { slugText } from '../src/domain/slugs.js';
@@ -18,6 +18,11 @@ export class StubDashboard implements Dashboard {
   readonly failing = new Set<string>();
   /** Every read asked of the Dashboard, in order: "user:<name>", "course:<slug>", "roster:<slug>". */
   readonly calls: string[] = [];
+  /** Real time every read takes, ms (0: answered at once). */
+  latencyMs = 0;
+  /** Reads under way now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
 
   userStats(username: string): Promise<Fetched<UserStats>> {
     return this.#answer(`user:${username}`, this.users.get(username));
@@ -33,8 +38,14 @@ export class StubDashboard implements Dashboard {
 
   async #answer<T>(call: string, data: T | undefined): Promise<Fetched<T>> {
     this.calls.push(call);
-    if (this.failing.has(call)) throw new UpstreamError('http', 'the Dashboard answered HTTP 500', 500);
-    return data === undefined ? { found: false } : { found: true, data };
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    try {
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      if (this.failing.has(call)) throw new UpstreamError('http', 'the Dashboard answered HTTP 500', 500);
+      return data === undefined ? { found: false } : { found: true, data };
+    } finally {
+      this.inFlight--;
+    }
   }
 }
 
@@ -71,10 +82,16 @@ export function testClock(start = Date.parse('2026-11-26T12:00:00.000Z')) {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
-/** An answer context over `dashboard`, with the default caching rules and an injected clock. */
+/** What the answers share, over `dashboard`, with the default caching rules (or those `env` sets) and an injected clock. */
+export function stubDeps(dashboard: Dashboard, now: () => number, env: Record<string, string> = {}): AnswerDeps {
+  const config = loadConfig(env);
+  const store = new MemoryStore({ maxEntries: 10_000, maxBytes: 50_000_000, now });
+  const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.cache.failureBackoffMs });
+  const { timeoutMs, answerParallelReads } = config.upstream.outreach;
+  return { reads: new CachedDashboard(cache, dashboard, policiesFrom(config.cache, now)), now, timeoutMs, maxParallelReads: answerParallelReads };
+}
+
+/** An answer context over `dashboard` (see stubDeps); its gate and deadline are shared by every answer built with it. */
 export function stubContext(dashboard: Dashboard, now: () => number, env: Record<string, string> = {}): AnswerContext {
-  const config = loadConfig(env).cache;
-  const store = new MemoryStore({ maxEntries: 1_000, maxBytes: 10_000_000, now });
-  const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.failureBackoffMs });
-  return { reads: new CachedDashboard(cache, dashboard, policiesFrom(config)), now };
+  return answerContext(stubDeps(dashboard, now, env), 0);
 }

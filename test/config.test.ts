@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       timeoutMs: 10_000,
       concurrency: 2,
       queueLimit: 200,
+      answerParallelReads: 2,
       retryBaseMs: 250,
       maxBodyBytes: 32 * 1024 * 1024,
       maxFails: 5,
@@ -25,7 +26,7 @@ describe('loadConfig', () => {
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
-    assert.deepEqual(c.cache.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600 });
+    assert.deepEqual(c.cache.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600, ended: 604_800 });
     assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');
     assert.equal(c.cache.staleIfError, 7 * 86_400);
     assert.equal(c.cache.failureBackoffMs, 5_000);
@@ -54,6 +55,8 @@ describe('loadConfig', () => {
       REFRESH_FAILURE_BACKOFF: '30',
       MEMORY_CACHE_MAX_MB: '64',
       ANSWER_CACHE_SHARE: '0.5',
+      ENDED_COURSE_CACHE_TTL: '86400',
+      ANSWER_MAX_PARALLEL_READS: '3',
     });
     assert.equal(c.http.port, 9000);
     const upstream = c.upstream.outreach;
@@ -62,6 +65,8 @@ describe('loadConfig', () => {
     assert.equal(c.cache.staleWhileRevalidate, 0);
     assert.equal(upstream.timeoutMs, 500);
     assert.equal(upstream.concurrency, 1);
+    assert.equal(upstream.answerParallelReads, 3);
+    assert.equal(c.cache.ttl.ended, 86_400);
     assert.equal(upstream.userAgent, 'Test/1.0 (test@example.org)');
     assert.equal(upstream.retryBaseMs, 100);
     assert.equal(upstream.maxBodyBytes, 4 * 1024 * 1024);
@@ -74,6 +79,11 @@ describe('loadConfig', () => {
       { host: 'redis.example', port: 6380, db: 3, prefix: 'secret:', breaker: 1500 },
     );
     assert.equal(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redis?.url, 'redis://127.0.0.1:6379/2');
+  });
+
+  it('lets one answer use as many upstream reads at once as the cap, unless told otherwise', () => {
+    assert.equal(loadConfig({ UPSTREAM_CONCURRENCY: '4' }).upstream.outreach.answerParallelReads, 4);
+    assert.equal(loadConfig({ UPSTREAM_CONCURRENCY: '4', ANSWER_MAX_PARALLEL_READS: '1' }).upstream.outreach.answerParallelReads, 1);
   });
 
   const bad: [Record<string, string>, string][] = [
@@ -96,6 +106,8 @@ describe('loadConfig', () => {
     [{ ANSWER_CACHE_SHARE: '25%' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '1' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '0' }, 'ANSWER_CACHE_SHARE'],
+    [{ ENDED_COURSE_CACHE_TTL: '0' }, 'ENDED_COURSE_CACHE_TTL'],
+    [{ ANSWER_MAX_PARALLEL_READS: '0' }, 'ANSWER_MAX_PARALLEL_READS'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

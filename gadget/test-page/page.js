@@ -195,22 +195,25 @@
 			];
 		},
 		minerva: function () {
-			// Minerva shows namespace tabs and page actions on wiki pages, none on special pages, where
-			// only the "…" overflow menu (p-tb) is left.
-			var nav = isSpecial ? [] : [
-				h( 'ul', { id: 'p-associated-pages', class: 'minerva__tab-container' }, items.associated.map( function ( e ) {
+			// Minerva puts the heading, the namespace tabs and the page actions in a heading holder.
+			// On special pages MediaWiki 1.39's Minerva renders neither tabs nor page actions, and
+			// no p-tb either (its "…" overflow menu is a page action).
+			var holder = h( 'div', { class: 'pre-content heading-holder' }, [
+				h( 'div', { class: 'page-heading' }, [ h( 'h1', { id: 'firstHeading', class: 'firstHeading' }, [ info.heading ] ) ] )
+			] );
+			if ( !isSpecial ) {
+				holder.appendChild( h( 'ul', { id: 'p-associated-pages', class: 'minerva__tab-container' }, items.associated.map( function ( e ) {
 					return h( 'li', { id: e.id, class: 'minerva__tab' + ( e.selected ? ' selected' : '' ) }, [ h( 'a', { href: e.href }, [ e.label ] ) ] );
-				} ) ),
-				h( 'ul', { id: 'p-views', class: 'page-actions-menu__list' }, items.views.map( function ( e ) {
+				} ) ) );
+				holder.appendChild( h( 'ul', { id: 'p-views', class: 'page-actions-menu__list' }, items.views.map( function ( e ) {
 					return h( 'li', { id: e.id, class: 'page-actions-menu__list-item' }, [ h( 'a', { href: e.href, 'aria-label': e.label }, [ e.label ] ) ] );
-				} ) )
-			];
+				} ).concat( [ h( 'li', { id: 'page-actions-overflow', hidden: true }, [ h( 'ul', { id: 'p-tb' }, [] ) ] ) ] ) ) );
+			}
+			var main = content();
+			main.replaceChild( holder, main.querySelector( '#firstHeading' ) );
 			return [
 				h( 'header', { class: 'header-container' }, [ h( 'span', { class: 'branding-box' }, [ 'Testwiki' ] ) ] ),
-				h( 'div', { id: 'page-actions-overflow', hidden: true }, [ h( 'ul', { id: 'p-tb' }, [] ) ] ),
-				nav[ 0 ],
-				nav[ 1 ],
-				content()
+				main
 			];
 		}
 	};

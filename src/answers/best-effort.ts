@@ -6,9 +6,10 @@ import type { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
 /**
- * Runs `read`; when the Dashboard fails, the course is gone or its slug cannot be used, the answer
- * gets null there instead of an error, and is marked as not worth keeping. Never rejects for those,
- * so it may run beside the main read (whose error then wins).
+ * Runs `read`; when the Dashboard fails or does not answer before the deadline, the answer gets null
+ * there and is marked partial (the next request may complete it); when the course is gone or its
+ * slug cannot be used, null too, but that is the whole truth, not a gap. Never rejects for those, so
+ * it may run beside the main read (whose error then wins).
  */
 export async function bestEffort<T>(
   freshness: FreshnessTracker,
@@ -18,8 +19,8 @@ export async function bestEffort<T>(
   try {
     return await read();
   } catch (err) {
-    if (!(err instanceof UpstreamError || err instanceof NotFound || err instanceof InvalidInput)) throw err;
-    freshness.failed(now());
+    if (err instanceof UpstreamError) freshness.failed(now());
+    else if (!(err instanceof NotFound || err instanceof InvalidInput)) throw err;
     return null;
   }
 }

@@ -1,8 +1,9 @@
-// What the /api/courses/{slug...} endpoints answer, assembled from cached reads.
+// What the /api/courses/{slug...} endpoints answer, assembled from cached reads. Both answers carry
+// the Dashboard's own spelling of the slug: the details have it, and the roster keeps it from them.
 
 import { slugText } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
-import type { CourseDetails, RosterRow, Slug } from '../domain/types.js';
+import type { CourseDetails, CourseRoster, Slug } from '../domain/types.js';
 import type { Course, CourseUsers } from '../schemas/courses.js';
 import { bestEffort } from './best-effort.js';
 import type { Answer, AnswerContext } from './context.js';
@@ -10,35 +11,38 @@ import { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
 async function details(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<CourseDetails> {
-  const found = freshness.add(await ctx.reads.course(slug));
+  const found = freshness.add(await ctx.reads.course(slug, ctx.gate));
   if (found === null) throw new NotFound('course', slugText(slug));
   return found;
 }
 
-async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<RosterRow[]> {
-  const found = freshness.add(await ctx.reads.roster(slug));
+async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<CourseRoster> {
+  const found = freshness.add(await ctx.reads.roster(slug, ctx.gate));
   if (found === null) throw new NotFound('course', slugText(slug));
-  return found.users;
+  return found;
 }
 
 export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<Course>> {
   const freshness = new FreshnessTracker();
+  // The details first: the roster's own look at them then joins this read.
+  const detailsRead = details(ctx, slug, freshness);
   const staffRead = enrich ? bestEffort(freshness, ctx.now, () => roster(ctx, slug, freshness)) : null;
-  const body: Course = { ...(await details(ctx, slug, freshness)) };
+  const body: Course = { ...(await detailsRead) };
   if (staffRead) {
-    const rows = await staffRead;
-    Object.assign(body, freshness.activityOf(body, ctx.now()), { staff: rows && staffNames(rows) });
+    const found = await staffRead;
+    Object.assign(body, freshness.activityOf(body, ctx.now()), { staff: found && staffNames(found.users) });
   }
-  return { body, freshness: freshness.result(ctx.now()) };
+  return freshness.answer(body, ctx.now());
 }
 
 export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<CourseUsers>> {
   const freshness = new FreshnessTracker();
   const detailsRead = enrich ? bestEffort(freshness, ctx.now, () => details(ctx, slug, freshness)) : null;
-  const body: CourseUsers = { slug: slugText(slug), ...splitRoster(await roster(ctx, slug, freshness)) };
+  const found = await roster(ctx, slug, freshness);
+  const body: CourseUsers = { slug: found.slug, ...splitRoster(found.users) };
   if (detailsRead) {
-    const found = await detailsRead;
-    Object.assign(body, found ? freshness.activityOf(found, ctx.now()) : { active_event: null, active_tracking: null });
+    const known = await detailsRead;
+    Object.assign(body, known ? freshness.activityOf(known, ctx.now()) : { active_event: null, active_tracking: null });
   }
-  return { body, freshness: freshness.result(ctx.now()) };
+  return freshness.answer(body, ctx.now());
 }

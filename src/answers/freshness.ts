@@ -1,14 +1,20 @@
 // How old an answer is and how long it stays true: combined from the cache results it was built
 // from (the oldest one decides `Age`; the first to stop being true, or the next course window to
-// open or close, decides how long it may be kept).
+// open or close, decides how long it may be kept). An answer that lacks part of its data is partial:
+// out of date at once, so it is never remembered and clients ask again soon.
 
 import type { CacheResult, Freshness } from '../cache/types.js';
+import type { Answer } from './context.js';
 import { courseActivity, type CourseActivity } from '../domain/activity.js';
 import type { CourseDetails } from '../domain/types.js';
+
+/** The contract's bound on a partial answer's max-age. */
+const PARTIAL_MAX_AGE_MS = 60_000;
 
 export class FreshnessTracker {
   #oldest = Infinity;
   #until = Infinity;
+  #partial = false;
 
   /** Records a cached read the answer is built from; returns its data (null: not found). */
   add<T>(result: CacheResult<T>): T | null {
@@ -27,15 +33,21 @@ export class FreshnessTracker {
     return courseActivity(course, now);
   }
 
-  /** Part of the answer could not be had: clients should not keep it. */
+  /** Part of the answer could not be had (in time): it is partial, and clients should not keep it. */
   failed(now: number): void {
+    this.#partial = true;
     this.#until = Math.min(this.#until, now);
   }
 
+  /** The finished answer: `body`, with `partial: true` when part of it could not be had, and its freshness. */
+  answer<T extends object>(body: T, now: number): Answer<T & { partial?: boolean }> {
+    return { body: this.#partial ? { ...body, partial: true } : body, freshness: this.result(now) };
+  }
+
   result(now: number): Freshness {
-    return {
-      oldestFetchedAt: Number.isFinite(this.#oldest) ? this.#oldest : now,
-      freshUntil: Number.isFinite(this.#until) ? this.#until : now,
-    };
+    const oldestFetchedAt = Number.isFinite(this.#oldest) ? this.#oldest : now;
+    const freshUntil = Number.isFinite(this.#until) ? this.#until : now;
+    // max-age is counted from the oldest fetch (respond.ts): a partial answer's stays within the bound.
+    return { oldestFetchedAt, freshUntil: this.#partial ? Math.min(freshUntil, oldestFetchedAt + PARTIAL_MAX_AGE_MS) : freshUntil };
   }
 }

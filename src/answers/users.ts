@@ -1,10 +1,13 @@
 // What the /api/users/{username}... endpoints answer, assembled from cached reads.
-// Enrichment runs per course in parallel (the upstream cap queues the excess): course details for
-// every course, then a roster only for courses active now, so a cold answer costs about
-// (1 + ceil(K/c) + ceil(A/c)) upstream round trips for K courses, A active, cap c.
+// Enrichment runs per course in parallel, each upstream read admitted by the answer's gate (at most
+// ANSWER_MAX_PARALLEL_READS at once, the shared cap queueing the rest). With enrich=true every course
+// gets its details and its roster, read side by side, so a cold answer costs about
+// (1 + ceil(2K/c)) upstream round trips for K courses and cap c; /active-staff reads a roster only
+// once the details say the course is active, /status none.
 
 import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
+import { InvalidInput } from '../domain/invalid.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
 import type { EnrolmentRow, Slug } from '../domain/types.js';
@@ -14,17 +17,18 @@ import type { Answer, AnswerContext } from './context.js';
 import { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
-type Enrichment = Omit<EnrichedCourse, keyof EnrolmentRow>;
+/** Which courses get their staff: all of them (roster read beside the details), those the details show active, or none. */
+type StaffOf = 'every course' | ((activity: CourseActivity) => boolean);
 
-const UNKNOWN: Enrichment = {
-  start: null,
-  end: null,
-  timeline_start: null,
-  timeline_end: null,
-  active_event: null,
-  active_tracking: null,
-  staff: null,
-};
+/** The slug of an enrolment row, or null when it is one we cannot use (that course then stays unenriched). */
+function usableSlug(text: string): Slug | null {
+  try {
+    return slugFromText(text);
+  } catch (err) {
+    if (err instanceof InvalidInput) return null;
+    throw err;
+  }
+}
 
 /** Per-request reads: each recorded in the freshness of the answer; enrichment failures become nulls. */
 class Reader {
@@ -33,28 +37,22 @@ class Reader {
   constructor(private readonly ctx: AnswerContext) {}
 
   async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
-    const stats = this.freshness.add(await this.ctx.reads.userStats(username));
+    const stats = this.freshness.add(await this.ctx.reads.userStats(username, this.ctx.gate));
     if (stats === null) throw new NotFound('user', username);
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
   }
 
-  /** Details, activity and (when `needsStaff` says so) staff of one course. */
-  async enrich(row: EnrolmentRow, needsStaff: (a: CourseActivity) => boolean): Promise<EnrichedCourse> {
-    const { reads, now } = this.ctx;
-    // Inside the best-effort reads: a slug we cannot use leaves this course's enrichment null.
-    const slug = (): Slug => slugFromText(row.course_slug);
-    const details = await bestEffort(this.freshness, now, async () =>
-      this.freshness.add(await reads.course(slug())),
-    );
-    if (details === null) return { ...row, ...UNKNOWN };
-    const { start, end, timeline_start, timeline_end } = details;
-    const activity = this.freshness.activityOf(details, now());
-    const staff = needsStaff(activity)
-      ? await bestEffort(this.freshness, now, async () => {
-          const roster = this.freshness.add(await reads.roster(slug()));
-          return roster && staffNames(roster.users);
-        })
-      : null;
+  /** Details, activity and (as `staffOf` says) staff of one course. */
+  async enrich(row: EnrolmentRow, staffOf: StaffOf): Promise<EnrichedCourse> {
+    const { reads, now, gate } = this.ctx;
+    const slug = usableSlug(row.course_slug);
+    // Asked first, so that the roster's own look at the details joins this read.
+    const detailsRead = slug && bestEffort(this.freshness, now, async () => this.freshness.add(await reads.course(slug, gate)));
+    const besideRead = slug && staffOf === 'every course' ? this.staff(slug) : null;
+    const details = await detailsRead;
+    const activity = details && this.freshness.activityOf(details, now());
+    const activeEnough = slug !== null && activity !== null && typeof staffOf === 'function' && staffOf(activity);
+    const staff = await (besideRead ?? (activeEnough ? this.staff(slug) : null));
     // One literal, not spreads of spreads: this runs per course on every enriched answer.
     return {
       course_id: row.course_id,
@@ -64,28 +62,30 @@ class Reader {
       user_count: row.user_count,
       user_role: row.user_role,
       course_slug: row.course_slug,
-      start,
-      end,
-      timeline_start,
-      timeline_end,
-      active_event: activity.active_event,
-      active_tracking: activity.active_tracking,
+      start: details?.start ?? null,
+      end: details?.end ?? null,
+      timeline_start: details?.timeline_start ?? null,
+      timeline_end: details?.timeline_end ?? null,
+      active_event: activity?.active_event ?? null,
+      active_tracking: activity?.active_tracking ?? null,
       staff,
     };
   }
-}
 
-const activeNow = (e: CourseActivity): boolean => e.active_event === true || e.active_tracking === true;
+  private staff(slug: Slug): Promise<string[] | null> {
+    return bestEffort(this.freshness, this.ctx.now, async () => {
+      const roster = this.freshness.add(await this.ctx.reads.roster(slug, this.ctx.gate));
+      return roster && staffNames(roster.users);
+    });
+  }
+}
 
 export async function userCourses(ctx: AnswerContext, username: string, enrich: boolean): Promise<Answer<UserCourses>> {
   const reader = new Reader(ctx);
   const { summary, max_project } = await reader.enrolments(username);
   const { courses, is_instructor, is_student } = summary;
-  const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, activeNow))) : courses;
-  return {
-    body: { username, courses: entries, is_instructor, is_student, max_project },
-    freshness: reader.freshness.result(ctx.now()),
-  };
+  const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, 'every course'))) : courses;
+  return reader.freshness.answer({ username, courses: entries, is_instructor, is_student, max_project }, ctx.now());
 }
 
 export async function activeStaff(
@@ -98,10 +98,7 @@ export async function activeStaff(
   const { courses } = (await reader.enrolments(username)).summary;
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, inWindow)));
   const active = enriched.filter(inWindow);
-  return {
-    body: { username, all_staff: unionStaff(active.map((c) => c.staff ?? [])), courses: active },
-    freshness: reader.freshness.result(ctx.now()),
-  };
+  return reader.freshness.answer({ username, all_staff: unionStaff(active.map((c) => c.staff ?? [])), courses: active }, ctx.now());
 }
 
 export async function userStatus(ctx: AnswerContext, username: string): Promise<Answer<UserStatus>> {
@@ -110,16 +107,14 @@ export async function userStatus(ctx: AnswerContext, username: string): Promise<
   const enriched = await Promise.all(courses.map((row) => reader.enrich(row, () => false)));
   const activeEvent = enriched.filter((c) => c.active_event === true).length;
   const tracked = enriched.filter((c) => c.active_tracking === true).length;
-  return {
-    body: {
-      username,
-      has_any_courses: courses.length > 0,
-      has_active_event: activeEvent > 0,
-      has_active_tracking: tracked > 0,
-      active_event_count: activeEvent,
-      tracked_count: tracked,
-      total_courses: courses.length,
-    },
-    freshness: reader.freshness.result(ctx.now()),
+  const body = {
+    username,
+    has_any_courses: courses.length > 0,
+    has_active_event: activeEvent > 0,
+    has_active_tracking: tracked > 0,
+    active_event_count: activeEvent,
+    tracked_count: tracked,
+    total_courses: courses.length,
   };
+  return reader.freshness.answer(body, ctx.now());
 }

@@ -9,9 +9,10 @@
 // Loads are single-flight per key within the process and, through store.lock, across processes.
 // Load errors are never stored; after a failed load the key is not loaded again for a while: a refresh
 // keeps the good entry, and a key with nothing usable answers the same error again at once.
+// A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
 
 import type { Fetched } from '../dashboard/types.js';
-import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lifetimes, Lock, Outcome } from './types.js';
+import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lifetimes, Lock, Outcome, ReadGate } from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
@@ -93,6 +94,7 @@ export class SwrCache {
     kind: string,
     policy: CachePolicy<T>,
     load: () => Promise<Fetched<T>>,
+    gate?: ReadGate,
   ): Promise<CacheResult<T>> {
     const entry = await this.store.get<T>(key);
     if (entry !== undefined) {
@@ -104,12 +106,12 @@ export class SwrCache {
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, kind, policy, load), entry, now);
+        this.refreshInBackground(job(key, kind, policy, load), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
         if (this.failureOf(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry), policy);
+          return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
@@ -120,7 +122,7 @@ export class SwrCache {
     // name are one upstream call, not eight).
     const failure = this.failureOf(key, this.now());
     if (failure?.repeat === true) throw failure.error;
-    return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry), policy);
+    return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
@@ -162,9 +164,10 @@ export class SwrCache {
     this.failures.set(key, { until: this.now() + this.failureBackoffMs, error, repeat: this.repeatsFailure(error) });
   }
 
-  private refreshInBackground(job: Job, seen: Entry, now: number): void {
+  private refreshInBackground(job: Job, seen: Entry, now: number, gate: ReadGate | undefined): void {
     if (this.inflight.has(job.key) || this.failureOf(job.key, now) !== undefined) return;
-    const done = this.flight(job, seen, true).then(
+    const refresh = gate === undefined ? this.flight(job, seen, true) : this.gatedRefresh(job, seen, gate);
+    const done = refresh.then(
       () => undefined,
       (err: unknown) => {
         try {
@@ -178,12 +181,40 @@ export class SwrCache {
     void done.then(() => this.background.delete(done));
   }
 
+  /** A background refresh once the gate admits it; none if it never does (the caller's deadline passed). */
+  private async gatedRefresh(job: Job, seen: Entry, gate: ReadGate): Promise<void> {
+    let release: () => void;
+    try {
+      release = await gate.admit();
+    } catch {
+      return;
+    }
+    try {
+      // While it waited, another read may have started this refresh or seen it fail.
+      if (!this.inflight.has(job.key) && this.failureOf(job.key, this.now()) === undefined) await this.flight(job, seen, true);
+    } finally {
+      release();
+    }
+  }
+
   /** A load the caller waits for; joins whatever flight for the key is already running. */
-  private async foreground(job: Job, seen: Entry | undefined): Promise<Entry> {
+  private async foreground(job: Job, seen: Entry | undefined, gate: ReadGate | undefined): Promise<Entry> {
     for (;;) {
-      const entry = await this.flight(job, seen, false);
+      const entry = await (gate === undefined ? this.flight(job, seen, false) : gate.wait(this.gatedFlight(job, seen, gate)));
       // undefined: we joined a background refresh that stood aside for another process; go again.
       if (entry !== undefined) return entry;
+    }
+  }
+
+  /** Joining the key's running flight costs nothing upstream; starting one takes the gate's admission until it lands. */
+  private async gatedFlight(job: Job, seen: Entry | undefined, gate: ReadGate): Flight {
+    const running = this.inflight.get(job.key);
+    if (running !== undefined) return running;
+    const release = await gate.admit();
+    try {
+      return await this.flight(job, seen, false);
+    } finally {
+      release();
     }
   }
 

@@ -19,11 +19,27 @@ export interface Lifetimes {
 }
 
 /**
- * The lifetimes of an entry, given its data (null: a negative entry). Today each kind has one set;
- * being a function of the data lets a kind keep some entries longer (e.g. a course that is over)
+ * The lifetimes of an entry, given its data (null: a negative entry). Being a function of the data
+ * lets a kind keep some entries longer (the details and roster of a course that is over, reads.ts)
  * without any reader knowing.
  */
 export type CachePolicy<T = unknown> = (data: T | null) => Lifetimes;
+
+/**
+ * A caller's say over what one read does upstream on its behalf (one answer's bounded fan-out and
+ * deadline). The engine asks it only when the read cannot be answered from the cache, so a fresh
+ * read costs it nothing.
+ */
+export interface ReadGate {
+  /**
+   * Before the read starts a load of its own (not when it joins one already running), also a
+   * background refresh: resolves with the function that ends the admission once the load is done;
+   * rejects to leave the load unstarted.
+   */
+  admit(): Promise<() => void>;
+  /** Wraps the caller's wait for a load: it may stop waiting early (rejecting); the load goes on and fills the cache. */
+  wait<T>(load: Promise<T>): Promise<T>;
+}
 
 /** How a read was answered, for headers, logs and metrics. */
 export type Outcome =

@@ -1,6 +1,7 @@
 // Lenient, safe parsing of the Dashboard's bodies into the trimmed payloads we cache. A wrong overall shape
 // is an UpstreamError('payload'); a wrong field gets a safe default and a bad row is dropped, so a few odd
-// values never fail a whole answer.
+// values never fail a whole answer. Dates are the exception: a present date that is not a real one is a
+// bad payload (a made-up default would give wrong "active now" answers).
 
 import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from '../domain/types.js';
 import { UpstreamError } from './types.js';
@@ -19,10 +20,15 @@ function payloadError(what: string, got: unknown): UpstreamError {
   return new UpstreamError('payload', `${what}, got ${kind(got)}`);
 }
 
-/** A string (a number is written out); anything else becomes "" (the contract never serves null text). */
+/** A string (a number is written out); anything else becomes "" (the contract never serves null labels). */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+}
+
+/** Like text(), but null stays null (and so does anything that is not text): for free text the Dashboard may leave unset. */
+function nullableText(v: unknown): string | null {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? text(v) : null;
 }
 
 /** A non-empty string or null: the key fields (slugs, usernames) without which a row is useless. */
@@ -42,18 +48,42 @@ function flag(v: unknown): boolean {
 
 // ISO-8601 as the Dashboard writes it, with some slack (no seconds, other offsets, a space for the T).
 // Shapes outside this are refused rather than handed to Date's lenient, local-time legacy parser.
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:Z|([+-]\d{2})(?::?(\d{2}))?)?)?$/i;
+const ISO_DATE =
+  /^(?<day>(?<year>\d{4})-(?<month>\d{2})-(?<date>\d{2}))(?:[T ](?<time>(?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?)\s*(?:Z|(?<offsetHours>[+-]\d{2})(?::?(?<offsetMinutes>\d{2}))?)?)?$/i;
+const QUOTED_MAX = 40; // characters of a bad upstream value quoted in an error
 
-/** The Dashboard's own date form (`2026-11-26T12:00:00.000Z`), or null when missing or unparseable. */
-function date(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const m = ISO_DATE.exec(v.trim());
-  if (m === null) return null;
-  const [, day, time = '00:00', offsetHours, offsetMinutes = '00'] = m;
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A real calendar date and time of day in the form ISO_DATE accepts, as `2026-11-26T12:00:00.000Z`; else null. */
+function isoDate(text: string): string | null {
+  const g = ISO_DATE.exec(text)?.groups;
+  if (g === undefined) return null;
+  const n = (v: string | undefined) => Number(v ?? 0);
+  const [year, month] = [n(g.year), n(g.month)];
+  // Date would roll these over (2026-02-30 is March 2nd) or refuse some and not others.
+  if (month < 1 || month > 12 || n(g.date) < 1 || n(g.date) > daysIn(year, month)) return null;
+  if (n(g.hour) > 23 || n(g.minute) > 59 || n(g.second) > 59) return null;
+  if (Math.abs(n(g.offsetHours)) > 23 || n(g.offsetMinutes) > 59) return null;
   // The Dashboard runs in UTC, so a time without an offset is UTC (Date would read it as local time).
-  const zone = offsetHours === undefined ? 'Z' : `${offsetHours}:${offsetMinutes}`;
-  const d = new Date(`${day}T${time}${zone}`);
+  const zone = g.offsetHours === undefined ? 'Z' : `${g.offsetHours}:${g.offsetMinutes ?? '00'}`;
+  const d = new Date(`${g.day}T${g.time ?? '00:00'}${zone}`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/**
+ * The Dashboard's own date form (`2026-11-26T12:00:00.000Z`); null when missing (null or absent). Any
+ * other value, or a date that is not on the calendar (`2026-02-30`, `24:00`), makes the whole payload bad:
+ * garbage is never cached, and a wrong date would give wrong "active now" answers.
+ */
+function date(v: unknown, what: string): string | null {
+  if (v === null || v === undefined) return null;
+  const d = typeof v === 'string' ? isoDate(v.trim()) : null;
+  if (d !== null) return d;
+  const got = typeof v === 'string' ? JSON.stringify(v.slice(0, QUOTED_MAX)) + (v.length > QUOTED_MAX ? '…' : '') : kind(v);
+  throw new UpstreamError('payload', `${what}: expected a real date in ISO 8601 form, got ${got}`);
 }
 
 function enrolmentRow(v: unknown): EnrolmentRow | null {
@@ -113,13 +143,13 @@ export function parseCourse(body: unknown): CourseDetails {
   return {
     id,
     title: text(c.title),
-    description: text(c.description),
+    description: nullableText(c.description),
     school: text(c.school),
     slug,
-    start: date(c.start),
-    end: date(c.end),
-    timeline_start: date(c.timeline_start),
-    timeline_end: date(c.timeline_end),
+    start: date(c.start, 'course.json: start'),
+    end: date(c.end, 'course.json: end'),
+    timeline_start: date(c.timeline_start, 'course.json: timeline_start'),
+    timeline_end: date(c.timeline_end, 'course.json: timeline_end'),
     published: flag(c.published),
     private: flag(c.private),
     ended: flag(c.ended),

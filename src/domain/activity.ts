@@ -27,3 +27,11 @@ export function courseActivity(
     active_event: windowActive(course.timeline_start, course.timeline_end, now),
   };
 }
+
+/** The Dashboard keeps updating a course until 30 days after its end (`update_until`), then leaves it be. */
+export const OVER_AFTER_MS = 30 * 86_400_000;
+
+/** A course is over when its end lies more than 30 days in the past: nothing about it changes upstream any more. */
+export function isOver(end: string | null, now: number): boolean {
+  return end !== null && Date.parse(end) < now - OVER_AFTER_MS;
+}

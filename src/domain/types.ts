@@ -1,6 +1,7 @@
 // The service's vocabulary: what it knows about users, courses and rosters, in the form it keeps and
-// serves (only the fields it uses, with types made dependable: null strings become "", dates are ISO
-// strings in the Dashboard's own form or null). The Dashboard client parses its bodies into these.
+// serves (only the fields it uses, with types made dependable: null labels become "", a description
+// stays null, dates are ISO strings in the Dashboard's own form or null). The Dashboard client parses
+// its bodies into these.
 
 /** One enrolment row of /user_stats.json `courses_details` (one per role: a course can repeat). */
 export interface EnrolmentRow {
@@ -24,7 +25,8 @@ export interface UserStats {
 export interface CourseDetails {
   id: number;
   title: string;
-  description: string;
+  /** Free text (HTML or markdown); null when the Dashboard has none. */
+  description: string | null;
   school: string;
   slug: string;
   start: string | null;
@@ -48,6 +50,17 @@ export interface RosterRow {
 
 export interface Roster {
   users: RosterRow[];
+}
+
+/**
+ * A roster as the service keeps it: users.json's rows, with the two facts users.json does not carry,
+ * taken from the course's details when the roster is fetched.
+ */
+export interface CourseRoster extends Roster {
+  /** The Dashboard's own spelling of the course's slug. */
+  slug: string;
+  /** The course's end: the roster of an over course is kept longer. */
+  end: string | null;
 }
 
 /** A course slug split into its decoded, validated segments (at least two, none empty). */

@@ -15,7 +15,7 @@ const MONTREAL = 'Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automn
 
 export const EXAMPLES: Record<string, Record<string, ExampleRequest>> = {
   getUserCourses: {
-    enriched: { summary: 'Courses with dates, activity and (for active ones) staff', url: `/api/users/${EMILIE}?enrich=true`, status: 200 },
+    enriched: { summary: 'Courses with dates, activity and staff (over ones too)', url: `/api/users/${EMILIE}?enrich=true`, status: 200 },
     plain: { summary: '`_` and spaces are the same, so is the case of the first letter', url: '/api/users/lena_Vogel', status: 200 },
     unknown: { summary: 'A user the Dashboard does not know', url: '/api/users/Ghost_User', status: 404 },
     invalid: { summary: 'A character usernames cannot contain', url: '/api/users/A%7CB', status: 400 },
@@ -40,6 +40,11 @@ export const EXAMPLES: Record<string, Record<string, ExampleRequest>> = {
   getCourseUsers: {
     enriched: { summary: 'A roster, and whether the course is active now', url: `/api/courses/${MONTREAL}/users?enrich=1`, status: 200 },
     threeSegments: { summary: 'A slug of three parts', url: '/api/courses/Wiki_Club/Berlin/Spring_Sprint_(2026)/users', status: 200 },
+    otherCase: {
+      summary: "The slug in another case: found, and answered with the Dashboard's spelling",
+      url: '/api/courses/wiki_club/berlin/spring_sprint_(2026)/users',
+      status: 200,
+    },
   },
   getHealth: { health: { summary: 'Readiness and cache state', url: '/health', status: 200 } },
   getLiveness: { liveness: { summary: 'The process answers', url: '/healthz', status: 200 } },

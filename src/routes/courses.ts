@@ -4,7 +4,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AnswerContext } from '../answers/context.js';
+import { answerContext, type AnswerDeps } from '../answers/context.js';
 import { course, courseUsers } from '../answers/courses.js';
 import type { Responder } from '../http/respond.js';
 import { parseBoolean } from '../domain/query.js';
@@ -16,9 +16,9 @@ import { EnrichQuery } from '../schemas/params.js';
 const PREFIX = '/api/courses/';
 const ROSTER_SUFFIX = '/users';
 
-export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; responder: Responder }> = async (
+export const courseRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; responder: Responder }> = async (
   app,
-  { ctx, responder },
+  { answerDeps, responder },
 ) => {
   app.get(
     `${PREFIX}*`,
@@ -42,10 +42,14 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respo
       const enrich = parseBoolean(request.query.enrich, 'enrich');
       if (rawPath.endsWith(ROSTER_SUFFIX)) {
         const slug = parseSlug(rawPath.slice(0, -ROSTER_SUFFIX.length));
-        return responder.send(request, reply, `roster|${enrich}|${slugText(slug)}`, () => courseUsers(ctx, slug, enrich));
+        return responder.send(request, reply, `roster|${enrich}|${slugText(slug)}`, () =>
+          courseUsers(answerContext(answerDeps, reply.elapsedTime), slug, enrich),
+        );
       }
       const slug = parseSlug(rawPath);
-      return responder.send(request, reply, `course|${enrich}|${slugText(slug)}`, () => course(ctx, slug, enrich));
+      return responder.send(request, reply, `course|${enrich}|${slugText(slug)}`, () =>
+        course(answerContext(answerDeps, reply.elapsedTime), slug, enrich),
+      );
     },
   );
 };

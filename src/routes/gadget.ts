@@ -1,11 +1,12 @@
-// Serves the MediaWiki gadget (for local testing and for anyone who loads it from here) and the local
-// MediaWiki stand-in page that exercises it against this service. Files are read once, at start-up.
+// Serves the MediaWiki gadget as built for the wiki (gadget/dist, committed; see GADGET.md) and the
+// local MediaWiki stand-in page that exercises it against this service. Files are read once, at start-up.
 import { readFile, readdir } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 // Works from src/routes/ (tsx) and dist/routes/ (build): both sit one level below the repo root.
 const GADGET_DIR = new URL('../../gadget/', import.meta.url);
+const BUILT_DIR = new URL('dist/', GADGET_DIR);
 const TEST_PAGE_DIR = new URL('test-page/', GADGET_DIR);
 
 const CACHE_CONTROL = 'public, max-age=300';
@@ -36,8 +37,8 @@ async function loadTestPageAssets(): Promise<Map<string, Asset>> {
 
 export default async function gadgetRoutes(app: FastifyInstance): Promise<void> {
   const [script, style, page, assets] = await Promise.all([
-    loadAsset(GADGET_DIR, 'course-staff.js'),
-    loadAsset(GADGET_DIR, 'course-staff.css'),
+    loadAsset(BUILT_DIR, 'course-staff.js'),
+    loadAsset(BUILT_DIR, 'course-staff.css'),
     loadAsset(TEST_PAGE_DIR, 'index.html'),
     loadTestPageAssets(),
   ]);

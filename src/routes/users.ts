@@ -1,7 +1,7 @@
 // /api/users/{username}, .../active-staff and .../status.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AnswerContext } from '../answers/context.js';
+import { answerContext, type AnswerDeps } from '../answers/context.js';
 import { activeStaff, userCourses, userStatus } from '../answers/users.js';
 import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
@@ -12,9 +12,9 @@ import { ActiveStaffSchema, UserCoursesSchema, UserStatusSchema } from '../schem
 
 const tags = ['users'];
 
-export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; responder: Responder }> = async (
+export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; responder: Responder }> = async (
   app,
-  { ctx, responder },
+  { answerDeps, responder },
 ) => {
   app.get(
     '/api/users/:username',
@@ -25,7 +25,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
         summary: "A user's Dashboard courses",
         description:
           'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
-          'With `enrich=true` each course also gets its dates, whether it is active now, and (for active courses) its staff.',
+          'With `enrich=true` each course also gets its dates, whether it is active now, and its staff.',
         params: UsernameParams,
         querystring: EnrichQuery,
         response: { 200: UserCoursesSchema, ...problemResponses },
@@ -34,7 +34,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const enrich = parseBoolean(request.query.enrich, 'enrich');
-      return responder.send(request, reply, `user|${enrich}|${username}`, () => userCourses(ctx, username, enrich));
+      return responder.send(request, reply, `user|${enrich}|${username}`, () =>
+        userCourses(answerContext(answerDeps, reply.elapsedTime), username, enrich),
+      );
     },
   );
 
@@ -57,7 +59,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
       const username = canonicalUsername(request.params.username);
       const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
       return responder.send(request, reply, `active-staff|${useEventDates}|${username}`, () =>
-        activeStaff(ctx, username, useEventDates),
+        activeStaff(answerContext(answerDeps, reply.elapsedTime), username, useEventDates),
       );
     },
   );
@@ -75,7 +77,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AnswerContext; respond
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
-      return responder.send(request, reply, `status|${username}`, () => userStatus(ctx, username));
+      return responder.send(request, reply, `status|${username}`, () =>
+        userStatus(answerContext(answerDeps, reply.elapsedTime), username),
+      );
     },
   );
 };

@@ -27,6 +27,16 @@ export const ActivityFields = {
   active_tracking: Nullable(Type.Boolean(), 'Now is inside the tracking window; null when its dates are unknown'),
 };
 
+/** Only on an answer that lacks some course's data. */
+export const PartialField = Type.Optional(
+  Type.Boolean({
+    description:
+      "true when some course's data could not be had: a read failed, or did not finish within HTTP_TIMEOUT of the request " +
+      '(those fields are null). Such an answer has max-age at most 60 and is not remembered; what was fetched is cached, ' +
+      'so the next request completes more of it. Absent otherwise.',
+  }),
+);
+
 export const StaffSchema = Type.Array(Type.String(), { description: 'Usernames with a role >= 1, unique, sorted by code point' });
 
 export const ProblemSchema = Type.Object(
@@ -60,5 +70,5 @@ export const problemResponses = {
       'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds until the Dashboard may be asked again' }),
     },
   },
-  504: { ...ProblemSchema, description: 'The Dashboard did not answer within HTTP_TIMEOUT and nothing usable is cached' },
+  504: { ...ProblemSchema, description: "The Dashboard did not answer within HTTP_TIMEOUT of the request's arrival and nothing usable is cached" },
 };

@@ -1,14 +1,14 @@
 // What the /api/courses/{slug...} endpoints answer.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, Nullable, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
 
 export const CourseSchema = Type.Object({
   id: Type.Integer({ description: "The course's stable id" }),
   title: Type.String(),
-  description: Type.String(),
+  description: Nullable(Type.String(), "The Dashboard's description (free text, may hold HTML or markdown); null when it has none"),
   school: Type.String(),
-  slug: Type.String(),
+  slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
   ...WindowFields,
   published: Type.Boolean(),
   private: Type.Boolean(),
@@ -19,7 +19,8 @@ export const CourseSchema = Type.Object({
   student_count: Type.Integer(),
   active_event: Type.Optional(ActivityFields.active_event),
   active_tracking: Type.Optional(ActivityFields.active_tracking),
-  staff: Type.Optional(Nullable(StaffSchema, 'With enrich: the staff; null when the roster could not be fetched')),
+  staff: Type.Optional(Nullable(StaffSchema, 'With enrich: the staff; null when the roster could not be had')),
+  partial: PartialField,
 });
 
 export type Course = Static<typeof CourseSchema>;
@@ -30,12 +31,13 @@ const RosterRowSchema = Type.Object({
 });
 
 export const CourseUsersSchema = Type.Object({
-  slug: Type.String(),
+  slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
   facilitators: Type.Array(RosterRowSchema, { description: 'role >= 1' }),
   participants: Type.Array(RosterRowSchema, { description: 'role 0' }),
   all_users: Type.Array(RosterRowSchema, { description: 'Everyone once, with their highest role' }),
   active_event: Type.Optional(ActivityFields.active_event),
   active_tracking: Type.Optional(ActivityFields.active_tracking),
+  partial: PartialField,
 });
 
 export type CourseUsers = Static<typeof CourseUsersSchema>;

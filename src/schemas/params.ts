@@ -13,5 +13,9 @@ export const ActiveStaffQuery = Type.Object({
 });
 
 export const UsernameParams = Type.Object({
-  username: Type.String({ description: 'A username, percent-encoded; `_` and spaces are equivalent' }),
+  username: Type.String({
+    description:
+      'A username, percent-encoded; `_` and spaces are equivalent, and so are spellings that differ only in the case of the first letter. ' +
+      'Canonicalised as MediaWiki does (NFC, bidi marks removed, first letter capitalised); a name MediaWiki refuses is a 400.',
+  }),
 });

@@ -1,7 +1,7 @@
 // What the /api/users/{username}... endpoints answer.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, Nullable, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
 
 export const CourseEntrySchema = Type.Object({
   course_id: Type.Integer({ description: "The Dashboard's enrolment (courses_users) id, passed through as upstream sends it" }),
@@ -10,10 +10,13 @@ export const CourseEntrySchema = Type.Object({
   course_term: Type.String(),
   user_count: Type.Integer({ description: 'Participants (role 0) in the course' }),
   user_role: Type.String({ description: "The user's highest role in the course, as the Dashboard labels it (English)" }),
-  course_slug: Type.String({ examples: ['Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'] }),
+  course_slug: Type.String({
+    description: "The Dashboard's own spelling of the course's slug",
+    examples: ['Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'],
+  }),
   ...Type.Partial(Type.Object({ ...WindowFields, ...ActivityFields })).properties,
   staff: Type.Optional(
-    Nullable(StaffSchema, 'With enrich: the staff; null when the course is not active now (rosters of inactive courses are not fetched) or its roster could not be fetched'),
+    Nullable(StaffSchema, 'With enrich: the staff, for every course (active, over or still ahead); null only when its roster could not be had'),
   ),
 });
 
@@ -27,6 +30,7 @@ export const UserCoursesSchema = Type.Object({
   is_instructor: Type.Boolean({ description: 'Some enrolment with a role >= 1' }),
   is_student: Type.Boolean({ description: 'Some enrolment as a student (role 0)' }),
   max_project: Nullable(Type.String(), "The project most of the user's courses are on"),
+  partial: PartialField,
 });
 
 export type UserCourses = Static<typeof UserCoursesSchema>;
@@ -35,6 +39,7 @@ export const ActiveStaffSchema = Type.Object({
   username: Type.String(),
   all_staff: StaffSchema,
   courses: Type.Array(CourseEntrySchema, { description: 'Only the courses active now in the chosen window' }),
+  partial: PartialField,
 });
 
 export type ActiveStaff = Static<typeof ActiveStaffSchema>;
@@ -47,6 +52,7 @@ export const UserStatusSchema = Type.Object({
   active_event_count: Type.Integer(),
   tracked_count: Type.Integer({ description: 'Courses whose tracking window contains now' }),
   total_courses: Type.Integer(),
+  partial: PartialField,
 });
 
 export type UserStatus = Static<typeof UserStatusSchema>;

@@ -59,7 +59,7 @@ describe('course', () => {
 });
 
 describe('courseUsers', () => {
-  it('splits the roster by role, one row per person with the highest role, from one read', async () => {
+  it('splits the roster by role, one row per person with the highest role; the details give it the slug', async () => {
     const { clock, dashboard, ctx } = setup();
     const { body, freshness } = await courseUsers(ctx, SLUG, false);
     assert.deepEqual(body, {
@@ -75,8 +75,17 @@ describe('courseUsers', () => {
         { username: 'Bo', role: 0 },
       ],
     });
-    assert.deepEqual(dashboard.calls, [`roster:${SLUG_TEXT}`]);
+    assert.deepEqual([...dashboard.calls].sort(), [`course:${SLUG_TEXT}`, `roster:${SLUG_TEXT}`]);
     assert.equal(freshness.freshUntil, clock.now() + ROSTER_TTL);
+  });
+
+  it("answers the Dashboard's spelling of the slug, not the request's", async () => {
+    const { dashboard, ctx } = setup();
+    // The stub matches exactly; the Dashboard's collation would match both spellings.
+    dashboard.courses.set('school/course_(2026)', courseDetails(SLUG_TEXT, { start: null, end: null }));
+    dashboard.rosters.set('school/course_(2026)', roster({ username: 'Zed', role: 1 }));
+    const { body } = await courseUsers(ctx, ['school', 'course_(2026)'], false);
+    assert.equal(body.slug, SLUG_TEXT);
   });
 
   it('with enrich: whether the course is active, true until its end when that comes first', async () => {
@@ -88,12 +97,23 @@ describe('courseUsers', () => {
     assert.equal(freshness.freshUntil, Date.parse(ending));
   });
 
-  it('with enrich and failing details: activity null, the roster still answered, not worth keeping', async () => {
-    const { clock, dashboard, ctx } = setup();
+  it('fails with the details when nothing is cached: the roster keeps its slug and end from them', async () => {
+    const { dashboard, ctx } = setup();
+    dashboard.failing.add(`course:${SLUG_TEXT}`);
+    await assert.rejects(courseUsers(ctx, SLUG, true), /HTTP 500/);
+    await assert.rejects(courseUsers(ctx, SLUG, false), /HTTP 500/);
+  });
+
+  it('with enrich and a roster cached but details failing now: activity null, the roster answered, partial', async () => {
+    const { clock, dashboard } = setup();
+    const ctx = stubContext(dashboard, clock.now, { COURSE_CACHE_TTL: '60', STALE_IF_ERROR: '0', STALE_WHILE_REVALIDATE: '0' });
+    await courseUsers(ctx, SLUG, false);
+    clock.advance(61_000); // the details are past every window, the roster still fresh
     dashboard.failing.add(`course:${SLUG_TEXT}`);
     const { body, freshness } = await courseUsers(ctx, SLUG, true);
-    assert.deepEqual([body.active_tracking, body.active_event, body.all_users.length], [null, null, 3]);
-    assert.equal(freshness.freshUntil, clock.now());
+    assert.deepEqual([body.active_tracking, body.active_event, body.all_users.length, body.partial], [null, null, 3, true]);
+    assert.ok(freshness.freshUntil <= clock.now(), 'out of date at once');
+    assert.ok(freshness.freshUntil - freshness.oldestFetchedAt <= 60_000, 'max-age at most 60');
   });
 
   it('throws NotFound for an unknown course', async () => {

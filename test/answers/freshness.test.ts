@@ -40,10 +40,18 @@ describe('FreshnessTracker', () => {
     assert.equal(f.result(NOW).freshUntil, NOW + 60_000);
   });
 
-  it('is out of date at once when part of the answer failed', () => {
+  it('makes an answer partial and out of date at once when part of it failed', () => {
     const f = new FreshnessTracker();
     f.add(read('x', NOW - 1_000, NOW + 60_000));
+    assert.deepEqual(f.answer({ a: 1 }, NOW).body, { a: 1 }, 'complete: no partial field');
     f.failed(NOW);
-    assert.deepEqual(f.result(NOW), { oldestFetchedAt: NOW - 1_000, freshUntil: NOW });
+    assert.deepEqual(f.answer({ a: 1 }, NOW), { body: { a: 1, partial: true }, freshness: { oldestFetchedAt: NOW - 1_000, freshUntil: NOW } });
+  });
+
+  it('keeps a partial answer built from old entries within max-age 60 (counted from the oldest fetch)', () => {
+    const f = new FreshnessTracker();
+    f.add(read('x', NOW - 3_600_000, NOW + 60_000));
+    f.failed(NOW);
+    assert.deepEqual(f.result(NOW), { oldestFetchedAt: NOW - 3_600_000, freshUntil: NOW - 3_600_000 + 60_000 });
   });
 });

@@ -2,9 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { answerContext } from '../../src/answers/context.js';
 import { NotFound } from '../../src/answers/not-found.js';
 import { activeStaff, userCourses, userStatus } from '../../src/answers/users.js';
-import { courseDetails, enrolment, roster, StubDashboard, stubContext, testClock } from '../../support/stub-dashboard.js';
+import { UpstreamError } from '../../src/dashboard/types.js';
+import { courseDetails, enrolment, roster, StubDashboard, stubContext, stubDeps, testClock } from '../../support/stub-dashboard.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -56,7 +58,7 @@ describe('userCourses', () => {
     assert.deepEqual(freshness, { oldestFetchedAt: clock.now(), freshUntil: clock.now() + USER_TTL });
   });
 
-  it('with enrich: dates and activity for every course, staff only for the active ones (whose rosters alone are read)', async () => {
+  it('with enrich: dates, activity and staff for every course, active or over, each course read once', async () => {
     const { dashboard, ctx } = setup();
     const { body } = await userCourses(ctx, 'Ada', true);
     const bySlug = new Map(body.courses.map((c) => [c.course_slug, c]));
@@ -64,9 +66,11 @@ describe('userCourses', () => {
     assert.deepEqual([bySlug.get('School/Running')?.active_tracking, bySlug.get('School/Running')?.active_event], [true, true]);
     assert.deepEqual(bySlug.get('School/EventAhead')?.staff, ['Bea', 'Host of School/EventAhead'], 'tracking window is on');
     assert.equal(bySlug.get('School/EventAhead')?.active_event, false);
-    assert.equal(bySlug.get('School/Over')?.staff, null);
+    assert.deepEqual(bySlug.get('School/Over')?.staff, ['Bea', 'Host of School/Over'], 'an over course has its staff too');
     assert.equal(bySlug.get('School/Over')?.active_tracking, false);
-    assert.ok(!dashboard.calls.includes('roster:School/Over'), 'the roster of an inactive course is not read');
+    assert.equal(body.partial, undefined);
+    const slugs = ['School/Running', 'School/EventAhead', 'School/Over'];
+    assert.deepEqual([...dashboard.calls].sort(), ['user:Ada', ...slugs.flatMap((s) => [`course:${s}`, `roster:${s}`])].sort());
   });
 
   it('with enrich stays true until the first of its reads goes stale or the next window boundary', async () => {
@@ -89,16 +93,19 @@ describe('userCourses', () => {
       [null, null, null, null, null],
     );
     assert.ok(body.courses.find((c) => c.course_slug === 'School/Over')?.start, 'the other courses are enriched');
+    assert.equal(body.partial, true);
     assert.equal(freshness.freshUntil, clock.now(), 'max-age 0, never remembered');
   });
 
   it('leaves a course with a slug that cannot be used with null enrichment, without asking the Dashboard', async () => {
-    const { dashboard, ctx } = setup();
+    const { clock, dashboard, ctx } = setup();
     dashboard.users.set('Cy', { courses: [enrolment('no-slash-slug')], max_project: null });
-    const { body } = await userCourses(ctx, 'Cy', true);
+    const { body, freshness } = await userCourses(ctx, 'Cy', true);
     assert.equal(body.courses[0]?.staff, null);
     assert.equal(body.courses[0]?.start, null);
     assert.deepEqual(dashboard.calls, ['user:Cy']);
+    assert.equal(body.partial, undefined, 'nothing more is to be had: not partial');
+    assert.equal(freshness.freshUntil, clock.now() + USER_TTL);
   });
 
   it('throws NotFound for an unknown user; the negative entry spares the next read', async () => {
@@ -171,5 +178,90 @@ describe('userStatus', () => {
     clock.advance(1);
     await assert.rejects(userStatus(ctx, 'Ghost'), NotFound);
     assert.equal(dashboard.calls.length, 2, 'asked again once the negative entry ended');
+  });
+});
+
+/** A user in `n` running courses of their own, each with one host. */
+function manyCourses(n: number) {
+  const clock = testClock();
+  const at = (ms: number) => new Date(clock.now() + ms).toISOString();
+  const dashboard = new StubDashboard();
+  const slugs = Array.from({ length: n }, (_, i) => `Many/Course_${i + 1}`);
+  dashboard.users.set('Max', { courses: slugs.map((slug, i) => enrolment(slug, 'Student', i + 1)), max_project: null });
+  for (const slug of slugs) {
+    dashboard.courses.set(slug, courseDetails(slug, { start: at(-DAY), end: at(DAY) }));
+    dashboard.rosters.set(slug, roster({ username: `Host of ${slug}`, role: 1 }));
+  }
+  return { clock, dashboard, slugs };
+}
+
+const enrichedCount = (courses: { start?: string | null }[]) => courses.filter((c) => c.start !== null).length;
+
+describe("one answer's share of the Dashboard", () => {
+  it('has at most ANSWER_MAX_PARALLEL_READS reads under way at once, and still reads every course', async () => {
+    const { clock, dashboard } = manyCourses(30);
+    dashboard.latencyMs = 5;
+    const ctx = stubContext(dashboard, clock.now, { ANSWER_MAX_PARALLEL_READS: '3' });
+    const { body } = await userCourses(ctx, 'Max', true);
+    assert.equal(dashboard.maxInFlight, 3);
+    assert.equal(dashboard.calls.length, 1 + 2 * 30);
+    assert.equal(enrichedCount(body.courses), 30);
+    assert.ok(body.courses.every((c) => c.staff?.length === 1));
+    assert.equal(body.partial, undefined);
+  });
+
+  it('answers at the deadline with what it has, partial; reads under way fill the cache, queued ones never start', async () => {
+    const { clock, dashboard } = manyCourses(200);
+    dashboard.latencyMs = 40;
+    const deps = stubDeps(dashboard, clock.now, { HTTP_TIMEOUT: '0.3' });
+    const started = performance.now();
+    const first = await userCourses(answerContext(deps, 0), 'Max', true);
+    const took = performance.now() - started;
+    assert.ok(took >= 290 && took < 450, `answered after ${Math.round(took)} ms`);
+    assert.equal(first.body.partial, true);
+    const had = enrichedCount(first.body.courses);
+    assert.ok(had > 0 && had < 200, `${had} courses enriched`);
+    assert.ok(first.freshness.freshUntil <= clock.now(), 'never remembered');
+    const callsAtDeadline = dashboard.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(dashboard.calls.length, callsAtDeadline, 'nothing new started after the deadline');
+    assert.equal(dashboard.inFlight, 0);
+    const second = await userCourses(answerContext(deps, 0), 'Max', true);
+    assert.ok(enrichedCount(second.body.courses) > had, 'the next request completes more');
+    assert.ok(!dashboard.calls.slice(callsAtDeadline).includes('user:Max'), 'what was fetched is cached');
+  });
+
+  it('does not throttle or time cached reads: a warm answer for 1,000 courses reads nothing upstream', async () => {
+    const { clock, dashboard } = manyCourses(1_000);
+    const deps = stubDeps(dashboard, clock.now, { ANSWER_MAX_PARALLEL_READS: '16' });
+    await userCourses(answerContext(deps, 0), 'Max', true);
+    dashboard.calls.length = 0;
+    dashboard.latencyMs = 10_000; // any read that went upstream now would miss the deadline below
+    const strict = { ...deps, maxParallelReads: 1, timeoutMs: 200 };
+    const { body } = await userCourses(answerContext(strict, 0), 'Max', true);
+    assert.deepEqual(dashboard.calls, []);
+    assert.equal(enrichedCount(body.courses), 1_000);
+    assert.equal(body.partial, undefined);
+  });
+
+  it('gives up on the course list at the deadline: a timeout error (504), nothing to answer with', async () => {
+    const { clock, dashboard } = manyCourses(1);
+    dashboard.latencyMs = 1_000;
+    const started = performance.now();
+    await assert.rejects(
+      userCourses(stubContext(dashboard, clock.now, { HTTP_TIMEOUT: '0.2' }), 'Max', false),
+      (err) => err instanceof UpstreamError && err.kind === 'timeout',
+    );
+    assert.ok(performance.now() - started < 350);
+  });
+
+  it('waits no longer than the deadline in all when each step is slow (course list, then details)', async () => {
+    const { clock, dashboard } = manyCourses(2);
+    dashboard.latencyMs = 180;
+    const started = performance.now();
+    const { body } = await activeStaff(stubContext(dashboard, clock.now, { HTTP_TIMEOUT: '0.3' }), 'Max', false);
+    const took = performance.now() - started;
+    assert.ok(took < 420, `answered after ${Math.round(took)} ms`);
+    assert.deepEqual([body.courses, body.partial], [[], true]);
   });
 });

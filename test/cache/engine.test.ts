@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SwrCache, type SwrCacheOptions } from '../../src/cache/engine.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
-import type { CacheEntry, CachePolicy, CacheStore, Lifetimes, Lock, Outcome } from '../../src/cache/types.js';
+import type { CacheEntry, CachePolicy, CacheStore, Lifetimes, Lock, Outcome, ReadGate } from '../../src/cache/types.js';
 import type { Fetched } from '../../src/dashboard/types.js';
 
 const life: Lifetimes = { freshMs: 1_000, staleWhileRevalidateMs: 2_000, staleIfErrorMs: 10_000, negativeMs: 500 };
@@ -518,5 +518,128 @@ describe('SwrCache: another process holds the lock', () => {
     const r = await cache.read('k', 'user', policy, load);
     assert.deepEqual([r.outcome, r.data, load.calls], ['miss', 'ours', 1]);
     assert.ok(Date.now() - started >= 45);
+  });
+});
+
+/** A gate that records what the engine asks of it; admissions wait until the test opens them, waits until it cuts them. */
+class RecordingGate implements ReadGate {
+  admissions = 0;
+  waits = 0;
+  released = 0;
+  readonly queued: { open: () => void; refuse: () => void }[] = [];
+  readonly #cuts: (() => void)[] = [];
+  constructor(private readonly opensAtOnce = true) {}
+  admit(): Promise<() => void> {
+    this.admissions++;
+    const release = () => void this.released++;
+    if (this.opensAtOnce) return Promise.resolve(release);
+    return new Promise((resolve, reject) =>
+      this.queued.push({ open: () => resolve(release), refuse: () => reject(new Error('not admitted')) }),
+    );
+  }
+  wait<T>(load: Promise<T>): Promise<T> {
+    this.waits++;
+    return new Promise((resolve, reject) => {
+      this.#cuts.push(() => reject(new Error('deadline')));
+      load.then(resolve, reject);
+    });
+  }
+  cut(): void {
+    for (const cut of this.#cuts.splice(0)) cut();
+  }
+}
+
+describe('SwrCache: a read with a gate', () => {
+  it('never consults the gate for a fresh or negative read', async () => {
+    const { cache } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('v')));
+    await cache.read('gone', 'user', policy, counting(() => ({ found: false })));
+    const gate = new RecordingGate();
+    await cache.read('k', 'user', policy, counting(() => found('v')), gate);
+    await cache.read('gone', 'user', policy, counting(() => ({ found: false })), gate);
+    assert.deepEqual([gate.admissions, gate.waits], [0, 0]);
+  });
+
+  it('takes an admission before a load of its own, holds it until the load lands, and waits through the gate', async () => {
+    const { cache } = setup();
+    const gate = new RecordingGate();
+    const load = deferred<string>();
+    const read = cache.read('k', 'user', policy, load, gate);
+    await flush();
+    assert.deepEqual([gate.admissions, gate.waits, gate.released, load.calls], [1, 1, 0, 1]);
+    load.pending[0]?.resolve(found('v'));
+    assert.equal((await read).data, 'v');
+    assert.equal(gate.released, 1);
+  });
+
+  it('joins a load already running without an admission', async () => {
+    const { cache } = setup();
+    const load = deferred<string>();
+    const first = cache.read('k', 'user', policy, load);
+    await flush();
+    const gate = new RecordingGate();
+    const joined = cache.read('k', 'user', policy, load, gate);
+    await flush();
+    assert.deepEqual([gate.admissions, gate.waits, load.calls], [0, 1, 1]);
+    load.pending[0]?.resolve(found('v'));
+    assert.deepEqual([(await first).data, (await joined).data], ['v', 'v']);
+  });
+
+  it('does not load while the admission waits; a refused admission fails the read and starts nothing', async () => {
+    const { cache } = setup();
+    const gate = new RecordingGate(false);
+    const load = counting(() => found('v'));
+    const read = cache.read('k', 'user', policy, load, gate);
+    await flush();
+    assert.equal(load.calls, 0);
+    gate.queued[0]?.refuse();
+    await assert.rejects(read, /not admitted/);
+    assert.equal(load.calls, 0);
+    // Not a Dashboard failure: nothing remembered, the next read loads at once.
+    assert.equal((await cache.read('k', 'user', policy, load)).data, 'v');
+  });
+
+  it('stops waiting when the gate cuts the wait; the load goes on and fills the cache', async () => {
+    const { cache } = setup();
+    const gate = new RecordingGate();
+    const load = deferred<string>();
+    const read = cache.read('k', 'user', policy, load, gate);
+    await flush();
+    gate.cut();
+    await assert.rejects(read, /deadline/);
+    load.pending[0]?.resolve(found('late'));
+    await flush();
+    const next = await cache.read('k', 'user', policy, counting(() => found('other')));
+    assert.deepEqual([next.outcome, next.data], ['fresh', 'late']);
+  });
+
+  it('serves stale data when a refresh-first read is cut off (stale-if-error)', async () => {
+    const { cache, advance } = setup();
+    await cache.read('k', 'user', policy, counting(() => found('old')));
+    advance(life.freshMs + life.staleWhileRevalidateMs + 1);
+    const gate = new RecordingGate();
+    const read = cache.read('k', 'user', policy, deferred<string>(), gate);
+    await flush();
+    gate.cut();
+    const r = await read;
+    assert.deepEqual([r.outcome, r.data], ['error', 'old']);
+  });
+
+  it('starts a background refresh only once admitted, and none when refused', async () => {
+    const { cache, advance } = setup({ onBackgroundError: () => assert.fail('a refused admission is not an error') });
+    await cache.read('a', 'user', policy, counting(() => found('old')));
+    await cache.read('b', 'user', policy, counting(() => found('old')));
+    advance(life.freshMs + 1);
+    const gate = new RecordingGate(false);
+    const load = counting(() => found('new'));
+    assert.equal((await cache.read('a', 'user', policy, load, gate)).outcome, 'stale');
+    assert.equal((await cache.read('b', 'user', policy, load, gate)).outcome, 'stale');
+    await flush();
+    assert.deepEqual([gate.admissions, gate.waits, load.calls], [2, 0, 0]);
+    gate.queued[0]?.open();
+    gate.queued[1]?.refuse();
+    await cache.settle();
+    assert.deepEqual([load.calls, gate.released], [1, 1]);
+    assert.equal((await cache.read('a', 'user', policy, load)).data, 'new');
   });
 });

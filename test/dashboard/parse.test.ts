@@ -160,22 +160,20 @@ test('parseCourse gives safe defaults for null, missing and mistyped fields', ()
     timeline_end: null, published: null, private: null, ended: null, closed: null, type: null, term: null, student_count: null,
   };
   assert.deepEqual(parseCourse({ course: nulls }), {
-    id: 7, title: '', description: '', school: '', slug: 'a/b', start: null, end: null, timeline_start: null,
+    id: 7, title: '', description: null, school: '', slug: 'a/b', start: null, end: null, timeline_start: null,
     timeline_end: null, published: false, private: false, ended: false, closed: false, type: '', term: '', student_count: 0,
   });
   assert.deepEqual(parseCourse({ course: { id: 7, slug: 'a/b' } }), parseCourse({ course: nulls }));
   const wrong = parseCourse({
     course: {
-      id: '31842', slug: 'a/b', title: 2026, description: { html: 'x' }, school: ['S'], start: 20261126, end: 'soon',
-      timeline_start: '2026-02-30T25:00:00Z', timeline_end: true, published: 'true', private: 1, ended: 'yes',
-      type: false, term: [], student_count: '24',
+      id: '31842', slug: 'a/b', title: 2026, description: { html: 'x' }, school: ['S'], published: 'true', private: 1,
+      ended: 'yes', type: false, term: [], student_count: '24',
     },
   });
   assert.deepEqual(
     [wrong.id, wrong.title, wrong.description, wrong.school, wrong.type, wrong.term, wrong.student_count],
-    [31842, '2026', '', '', '', '', 24],
+    [31842, '2026', null, '', '', '', 24],
   );
-  assert.deepEqual([wrong.start, wrong.end, wrong.timeline_start, wrong.timeline_end], [null, null, null, null]);
   assert.deepEqual([wrong.published, wrong.private, wrong.ended], [false, false, false]);
 });
 
@@ -194,26 +192,78 @@ test('parseCourse reads closed, falling back to the "closed?" key', () => {
   assert.equal(closed({}), false);
 });
 
+const DATE_FIELDS = ['start', 'end', 'timeline_start', 'timeline_end'] as const;
+const withDate = (field: string, value: unknown) => ({ course: { id: 1, slug: 'a/b', [field]: value } });
+
 test('parseCourse normalises dates to the Dashboard’s own form', () => {
-  const start = (value: unknown) => parseCourse({ course: { id: 1, slug: 'a/b', start: value } }).start;
-  const cases: [unknown, string | null][] = [
+  const cases: [string, string][] = [
     ['2026-11-26T12:00:00.000Z', '2026-11-26T12:00:00.000Z'],
     ['2026-11-26T12:00:00Z', '2026-11-26T12:00:00.000Z'],
     ['2026-11-26T13:00:00.482+01:00', '2026-11-26T12:00:00.482Z'],
     ['2026-11-26T12:00:00-0530', '2026-11-26T17:30:00.000Z'],
+    ['2026-11-26T01:00:00+05', '2026-11-25T20:00:00.000Z'],
     ['2026-11-26 12:00', '2026-11-26T12:00:00.000Z'], // no offset: the Dashboard's time zone, UTC
     ['2026-11-26', '2026-11-26T00:00:00.000Z'],
     ['  2026-11-26T12:00:00.000Z ', '2026-11-26T12:00:00.000Z'],
-    ['2026-13-01', null],
-    ['26/11/2026', null],
-    ['Thursday', null],
-    ['1', null], // Date would read this as a year in local time
-    ['', null],
-    [1764158400000, null],
-    [{}, null],
-    [undefined, null],
+    ['2028-02-29T23:59:59Z', '2028-02-29T23:59:59.000Z'], // a leap year
+    ['2000-02-29', '2000-02-29T00:00:00.000Z'], // divisible by 400: leap
+    ['2026-12-31T23:59:59.999Z', '2026-12-31T23:59:59.999Z'],
   ];
-  for (const [value, expected] of cases) assert.equal(start(value), expected, String(value));
+  for (const field of DATE_FIELDS) {
+    for (const [value, expected] of cases) assert.equal(parseCourse(withDate(field, value))[field], expected, `${field} ${value}`);
+  }
+});
+
+test('parseCourse: a missing or null date is null', () => {
+  for (const field of DATE_FIELDS) {
+    assert.equal(parseCourse(withDate(field, null))[field], null);
+    assert.equal(parseCourse({ course: { id: 1, slug: 'a/b' } })[field], null);
+  }
+});
+
+test('parseCourse: a date that is not on the calendar or not ISO 8601 makes the payload bad (nothing is cached)', () => {
+  const bad: unknown[] = [
+    '2026-02-30', // Date would serve it as March 2nd
+    '2026-02-29T00:00:00Z', // 2026 is not a leap year
+    '1900-02-29', // divisible by 100 but not by 400
+    '2026-04-31T00:00:00.000Z',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-00',
+    '2026-11-26T24:00:00Z',
+    '2026-11-26T12:60:00Z',
+    '2026-11-26T12:00:60Z', // no leap seconds
+    '2026-11-26T12:00:00+24:00',
+    '2026-11-26T12:00:00+05:60',
+    '2026-02-30T25:00:00Z',
+    '26/11/2026',
+    'Thursday',
+    'soon',
+    '1', // Date would read this as a year in local time
+    '',
+    '   ',
+    '2026-11-26T12:00:00.000Z trailing',
+    1764158400000,
+    20261126,
+    true,
+    {},
+    [],
+  ];
+  for (const field of DATE_FIELDS) {
+    for (const value of bad) {
+      assert.throws(() => parseCourse(withDate(field, value)), (e: unknown) => {
+        assert.ok(isPayloadError(e), `${field} ${JSON.stringify(value)}: ${String(e)}`);
+        assert.match((e as Error).message, new RegExp(`course\\.json: ${field}: expected a real date`));
+        return true;
+      });
+    }
+  }
+});
+
+test('parseCourse: the payload error quotes a bad date, cut short', () => {
+  assert.throws(() => parseCourse(withDate('end', '2026-02-30')), /end: expected a real date in ISO 8601 form, got "2026-02-30"$/);
+  assert.throws(() => parseCourse(withDate('start', 'x'.repeat(5000))), (e: unknown) => (e as Error).message.length < 200);
+  assert.throws(() => parseCourse(withDate('start', 42)), /got number$/);
 });
 
 test('parseUserStats drops unusable rows and fills defaults in the rest', () => {

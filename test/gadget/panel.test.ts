@@ -5,17 +5,10 @@ import type { Page } from 'playwright-core';
 import { MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
 import { openPage, serviceAndBrowser, type PageOptions } from '../../support/browser.js';
 import { testPageUrl, type Scenario } from './scenario.js';
+import { TAB, DIALOG, RECORDING_CLIPBOARD, REFUSING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
 
 const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
-const TAB = '#ca-coursestaff a';
-const DIALOG = '[role="dialog"]';
 
-// Clipboard stand-ins installed before the page's scripts: one records, one refuses, one is absent.
-const RECORDING_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
-  writeText: function (text) { window.__copied = text; return Promise.resolve(); } } });`;
-const REFUSING_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
-  writeText: function () { return Promise.reject(new DOMException('denied', 'NotAllowedError')); } } });`;
-const NO_CLIPBOARD = `Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });`;
 
 interface ActiveStaff {
   username: string;

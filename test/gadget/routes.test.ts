@@ -16,8 +16,8 @@ describe('gadget routes', () => {
   after(() => app.close());
 
   const files: Array<[string, string, RegExp]> = [
-    ['/gadget/course-staff.js', 'course-staff.js', /^text\/javascript; charset=utf-8$/],
-    ['/gadget/course-staff.css', 'course-staff.css', /^text\/css; charset=utf-8$/],
+    ['/gadget/course-staff.js', 'dist/course-staff.js', /^text\/javascript; charset=utf-8$/],
+    ['/gadget/course-staff.css', 'dist/course-staff.css', /^text\/css; charset=utf-8$/],
     ['/test-gadget.html', 'test-page/index.html', /^text\/html; charset=utf-8$/],
     ['/test-gadget/mw.js', 'test-page/mw.js', /^text\/javascript; charset=utf-8$/],
     ['/test-gadget/page.js', 'test-page/page.js', /^text\/javascript; charset=utf-8$/],

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
 import { openPage, serviceAndBrowser, screenshotPath } from '../../support/browser.js';
 import { SKINS, testPageUrl, type Scenario, type Skin } from './scenario.js';
+import { TAB } from './support/page-parts.js';
 
 /** Where each skin's first matching portlet is (see the gadget's PORTLETS order). */
 const EXPECTED_PORTLET: Record<Skin, string> = {
@@ -41,7 +42,7 @@ describe('course staff gadget in every skin', () => {
   async function openPanel(s: Scenario, colorScheme: 'light' | 'dark' = 'light') {
     const { context, page, errors } = await openPage(env.browser, { colorScheme });
     await page.goto(testPageUrl(env.svc.url, s));
-    await page.click('#ca-coursestaff a');
+    await page.click(TAB);
     await page.waitForSelector('[role="dialog"]');
     return { context, page, errors };
   }
@@ -71,11 +72,12 @@ describe('course staff gadget in every skin', () => {
     assert.ok(background < 0.05 && text > 0.6, `os/dark: background ${background}, text ${text}`);
   });
 
-  it('falls back to the tools menu (p-tb) where no tab bar exists (Minerva special pages)', async (t) => {
+  it('gives Minerva special pages, which have no tabs and no p-tb, a tab bar of their own under the heading', async (t) => {
     const { context, page } = await openPage(env.browser);
     t.after(() => context.close());
     await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active, skin: 'minerva', page: 'contributions' }));
-    await page.waitForSelector('#ca-coursestaff', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.getElementById('ca-coursestaff')?.parentElement?.id), 'p-tb');
+    const tab = page.locator(TAB);
+    await tab.waitFor({ state: 'visible' });
+    assert.equal(await tab.evaluate((a) => a.parentElement?.matches('.heading-holder > .minerva__tab-container')), true);
   });
 });

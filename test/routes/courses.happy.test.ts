@@ -50,6 +50,26 @@ describe('course details', () => {
     assert.equal(r.status, 200);
     assert.equal(r.body.slug, COURSES.active, 'the canonical slug comes back');
   });
+
+  it("passes the Dashboard's null description on as null, and a description as it is", async () => {
+    const slug = 'Plain_School/No_Description_(2026)';
+    const now = Date.now();
+    svc.dashboard.world.addCourse({
+      slug,
+      title: 'No Description',
+      school: 'Plain School',
+      description: null,
+      start: new Date(now - 86_400_000).toISOString(),
+      end: new Date(now + 86_400_000).toISOString(),
+      roster: [{ username: 'Plain Host', role: 1 }],
+    });
+    const r = await svc.get(`/api/courses/${path(slug)}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.description, null);
+    const described = await svc.get(`/api/courses/${path(COURSES.active)}`);
+    assert.equal(typeof described.body.description, 'string');
+    assert.notEqual(described.body.description, '');
+  });
 });
 
 describe('course roster', () => {
@@ -65,6 +85,18 @@ describe('course roster', () => {
     assert.ok(r.body.participants.every((u: { role: number }) => u.role === 0));
     assert.equal(r.body.facilitators.length + r.body.participants.length, r.body.all_users.length);
     assert.equal(r.body.active_tracking, undefined, 'activity only with enrich');
+  });
+
+  it("answers the Dashboard's own slug, whatever the case of the request's", async () => {
+    for (const spelling of [COURSES.eventAhead.toLowerCase(), COURSES.eventAhead.toUpperCase()]) {
+      for (const query of ['', '?enrich=true']) {
+        const r = await svc.get(`/api/courses/${path(spelling)}/users${query}`);
+        assert.equal(r.status, 200, `${spelling}${query}`);
+        assert.equal(r.body.slug, COURSES.eventAhead, `${spelling}${query}`);
+      }
+      const details = await svc.get(`/api/courses/${path(spelling)}?enrich=true`);
+      assert.equal(details.body.slug, COURSES.eventAhead);
+    }
   });
 
   it('serves a course with 60 staff and adds activity with enrich', async () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { foldForKey } from '../../src/domain/keys.js';
 import { startService, type Service } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
@@ -136,7 +137,7 @@ describe('Redis failing', () => {
       assert.equal((await svc.get(userPath(later))).status, 200);
       const inspector = inspectorClient(redis.url);
       try {
-        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:user:${later}`)) === 1);
+        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:user:${foldForKey(later)}`)) === 1);
       } finally {
         inspector.disconnect();
       }

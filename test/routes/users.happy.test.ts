@@ -73,7 +73,7 @@ describe('courses of a user', () => {
     assert.deepEqual(r.body, { username: PERSONAS.noCourses, courses: [], is_instructor: false, is_student: false, max_project: null });
   });
 
-  it('enriches each course with dates, both windows and (for active courses) staff', async () => {
+  it('enriches each course with dates, both windows and staff', async () => {
     const r = await svc.get(`/api/users/${enc(PERSONAS.active)}?enrich=true`);
     assert.equal(r.status, 200);
     const bySlug = new Map(r.body.courses.map((c: { course_slug: string }) => [c.course_slug, c]));
@@ -88,8 +88,33 @@ describe('courses of a user', () => {
     assert.ok(b.staff.includes('Jonas Becker (WMDE)') && b.staff.includes('Lena Vogel'));
     const c: any = bySlug.get(COURSES.past);
     assert.equal(c.active_tracking, false);
-    assert.equal(c.staff, null, 'rosters of inactive courses are not fetched');
+    assert.ok(Array.isArray(c.staff) && c.staff.length > 0, 'an over course has its staff too');
     for (const course of [a, b, c]) assert.match(course.start, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.equal(r.body.partial, undefined);
+  });
+
+  it('gives the staff of over and future courses too, and the Dashboard spelling of each slug', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+    const name = 'Staff Everywhere';
+    const over = 'Old_School/Finished_Long_Ago_(2026)';
+    const future = 'New_School/Starts_Later_(2027)';
+    svc.dashboard.world.addCourse({
+      slug: over, title: 'Finished', school: 'Old School', start: day(-120), end: day(-60),
+      roster: [{ username: 'Old Host', role: 1 }, { username: name, role: 0 }],
+    });
+    svc.dashboard.world.addCourse({
+      slug: future, title: 'Later', school: 'New School', start: day(10), end: day(40),
+      roster: [{ username: 'New Host', role: 1 }, { username: 'Co Host', role: 3 }, { username: name, role: 0 }],
+    });
+    const r = await svc.get(`/api/users/${enc(name)}?enrich=true`);
+    assert.equal(r.status, 200);
+    const bySlug = new Map(r.body.courses.map((c: { course_slug: string }) => [c.course_slug, c]));
+    const o: any = bySlug.get(over);
+    const f: any = bySlug.get(future);
+    assert.deepEqual([o.active_tracking, o.staff], [false, ['Old Host']]);
+    assert.deepEqual([f.active_tracking, f.staff], [false, ['Co Host', 'New Host']]);
+    const active = await svc.get(`/api/users/${enc(name)}/active-staff`);
+    assert.deepEqual(active.body, { username: name, all_staff: [], courses: [] }, 'active-staff still lists active courses only');
   });
 });
 

@@ -1,0 +1,333 @@
+// The gadget in a real MediaWiki (Debian's 1.39 LTS, test/gadget/support/mediawiki.ts), installed by
+// the deploy tool as GADGET.md describes, pointed at the real service and the fake Dashboard through
+// MediaWiki:Common.js, in headless Chromium on the five skins.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { PERSONAS } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
+import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
+import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
+import { SKINS, type Skin } from './scenario.js';
+import { TAB, DIALOG, RECORDING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
+
+const ROOT = new URL('../../', import.meta.url);
+const GADGET = 'course-staff';
+const DEPLOYER = { name: 'Gadget deployer', password: newPassword(), botPassword: newBotPassword() };
+const READER = { name: 'Course Reader', password: newPassword() };
+/** Where each skin of MediaWiki 1.39 shows its page tabs, and so the gadget's tab. */
+const TAB_PLACE: Record<Skin, string> = {
+  'vector-2022': '#p-associated-pages',
+  vector: '#p-namespaces',
+  monobook: '#p-cactions',
+  timeless: '#p-namespaces',
+  minerva: '.heading-holder > .minerva__tab-container',
+};
+const PAGES = {
+  user: `User:${PERSONAS.active}`,
+  usertalk: `User talk:${PERSONAS.active}`,
+  contributions: `Special:Contributions/${PERSONAS.active}`,
+} as const;
+// Wiki accounts for the personas: MediaWiki sets wgRelevantUserName only for existing accounts.
+const PERSONA_ACCOUNTS = [PERSONAS.active, PERSONAS.xssTarget, PERSONAS.bigCourseStudent, PERSONAS.pastOnly];
+
+/** The part of MediaWiki's client API the tests call in the page. */
+declare const mw: { util: { getUrl(title: string): string }; config: { get(key: string): unknown } };
+
+interface ActiveStaff {
+  all_staff: string[];
+  courses: Array<{ course_slug: string; course_title: string; staff: string[] }>;
+}
+
+/** `npm run deploy:gadget` as a user runs it, with the settings in the environment. */
+function deployCli(env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/deploy-gadget.ts'],
+      { cwd: fileURLToPath(ROOT), env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ code: err === null ? 0 : Number(err.code ?? 1), output: `${stdout}${stderr}` }),
+    );
+  });
+}
+
+describe('the gadget in a real MediaWiki 1.39', () => {
+  let svc: Service;
+  let browser: Browser;
+  let wiki: TestWiki;
+  const deploys: Array<{ code: number; output: string }> = [];
+
+  before(async () => {
+    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+    wiki = await startWiki({
+      accounts: [
+        ...PERSONA_ACCOUNTS.map((name) => ({ name })),
+        {
+          name: DEPLOYER.name,
+          password: DEPLOYER.password,
+          groups: ['interface-admin'],
+          botPassword: { appId: 'deploy', password: DEPLOYER.botPassword, grants: ['basic', 'editpage', 'createeditmovepage', 'editinterface', 'editsiteconfig'] },
+        },
+        { name: READER.name, password: READER.password, options: { [`gadget-${GADGET}`]: 1 } },
+      ],
+      pages: {
+        ...Object.fromEntries(PERSONA_ACCOUNTS.map((name) => [`User:${name}`, `${name} edits here.`])),
+        [PAGES.usertalk]: '== Hello ==\nWelcome!',
+        'Main Page': 'An article.',
+        // The site-wide setting, as GADGET.md tells a wiki to point the gadget at a service.
+        'MediaWiki:Common.js': `mw.config.set( 'wgCourseStaffApiBase', ${JSON.stringify(svc.url)} );`,
+        // The reader's own settings, set after the gadget may already have loaded.
+        [`User:${READER.name}/common.js`]: "window.courseStaffConfig = { useEventDates: true, dashboardBase: 'https://dash.example.org/' };",
+        // A gadget that is not ES5, to show what MediaWiki 1.39 does with one; and a section the
+        // deploy must keep.
+        'MediaWiki:Gadgets-definition': '== probes ==\n* syntax-probe[ResourceLoader|hidden|supportsUrlLoad]|syntax-probe.js',
+        'MediaWiki:Gadget-syntax-probe.js': 'var probe = () => 1;',
+      },
+    });
+    const env = {
+      GADGET_DEPLOY_API: wiki.apiUrl,
+      GADGET_DEPLOY_USERNAME: `${DEPLOYER.name}@deploy`,
+      GADGET_DEPLOY_PASSWORD: DEPLOYER.botPassword,
+    };
+    // A dry run needs no account: it only reads.
+    deploys.push(await deployCli({ GADGET_DEPLOY_API: wiki.apiUrl, GADGET_DEPLOY_DRY_RUN: '1' }));
+    deploys.push(await deployCli(env));
+    // Every test below needs the gadget installed.
+    assert.equal(deploys[1]?.code, 0, deploys[1]?.output);
+    deploys.push(await deployCli(env));
+  });
+  after(async () => {
+    await browser?.close();
+    await wiki?.close();
+    await svc?.close();
+  });
+
+  async function wikiText(title: string): Promise<string | null> {
+    const q = new URLSearchParams({ action: 'query', prop: 'revisions', rvprop: 'content', rvslots: 'main', titles: title, format: 'json', formatversion: '2' });
+    const body = (await (await fetch(`${wiki.apiUrl}?${q}`)).json()) as {
+      query: { pages: Array<{ missing?: boolean; revisions?: Array<{ slots: { main: { content: string } } }> }> };
+    };
+    const page = body.query.pages[0];
+    return page?.missing ? null : (page?.revisions?.[0]?.slots.main.content ?? null);
+  }
+
+  async function activeStaff(user: string, events = false): Promise<ActiveStaff> {
+    const res = await svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
+    assert.equal(res.status, 200);
+    return res.body as ActiveStaff;
+  }
+
+  /** Opens a wiki page with the gadget loaded by URL; `api` collects the service requests. */
+  async function view(t: TestContext, title: string, params: Record<string, string>, opts: PageOptions = {}) {
+    const { context, page, errors } = await openPage(browser, opts);
+    t.after(() => context.close());
+    // A tab that never shows fails in seconds, not in Playwright's default half a minute.
+    page.setDefaultTimeout(10_000);
+    const api: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(svc.url)) api.push(r.url());
+    });
+    await page.goto(wiki.pageUrl(title, { withgadget: GADGET, ...params }));
+    return { page, errors, api };
+  }
+
+  /** Until the gadget module has run and its request (if any) is answered. */
+  async function settle(page: Page): Promise<void> {
+    await page.waitForFunction(() => (window as { courseStaffGadgetLoaded?: boolean }).courseStaffGadgetLoaded === true);
+    await page.waitForLoadState('networkidle');
+  }
+
+  async function openPanel(page: Page): Promise<void> {
+    await page.locator(TAB).click();
+    await page.waitForSelector(DIALOG);
+  }
+
+  it('the deploy tool installs it: a dry run first writes nothing, the deploy writes four pages, a second deploy none', () => {
+    assert.deepEqual(deploys.map((d) => d.code), [0, 0, 0], deploys.map((d) => d.output).join('\n'));
+    const outcomes = deploys.map((d) => d.output.split('\n').filter((l) => l.includes('MediaWiki:')).map((l) => l.split(/ {2,}|(?<=\S) (?=MediaWiki:)/)[0]?.trim()));
+    assert.deepEqual(outcomes, [
+      ['would create', 'would create', 'would create', 'would update'],
+      ['created', 'created', 'created', 'updated'],
+      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+    ]);
+  });
+
+  it('the pages hold exactly what GADGET.md tells an interface administrator to put there', async () => {
+    const read = (p: string) => readFile(new URL(p, ROOT), 'utf8');
+    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.js`), (await read('gadget/dist/course-staff.js')).trimEnd());
+    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.css`), (await read('gadget/dist/course-staff.css')).trimEnd());
+    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}`), (await read('gadget/wiki/Gadget-course-staff.txt')).trim());
+    assert.equal(
+      await wikiText('MediaWiki:Gadgets-definition'),
+      `== probes ==\n* syntax-probe[ResourceLoader|hidden|supportsUrlLoad]|syntax-probe.js\n${(await read('gadget/wiki/Gadgets-definition.txt')).trim()}`,
+    );
+  });
+
+  it('MediaWiki 1.39 accepts the code as ES5, where it replaces non-ES5 code by an error', async () => {
+    const load = async (module: string) =>
+      (await fetch(`${wiki.url}/load.php?modules=${module}&only=scripts&skin=vector&lang=en`)).text();
+    const ours = await load(`ext.gadget.${GADGET}`);
+    assert.match(ours, /courseStaffGadgetLoaded/);
+    assert.doesNotMatch(ours, /mw\.log\.error|Parse error/);
+    assert.match(await load('ext.gadget.syntax-probe'), /mw\.log\.error\(.*ECMAScript 5/);
+  });
+
+  for (const skin of SKINS) {
+    for (const [what, title] of Object.entries(PAGES)) {
+      it(`${skin}, ${what}: the tab is in ${TAB_PLACE[skin]}, visible`, async (t) => {
+        const { page } = await view(t, title, { useskin: skin });
+        const tab = page.locator(TAB);
+        await tab.waitFor({ state: 'visible' });
+        assert.equal(await tab.textContent(), 'Course staff');
+        assert.equal(await tab.evaluate((a, place) => a.closest(place) !== null, TAB_PLACE[skin]), true);
+        if (what === 'contributions') await page.screenshot({ path: await screenshotPath(`wiki-${skin}-contributions-tab`) });
+      });
+    }
+
+    it(`${skin}: the open panel shows the service's answer, the spare ping box stays hidden, and nothing is logged`, async (t) => {
+      const expected = await activeStaff(PERSONAS.active);
+      const { page, errors } = await view(t, PAGES.user, { useskin: skin });
+      await openPanel(page);
+      const dialog = page.locator(DIALOG);
+      assert.deepEqual(await dialog.locator('.coursestaff-course h3 a').allTextContents(), expected.courses.map((c) => c.course_title));
+      assert.deepEqual(await dialog.locator('.coursestaff-staff a').allTextContents(), expected.courses.flatMap((c) => c.staff));
+      assert.equal(await dialog.isVisible(), true);
+      assert.equal(await dialog.locator('.coursestaff-copy').isVisible(), true);
+      // Core skin CSS (`textarea { display: block }`) must not unhide the fallback field.
+      assert.equal(await dialog.locator('textarea.coursestaff-ping-field').isVisible(), false);
+      await page.screenshot({ path: await screenshotPath(`wiki-${skin}`) });
+      // Hovering shows the copy button's tooltip: it names the template literally.
+      assert.equal(await dialog.locator('.coursestaff-copy').getAttribute('title'), 'Copy a {{ping}} template naming every staff member');
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  it('links to the courses on the Dashboard, to the staff talk pages on this wiki and to the profile', async (t) => {
+    const expected = await activeStaff(PERSONAS.active);
+    const { page } = await view(t, PAGES.user, { useskin: 'vector-2022' });
+    await openPanel(page);
+    const hrefs = (sel: string) => page.locator(`${DIALOG} ${sel}`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const courses = await hrefs('.coursestaff-course h3 a');
+    assert.deepEqual(
+      courses,
+      expected.courses.map((c) => `https://outreachdashboard.wmflabs.org/courses/${c.course_slug.split('/').map(encodeURIComponent).join('/')}`),
+    );
+    const talk = await hrefs('.coursestaff-staff a');
+    const wanted = await page.evaluate(
+      (names) => names.map((n) => new URL(mw.util.getUrl(`User talk:${n}`), location.href).href),
+      expected.courses.flatMap((c) => c.staff),
+    );
+    assert.deepEqual(talk, wanted);
+    assert.equal(await page.locator(`${DIALOG} a.coursestaff-profile`).getAttribute('href'), 'https://outreachdashboard.wmflabs.org/users/%C3%89milie%20Dupont');
+    // A staff talk link opens that talk page on this wiki.
+    await page.locator(`${DIALOG} .coursestaff-staff a`).first().click();
+    await page.waitForURL((u) => u.searchParams.get('title')?.startsWith('User_talk:') === true);
+    assert.equal(await page.textContent('#firstHeading'), `User talk:${expected.courses[0]?.staff[0]}`);
+  });
+
+  it('copies one ping naming all staff', async (t) => {
+    const expected = await activeStaff(PERSONAS.active);
+    const { page, errors } = await view(t, PAGES.user, { useskin: 'monobook' }, { initScript: RECORDING_CLIPBOARD });
+    await openPanel(page);
+    await page.click(`${DIALOG} .coursestaff-copy`);
+    await page.waitForSelector(`${DIALOG} .coursestaff-status:not(:empty)`);
+    assert.equal(await page.evaluate(() => (window as { __copied?: string }).__copied), `{{ping|${expected.all_staff.join('|')}}}`);
+    assert.equal(await page.textContent(`${DIALOG} .coursestaff-status`), `Copied a ping for ${expected.all_staff.length} users.`);
+    assert.deepEqual(errors, []);
+  });
+
+  it('without a clipboard, shows the ping in a selected read-only field, and splits more than 50 names', async (t) => {
+    const { page, errors } = await view(t, `User:${PERSONAS.bigCourseStudent}`, { useskin: 'vector' }, { initScript: NO_CLIPBOARD });
+    await openPanel(page);
+    const field = page.locator(`${DIALOG} textarea.coursestaff-ping-field`);
+    assert.equal(await field.isVisible(), false);
+    assert.match((await page.textContent(`${DIALOG} .coursestaff-split-note`)) ?? '', /split into 2 templates/);
+    await page.click(`${DIALOG} .coursestaff-copy`);
+    await field.waitFor({ state: 'visible' });
+    const text = await field.inputValue();
+    assert.deepEqual(text.split('\n').map((l) => l.split('|').length - 1), [50, 10]);
+    assert.equal(await field.evaluate((f) => f === document.activeElement), true);
+    assert.equal(await field.evaluate((f) => (f as HTMLTextAreaElement).selectionEnd - (f as HTMLTextAreaElement).selectionStart), text.length);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const skin of ['vector-2022', 'minerva'] as const) {
+    it(`${skin}: works by keyboard, from the tab to the panel and back`, async (t) => {
+      const { page } = await view(t, PAGES.contributions, { useskin: skin });
+      const tab = page.locator(TAB);
+      await tab.waitFor({ state: 'visible' });
+      await tab.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.locator(DIALOG);
+      await dialog.waitFor();
+      const inside = () => page.evaluate((sel) => document.querySelector(sel)!.contains(document.activeElement), DIALOG);
+      const stops = await dialog.locator('a[href], button:not([disabled])').count();
+      for (let i = 0; i < stops + 2; i++) {
+        await page.keyboard.press('Tab');
+        assert.equal(await inside(), true, `focus left the dialog after ${i + 1} Tab presses`);
+      }
+      await page.keyboard.press('Escape');
+      assert.equal(await dialog.count(), 0);
+      assert.equal(await tab.evaluate((a) => a === document.activeElement), true);
+    });
+  }
+
+  for (const [what, title] of [
+    ['an article', 'Main Page'],
+    ["an IP address's contributions", 'Special:Contributions/192.0.2.7'],
+    ['another special page', 'Special:RecentChanges'],
+  ] as const) {
+    it(`runs but asks the service nothing on ${what}`, async (t) => {
+      const { page, api, errors } = await view(t, title, { useskin: 'vector-2022' });
+      await settle(page);
+      assert.deepEqual(api, []);
+      assert.equal(await page.locator(TAB).count(), 0);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  it('adds no tab for a user without an active course, after one request', async (t) => {
+    const { page, api } = await view(t, `User:${PERSONAS.pastOnly}`, { useskin: 'timeless' });
+    await settle(page);
+    assert.equal(api.length, 1, api.join('\n'));
+    assert.equal(await page.locator(TAB).count(), 0);
+  });
+
+  it('speaks German with uselang=de, plurals included, and logs nothing', async (t) => {
+    const { page, errors } = await view(t, `User:${PERSONAS.xssTarget}`, { useskin: 'vector-2022', uselang: 'de' });
+    await page.locator(TAB).waitFor({ state: 'visible' });
+    assert.equal(await page.locator(TAB).textContent(), 'Kursteam');
+    await openPanel(page);
+    assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), '1 aktiver Kurs, 2 Teammitglieder');
+    assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-copy`, 'title'), 'Eine {{ping}}-Vorlage mit allen Teammitgliedern kopieren');
+    assert.deepEqual(errors, []);
+  });
+
+  it("a logged-in reader's gadget (enabled in preferences) follows their own common.js over the site's settings", async (t) => {
+    const expected = await activeStaff(PERSONAS.active, true);
+    const { context, page, errors } = await openPage(browser);
+    t.after(() => context.close());
+    await page.goto(wiki.pageUrl('Special:UserLogin'));
+    await page.fill('#wpName1', READER.name);
+    await page.fill('#wpPassword1', READER.password);
+    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
+    // MediaWiki's own login page warns about a deprecated module; only the user page counts here.
+    const loginMessages = errors.length;
+    const api: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().startsWith(svc.url)) api.push(r.url());
+    });
+    await page.goto(wiki.pageUrl(PAGES.user, { useskin: 'vector-2022' }));
+    assert.equal(await page.evaluate(() => mw.config.get('wgUserName')), READER.name);
+    await openPanel(page);
+    // The site's Common.js chose the service; the reader's common.js chose event dates and a Dashboard.
+    assert.deepEqual(api, [`${svc.url}/api/users/%C3%89milie%20Dupont/active-staff?use_event_dates=true`]);
+    const links = await page.locator(`${DIALOG} .coursestaff-course h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, expected.courses.length);
+    for (const l of links) assert.match(l ?? '', /^https:\/\/dash\.example\.org\/courses\//);
+    assert.deepEqual(errors.slice(loginMessages), []);
+  });
+});
