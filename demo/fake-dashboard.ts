@@ -27,6 +27,40 @@ export interface Fault {
   hang?: boolean;
   /** Destroy the socket without answering. */
   reset?: boolean;
+  /** A 302 to this URL (an HTTP client that follows it would leave the Dashboard). */
+  redirectTo?: string;
+  /** Write a broken HTTP response straight to the socket, then close it (see MALFORMED). */
+  malformed?: MalformedKind;
+}
+
+/**
+ * Broken answers a proxy, a crashed worker or an attacker in the path can produce, each written as raw
+ * bytes around the real answer's body: what an HTTP client's parser must survive.
+ */
+export const MALFORMED = {
+  /** A header name with a space in it. */
+  'bad-header-token': (body: Buffer) => bytes(head('200 OK', 'Bad Header: x', `Content-Length: ${body.length}`), body),
+  /** One 20 KB header (undici refuses heads over 16 KB). */
+  'huge-header': (body: Buffer) => bytes(head('200 OK', `X-Padding: ${'a'.repeat(20 * 1024)}`, `Content-Length: ${body.length}`), body),
+  /** A chunked body whose chunk size is not hexadecimal. */
+  'bad-chunk-size': (body: Buffer) => bytes(head('200 OK', 'Transfer-Encoding: chunked'), 'zz\r\n', body, '\r\n0\r\n\r\n'),
+  /** A status code that is not a number. */
+  'bad-status-line': (body: Buffer) => bytes(head('2x0 OK', `Content-Length: ${body.length}`), body),
+  /** Content-Length and chunked together (the HTTP/1.1 framing conflict request smuggling relies on). */
+  'length-and-chunked': (body: Buffer) =>
+    bytes(head('200 OK', `Content-Length: ${body.length}`, 'Transfer-Encoding: chunked'), `${body.length.toString(16)}\r\n`, body, '\r\n0\r\n\r\n'),
+  /** The full Content-Length announced, half the body sent, then the connection closes. */
+  'cut-body': (body: Buffer) => bytes(head('200 OK', `Content-Length: ${body.length}`), body.subarray(0, body.length >> 1)),
+} satisfies Record<string, (body: Buffer) => Buffer>;
+
+export type MalformedKind = keyof typeof MALFORMED;
+
+function head(statusLine: string, ...headers: string[]): string {
+  return [`HTTP/1.1 ${statusLine}`, 'Content-Type: application/json; charset=utf-8', ...headers, '', ''].join('\r\n');
+}
+
+function bytes(...parts: (string | Buffer)[]): Buffer {
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 }
 
 export interface RecordedRequest {
@@ -211,6 +245,15 @@ export async function startFakeDashboard(
       if (fault?.hang) return;
       if (fault?.reset) {
         req.socket.destroy();
+        return;
+      }
+      if (fault?.malformed !== undefined) {
+        // Past Node's HTTP layer, which writes nothing for a response that was never started; then FIN.
+        req.socket.end(MALFORMED[fault.malformed](Buffer.from(route(world, method, rawUrl, now()).body)));
+        return;
+      }
+      if (fault?.redirectTo !== undefined) {
+        send(res, html(302, 'Found'), undefined, { Location: fault.redirectTo });
         return;
       }
       if (fault?.status !== undefined) {

@@ -11,7 +11,9 @@ import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
 import type { Config } from './config.js';
+import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
+import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
@@ -55,7 +57,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = app.log;
   const metrics = createMetrics();
   const upstream = config.upstream.outreach;
-  const client = new DashboardClient(upstream, { onAttempt: metrics.onAttempt });
+  const client = new DashboardClient(upstream, {
+    onAttempt: metrics.onAttempt,
+    onBreakerChange: logBreakerChanges(log, 'outreach', upstream.failTimeoutMs),
+  });
+  const breakers = { outreach: client.breaker };
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
@@ -65,7 +71,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     lockWaitMs: upstream.timeoutMs,
     failureBackoffMs: config.cache.failureBackoffMs,
     onOutcome: metrics.onOutcome,
-    onBackgroundError: (key, err) => log.warn({ key, err: (err as Error).message }, 'background refresh failed'),
+    // A name that fails gets that failure again for a moment; our own refusals end by themselves.
+    repeatsFailure: (err) => err instanceof UpstreamError && !isRefusal(err),
+    // The kind of read, never its key: keys hold usernames and slugs. A refusal (breaker open) was logged once already.
+    onBackgroundError: (kind, err) => {
+      const fields = { read: kind, err: (err as Error).message };
+      if (isRefusal(err)) log.debug(fields, 'background refresh not sent');
+      else log.warn(fields, 'background refresh failed');
+    },
   });
   const reads = new CachedDashboard(cache, client, policiesFrom(config.cache, now));
   // Each request's answer gets its own deadline and fan-out bound from these (answers/context.ts).
@@ -101,10 +114,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await plain.register(indexRoutes);
     await plain.register(gadgetRoutes);
   });
-  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
+  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, breakers, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store } });
+  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store, breakers } });
 
   app.addHook('onClose', async () => {
     await cache.settle();

@@ -35,6 +35,9 @@ export interface UpstreamConfig {
   retryBaseMs: number;
   /** A larger answer is refused as garbage, in bytes. */
   maxBodyBytes: number;
+  /** The breaker: this many failed calls in a row and the Dashboard is sent nothing for failTimeoutMs. */
+  maxFails: number;
+  failTimeoutMs: number;
 }
 
 /** The Dashboards by id. One today; a second one (Wiki Education) is a second entry. */
@@ -188,6 +191,9 @@ function upstreamConfig(env: Env): UpstreamConfig {
     retryBaseMs: ms(seconds(env, 'UPSTREAM_RETRY_DELAY', 0.25, 0, 60)),
     // A roster of a few thousand people is a few MB; anything far larger is not a roster.
     maxBodyBytes: int(env, 'UPSTREAM_MAX_BODY_MB', 32, 1, 1_024) * MB,
+    // A wedged Dashboard costs five timeouts, then gets half a minute of quiet before one probe.
+    maxFails: int(env, 'UPSTREAM_MAX_FAILS', 5, 1, 1_000),
+    failTimeoutMs: ms(seconds(env, 'UPSTREAM_FAIL_TIMEOUT', 30, 0.1, 3600)),
   };
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CacheStore, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
+import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
 import { requestProblems } from './schemas/common.js';
 
@@ -25,7 +26,11 @@ export interface Metrics {
 export interface GaugeSources {
   limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
   store: Pick<CacheStore, 'health'>;
+  /** Each Dashboard's breaker, by Dashboard id. */
+  breakers: Record<string, Pick<CircuitBreaker, 'state'>>;
 }
+
+const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };
 
 let processRegistry: Registry | undefined;
 
@@ -85,6 +90,12 @@ export function createMetrics(): Metrics {
     help: '1 when Redis is configured and answering; 0 otherwise (always 0 with the in-process cache only)',
     registers,
   });
+  const breakerState = new Gauge({
+    name: 'upstream_breaker_state',
+    help: "Each Dashboard's breaker: 0 closed (calls go), 1 open (nothing is sent), 2 half-open (one probe call is out)",
+    labelNames: ['dashboard'] as const,
+    registers,
+  });
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
@@ -98,7 +109,8 @@ export function createMetrics(): Metrics {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, ms / 1000);
     },
-    scrape: ({ limiter, store }) => {
+    scrape: ({ limiter, store, breakers }) => {
+      for (const [dashboard, breaker] of Object.entries(breakers)) breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
       queueLength.set(limiter.queued);
       inFlight.set(limiter.active);
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
@@ -121,7 +133,7 @@ export async function metricsRoutes(
         summary: 'Prometheus metrics',
         description:
           'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
-          'the upstream queue, Redis connectivity and process metrics.',
+          "the upstream queue, each Dashboard's breaker, Redis connectivity and process metrics.",
         response: {
           200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
           ...requestProblems,

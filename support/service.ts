@@ -1,6 +1,6 @@
 // Starts the real service against the real fake Dashboard over HTTP, both on random loopback ports.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -37,6 +37,8 @@ export interface ServiceOptions {
   /** An already running fake Dashboard (shared by two "replicas"); otherwise one is started and owned. */
   dashboard?: FakeDashboard;
   store?: CacheStore;
+  /** Fastify's logger option (e.g. a level and a stream to read the log lines from); none by default. */
+  logger?: FastifyServerOptions['logger'];
 }
 
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
@@ -48,7 +50,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     HTTP_TIMEOUT: '2',
     ...opts.env,
   });
-  const app = await buildApp(config, { now, logger: false, ...(opts.store && { store: opts.store }) });
+  const app = await buildApp(config, { now, logger: opts.logger ?? false, ...(opts.store && { store: opts.store }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('service did not get a TCP port');

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       answerParallelReads: 2,
       retryBaseMs: 250,
       maxBodyBytes: 32 * 1024 * 1024,
+      maxFails: 5,
+      failTimeoutMs: 30_000,
     });
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
@@ -48,6 +50,8 @@ describe('loadConfig', () => {
       REDIS_BREAKER_MS: '1500',
       UPSTREAM_RETRY_DELAY: '0.1',
       UPSTREAM_MAX_BODY_MB: '4',
+      UPSTREAM_MAX_FAILS: '3',
+      UPSTREAM_FAIL_TIMEOUT: '0.5',
       REFRESH_FAILURE_BACKOFF: '30',
       MEMORY_CACHE_MAX_MB: '64',
       ANSWER_CACHE_SHARE: '0.5',
@@ -66,6 +70,8 @@ describe('loadConfig', () => {
     assert.equal(upstream.userAgent, 'Test/1.0 (test@example.org)');
     assert.equal(upstream.retryBaseMs, 100);
     assert.equal(upstream.maxBodyBytes, 4 * 1024 * 1024);
+    assert.equal(upstream.maxFails, 3);
+    assert.equal(upstream.failTimeoutMs, 500);
     assert.equal(c.cache.failureBackoffMs, 30_000);
     assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, answerShare: 0.5 });
     assert.deepEqual(
@@ -94,6 +100,8 @@ describe('loadConfig', () => {
     [{ REDIS_HOST: 'r', REDIS_BREAKER_MS: '3s' }, 'REDIS_BREAKER_MS'],
     [{ UPSTREAM_RETRY_DELAY: '-1' }, 'UPSTREAM_RETRY_DELAY'],
     [{ UPSTREAM_MAX_BODY_MB: '0' }, 'UPSTREAM_MAX_BODY_MB'],
+    [{ UPSTREAM_MAX_FAILS: '0' }, 'UPSTREAM_MAX_FAILS'],
+    [{ UPSTREAM_FAIL_TIMEOUT: '30s' }, 'UPSTREAM_FAIL_TIMEOUT'],
     [{ REFRESH_FAILURE_BACKOFF: 'soon' }, 'REFRESH_FAILURE_BACKOFF'],
     [{ ANSWER_CACHE_SHARE: '25%' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '1' }, 'ANSWER_CACHE_SHARE'],

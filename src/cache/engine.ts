@@ -7,7 +7,8 @@
 //   age <= freshMs + staleIfErrorMs              -> refresh first; if that fails, 'error' with the stale data
 //   otherwise (or nothing stored)                -> load: 'miss' (or 'negative' when the Dashboard says 404)
 // Loads are single-flight per key within the process and, through store.lock, across processes.
-// Load errors are never stored; a failed refresh keeps the good entry and backs off for a while.
+// Load errors are never stored; after a failed load the key is not loaded again for a while: a refresh
+// keeps the good entry, and a key with nothing usable answers the same error again at once.
 // A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
 
 import type { Fetched } from '../dashboard/types.js';
@@ -23,31 +24,40 @@ export interface SwrCacheOptions {
   lockWaitMs: number;
   /** Poll interval while waiting for another process. */
   pollIntervalMs?: number;
-  /** After a failed refresh, serve stale for this long without asking the Dashboard again. */
+  /** After a failed load, the key is not loaded again for this long: stale data is served, or the error repeated. */
   failureBackoffMs: number;
+  /** Which load errors are worth repeating to a key with nothing usable (default: all); the others are loaded again. */
+  repeatsFailure?: (err: unknown) => boolean;
   /** Metrics hook: one call per answered read. */
   onOutcome?: (kind: string, outcome: Outcome) => void;
-  /** Logging hook for failed background refreshes (nobody awaits them). */
-  onBackgroundError?: (key: string, err: unknown) => void;
+  /** Logging hook for failed background refreshes (nobody awaits them), with the kind of read (never its key). */
+  onBackgroundError?: (kind: string, err: unknown) => void;
 }
 
 type Entry = CacheEntry<unknown>;
 /** One key's refresh: what to load and how long to keep it. */
 interface Job {
   key: string;
+  kind: string;
   policy: CachePolicy;
   load: () => Promise<Fetched<unknown>>;
 }
 /** Built only when a load may be needed: a fresh read allocates nothing for it. */
-function job<T>(key: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>): Job {
+function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>): Job {
   // Jobs of every kind share the in-flight map: the data type is erased there.
-  return { key, policy: policy as CachePolicy, load };
+  return { key, kind, policy: policy as CachePolicy, load };
+}
+/** A key's last failed load: until when (ms) it is not loaded again, and whether its error is repeated meanwhile. */
+interface Failure {
+  until: number;
+  error: unknown;
+  repeat: boolean;
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
 
-// Failure memory is per key; during a long outage it must not grow without bound.
-const MAX_BACKOFF_KEYS = 10_000;
+// Failure memory is per key; during a long outage (or a flood of failing names) it must not grow without bound.
+const MAX_FAILED_KEYS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -58,11 +68,12 @@ export class SwrCache {
   private readonly maxPolls: number;
   private readonly pollIntervalMs: number;
   private readonly failureBackoffMs: number;
+  private readonly repeatsFailure: (err: unknown) => boolean;
   private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
-  private readonly onBackgroundError: ((key: string, err: unknown) => void) | undefined;
+  private readonly onBackgroundError: ((kind: string, err: unknown) => void) | undefined;
   private readonly inflight = new Map<string, Flight>();
-  /** key -> until when (ms) refreshes are not retried after a failure. */
-  private readonly backoffUntil = new Map<string, number>();
+  /** key -> its last failed load, while it is remembered; oldest first. */
+  private readonly failures = new Map<string, Failure>();
   private readonly background = new Set<Promise<void>>();
 
   constructor(opts: SwrCacheOptions) {
@@ -73,6 +84,7 @@ export class SwrCache {
     // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
     this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
     this.failureBackoffMs = opts.failureBackoffMs;
+    this.repeatsFailure = opts.repeatsFailure ?? (() => true);
     this.onOutcome = opts.onOutcome;
     this.onBackgroundError = opts.onBackgroundError;
   }
@@ -94,19 +106,23 @@ export class SwrCache {
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, policy, load), entry, now, gate);
+        this.refreshInBackground(job(key, kind, policy, load), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
-        if (this.backingOff(key, now)) return this.answer(kind, entry, life, 'error');
+        if (this.failureOf(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, policy, load), entry, gate), policy);
+          return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
       }
     }
-    // Nothing usable: load (errors propagate, there is nothing to fall back on).
-    return this.loaded(kind, await this.foreground(job(key, policy, load), entry, gate), policy);
+    // Nothing usable: load (errors propagate, there is nothing to fall back on), unless this key's load
+    // failed moments ago: then that error again, without asking the Dashboard (8 requests for a failing
+    // name are one upstream call, not eight).
+    const failure = this.failureOf(key, this.now());
+    if (failure?.repeat === true) throw failure.error;
+    return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
@@ -129,31 +145,33 @@ export class SwrCache {
     return this.answer(kind, mine, policy(mine.data), mine.data === null ? 'negative' : 'miss');
   }
 
-  private backingOff(key: string, now: number): boolean {
-    const until = this.backoffUntil.get(key);
-    if (until === undefined) return false;
-    if (now < until) return true;
-    this.backoffUntil.delete(key);
-    return false;
+  /** The key's last failed load while it is remembered. */
+  private failureOf(key: string, now: number): Failure | undefined {
+    const failure = this.failures.get(key);
+    if (failure === undefined) return undefined;
+    if (now < failure.until) return failure;
+    this.failures.delete(key);
+    return undefined;
   }
 
-  private rememberFailure(key: string): void {
-    this.backoffUntil.delete(key); // re-insert at the end: the map is evicted oldest-first
-    if (this.backoffUntil.size >= MAX_BACKOFF_KEYS) {
-      const oldest = this.backoffUntil.keys().next();
-      if (oldest.done !== true) this.backoffUntil.delete(oldest.value);
+  private rememberFailure(key: string, error: unknown): void {
+    if (this.failureBackoffMs <= 0) return;
+    this.failures.delete(key); // re-insert at the end: the map is evicted oldest-first
+    if (this.failures.size >= MAX_FAILED_KEYS) {
+      const oldest = this.failures.keys().next();
+      if (oldest.done !== true) this.failures.delete(oldest.value);
     }
-    this.backoffUntil.set(key, this.now() + this.failureBackoffMs);
+    this.failures.set(key, { until: this.now() + this.failureBackoffMs, error, repeat: this.repeatsFailure(error) });
   }
 
   private refreshInBackground(job: Job, seen: Entry, now: number, gate: ReadGate | undefined): void {
-    if (this.inflight.has(job.key) || this.backingOff(job.key, now)) return;
+    if (this.inflight.has(job.key) || this.failureOf(job.key, now) !== undefined) return;
     const refresh = gate === undefined ? this.flight(job, seen, true) : this.gatedRefresh(job, seen, gate);
     const done = refresh.then(
       () => undefined,
       (err: unknown) => {
         try {
-          this.onBackgroundError?.(job.key, err);
+          this.onBackgroundError?.(job.kind, err);
         } catch {
           // A failing logger must not turn into an unhandled rejection.
         }
@@ -173,7 +191,7 @@ export class SwrCache {
     }
     try {
       // While it waited, another read may have started this refresh or seen it fail.
-      if (!this.inflight.has(job.key) && !this.backingOff(job.key, this.now())) await this.flight(job, seen, true);
+      if (!this.inflight.has(job.key) && this.failureOf(job.key, this.now()) === undefined) await this.flight(job, seen, true);
     } finally {
       release();
     }
@@ -254,10 +272,10 @@ export class SwrCache {
     try {
       fetched = await load();
     } catch (err) {
-      this.rememberFailure(key);
+      this.rememberFailure(key, err);
       throw err;
     }
-    this.backoffUntil.delete(key);
+    this.failures.delete(key);
     const entry: Entry = { fetched_at: fetchedAt, data: fetched.found ? fetched.data : null };
     const life = policy(entry.data);
     const keepMs =

@@ -1,13 +1,15 @@
 // The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
-// cap, one deadline per call (a retry included), one retry on network errors and 5xx.
+// cap, one deadline per call (a retry included), one retry on network errors and 5xx, and a breaker
+// that stops asking a Dashboard that keeps failing.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config.js';
 import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
-import { UpstreamError, type Dashboard, type Fetched } from './types.js';
+import { isRefusal, UpstreamError, type Dashboard, type Fetched } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 
@@ -22,12 +24,17 @@ export interface DashboardClientHooks {
   /** Tests may pass their own; by default a keep-alive Agent sized to the cap. */
   dispatcher?: Dispatcher;
   onAttempt?: (attempt: UpstreamAttempt) => void;
+  /** The breaker's clock: real time by default, like the call deadline. */
+  now?: () => number;
+  /** Every change of the breaker's state. */
+  onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
   readonly limiter: ConcurrencyLimiter;
+  readonly breaker: CircuitBreaker;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
@@ -36,6 +43,12 @@ export class DashboardClient implements Dashboard {
     private readonly hooks: DashboardClientHooks = {},
   ) {
     this.limiter = new ConcurrencyLimiter(options.concurrency, options.queueLimit);
+    this.breaker = new CircuitBreaker({
+      maxFails: options.maxFails,
+      openMs: options.failTimeoutMs,
+      now: hooks.now ?? Date.now,
+      ...(hooks.onBreakerChange && { onChange: hooks.onBreakerChange }),
+    });
     this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
@@ -67,20 +80,48 @@ export class DashboardClient implements Dashboard {
   }
 
   async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+    // A Dashboard that is down is not asked, and the caller learns it at once, not after a wait in the queue.
+    const wait = this.breaker.waitMs();
+    if (wait > 0) throw this.#down(wait);
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     const started = Date.now();
+    const call: { admission?: Admission; sentAt: number } = { sentAt: 0 };
     try {
-      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal);
-      if (first.retryAfterMs === undefined) return first.result;
-      // One retry, only if it can still finish before the deadline.
-      const remaining = this.options.timeoutMs - (Date.now() - started);
-      if (first.retryAfterMs >= remaining) throw first.error;
-      await sleep(first.retryAfterMs, signal);
-      const second = await this.#attempt(endpoint, pathAndQuery, parse, signal);
-      if (second.retryAfterMs !== undefined) throw second.error;
-      return second.result;
+      // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
+      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+        call.admission = this.breaker.admit();
+        if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
+        call.sentAt = Date.now();
+      });
+      let result: Fetched<T>;
+      if (first.retryAfterMs === undefined) {
+        result = first.result;
+      } else {
+        // One retry, only if it can still finish before the deadline (a longer Retry-After is not
+        // waited for: the call fails now) and the breaker has not changed meanwhile.
+        const remaining = this.options.timeoutMs - (Date.now() - started);
+        if (first.retryAfterMs >= remaining) throw first.error;
+        await sleep(first.retryAfterMs, signal);
+        const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+          if (call.admission === undefined || !this.breaker.holds(call.admission)) throw first.error;
+          call.sentAt = Date.now();
+        });
+        if (second.retryAfterMs !== undefined) throw second.error;
+        result = second.result;
+      }
+      // A 200 and the Dashboard's own 404 alike: it answered.
+      if (call.admission !== undefined) this.breaker.succeeded(call.admission);
+      return result;
     } catch (err) {
-      if (signal.aborted && !(err instanceof UpstreamError && err.kind === 'overloaded')) {
+      const timedOut = signal.aborted && !isRefusal(err);
+      // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the
+      // Dashboard, and neither does a timeout after it had the request for less than half the deadline
+      // (the rest went waiting for a slot): a slow but answering Dashboard under a burst is not down.
+      if (call.admission !== undefined) {
+        if (timedOut && Date.now() - call.sentAt < this.options.timeoutMs / 2) this.breaker.inconclusive(call.admission);
+        else this.breaker.failed(call.admission);
+      }
+      if (timedOut) {
         throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
           cause: err,
         });
@@ -89,14 +130,25 @@ export class DashboardClient implements Dashboard {
     }
   }
 
-  /** One request. Either a result, or an error with (when worth retrying) a delay before the retry. */
+  #down(waitMs: number): UpstreamError {
+    return new UpstreamError('down', `the Dashboard failed ${this.options.maxFails} calls in a row and is not asked for a while`, undefined, {
+      retryAfterMs: waitMs,
+    });
+  }
+
+  /**
+   * One request, once `beforeSend` (run with a slot in hand) lets it go. Either a result, or an error
+   * with (when worth retrying) a delay before the retry.
+   */
   async #attempt<T>(
     endpoint: Endpoint,
     pathAndQuery: string,
     parse: (body: unknown) => T,
     signal: AbortSignal,
+    beforeSend: () => void,
   ): Promise<{ result: Fetched<T>; retryAfterMs?: undefined } | { retryAfterMs: number; error: UpstreamError }> {
     return this.limiter.run(async () => {
+      beforeSend();
       const started = performance.now();
       let status = 0;
       try {
@@ -124,12 +176,16 @@ export class DashboardClient implements Dashboard {
         if (isNetworkError(err)) {
           return {
             retryAfterMs: jitter(this.options.retryBaseMs),
-            error: new UpstreamError('network', `could not reach the Dashboard: ${(err as Error).message}`, undefined, {
+            error: new UpstreamError('network', `could not reach the Dashboard: ${messageOf(err)}`, undefined, {
               cause: err,
             }),
           };
         }
-        throw err;
+        // Anything else the HTTP client throws (its parser refusing the answer, above all) is the
+        // Dashboard's failure, never ours; not retried, as the same bytes would likely come back.
+        throw new UpstreamError('protocol', `the Dashboard's answer is not valid HTTP: ${messageOf(err)}`, undefined, {
+          cause: err,
+        });
       } finally {
         this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
       }
@@ -181,6 +237,10 @@ function retryDelay(header: string | string[] | undefined, baseMs: number): numb
 
 function jitter(ms: number): number {
   return Math.round(ms * (0.75 + Math.random() / 2));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function isNetworkError(err: unknown): boolean {

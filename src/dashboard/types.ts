@@ -17,16 +17,27 @@ export type UpstreamFailure =
   | 'network' // connection refused/reset, DNS, ...
   | 'http' // an unexpected status (5xx, 429, 403, ...)
   | 'payload' // the body was not the JSON we expect
-  | 'overloaded'; // too many requests already waiting for an upstream slot (load shedding)
+  | 'protocol' // the answer broke HTTP/1.1 (bad status line, header, chunk or framing) or the client failed otherwise
+  | 'overloaded' // too many requests already waiting for an upstream slot (load shedding)
+  | 'down'; // the breaker is open: the Dashboard failed too often in a row and is not asked for a while
 
 export class UpstreamError extends Error {
+  /** 'down': how long (ms) until the Dashboard may be asked again. */
+  readonly retryAfterMs: number | undefined;
+
   constructor(
     readonly kind: UpstreamFailure,
     message: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'UpstreamError';
+    this.retryAfterMs = options?.retryAfterMs;
   }
+}
+
+/** Our own refusals (queue full, breaker open): they say nothing of the Dashboard and end by themselves. */
+export function isRefusal(err: unknown): boolean {
+  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down');
 }

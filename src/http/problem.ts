@@ -33,6 +33,13 @@ export function problemFor(err: unknown): Problem & { retryAfter?: number } {
           ...problem('overloaded', 'Too busy', 503, 'Too many requests are waiting for the Dashboard; try again in a few seconds.'),
           retryAfter: OVERLOADED_RETRY_AFTER,
         };
+      case 'down': {
+        const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
+        return {
+          ...problem('dashboard-down', 'The Dashboard is down', 503, `${err.message}; nothing usable is cached for this, try again in ${retryAfter} s.`),
+          retryAfter,
+        };
+      }
       default:
         return problem('upstream-error', 'The Dashboard failed', 502, `${err.message}; nothing is cached for this yet, try again later.`);
     }
@@ -67,6 +74,8 @@ export function sendProblem(reply: FastifyReply, p: Problem & { retryAfter?: num
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const p = problemFor(err);
   if (p.status >= 500 && p.type === '/problems/internal') request.log.error({ err }, 'unhandled error');
+  // A down Dashboard was announced once, by its breaker; each request it turns away is no news.
+  else if (p.type === '/problems/dashboard-down') request.log.debug({ problem: p.type }, 'upstream trouble');
   else if (p.status >= 500) request.log.warn({ problem: p.type, err: (err as Error).message }, 'upstream trouble');
   return sendProblem(reply, p);
 }

@@ -4,13 +4,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CacheStore } from '../cache/types.js';
 import { VERSION } from '../package-info.js';
+import type { CircuitBreaker } from '../dashboard/breaker.js';
 import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
 import { requestProblems } from '../schemas/common.js';
-import { HealthSchema, LivenessSchema } from '../schemas/health.js';
+import { HealthSchema, LivenessSchema, type Health } from '../schemas/health.js';
 
 export interface HealthDeps {
   store: CacheStore;
   limiter: ConcurrencyLimiter;
+  /** Each Dashboard's breaker, by Dashboard id. */
+  breakers: Record<keyof Health['dashboards'], Pick<CircuitBreaker, 'state'>>;
   startedAt: number;
   now: () => number;
 }
@@ -23,15 +26,21 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
         tags: ['operations'],
         operationId: 'getHealth',
         summary: 'Readiness and cache state',
-        description: '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard).',
+        description:
+          '`degraded` when Redis is configured but not answering (the service still answers from memory and the Dashboard), ' +
+          'or when a Dashboard is `down` (its breaker is open: cached data is served, stale if need be, and reads with nothing usable get 503). ' +
+          'Always HTTP 200: the service answers what it can.',
         response: { 200: HealthSchema, ...requestProblems },
       },
     },
     async (_request, reply) => {
       const health = deps.store.health();
+      // Down until the probe call succeeds: half-open counts as down.
+      const dashboards = { outreach: deps.breakers.outreach.state === 'closed' ? ('ok' as const) : ('down' as const) };
       reply.header('cache-control', 'no-store');
       return {
-        status: health.ok ? ('ok' as const) : ('degraded' as const),
+        status: health.ok && dashboards.outreach === 'ok' ? ('ok' as const) : ('degraded' as const),
+        dashboards,
         redis_connected: health.redis_connected === true,
         cache: health.kind,
         uptime_seconds: Math.floor((deps.now() - deps.startedAt) / 1000),

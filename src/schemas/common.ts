@@ -61,6 +61,14 @@ export const problemResponses = {
   400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter' },
   404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
   502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },
-  503: { ...ProblemSchema, description: 'Too many requests are waiting for the Dashboard (with Retry-After)' },
+  503: {
+    ...ProblemSchema,
+    description:
+      'Nothing usable is cached and the Dashboard cannot be asked now: it is down (`/problems/dashboard-down`: its breaker ' +
+      'opened after UPSTREAM_MAX_FAILS failed calls in a row, for UPSTREAM_FAIL_TIMEOUT), or too many requests are waiting for it (`/problems/overloaded`)',
+    headers: {
+      'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds until the Dashboard may be asked again' }),
+    },
+  },
   504: { ...ProblemSchema, description: "The Dashboard did not answer within HTTP_TIMEOUT of the request's arrival and nothing usable is cached" },
 };

@@ -2,8 +2,15 @@
 
 import { Type, type Static } from 'typebox';
 
+const DashboardState = Type.Union([Type.Literal('ok'), Type.Literal('down')], {
+  description: '`down` while its breaker is open or its probe call is out (UPSTREAM_MAX_FAILS failed calls in a row); `ok` otherwise',
+});
+
 export const HealthSchema = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
+    description: '`degraded` when Redis is configured but not answering, or when a Dashboard is `down`',
+  }),
+  dashboards: Type.Object({ outreach: DashboardState }, { description: 'Each Dashboard by id' }),
   redis_connected: Type.Boolean({ description: 'false when Redis is not configured or not answering' }),
   cache: Type.String({ description: '"memory" or "redis"' }),
   uptime_seconds: Type.Integer(),

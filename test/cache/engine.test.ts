@@ -201,9 +201,9 @@ describe('SwrCache: stale-while-revalidate', () => {
     assert.deepEqual([r.outcome, r.data], ['miss', 'new']);
   });
 
-  it('reports a failed background refresh, keeps the good entry and backs off', async () => {
+  it('reports a failed background refresh by its kind (never its key), keeps the good entry and backs off', async () => {
     const errors: [string, unknown][] = [];
-    const { cache, store, advance } = setup({ onBackgroundError: (key, err) => errors.push([key, err]) });
+    const { cache, store, advance } = setup({ onBackgroundError: (kind, err) => errors.push([kind, err]) });
     const p: CachePolicy = () => ({ ...life, staleWhileRevalidateMs: 10 * FAILURE_BACKOFF_MS });
     await cache.read('k', 'user', p, counting(() => found('good')));
     advance(life.freshMs + 1);
@@ -214,7 +214,7 @@ describe('SwrCache: stale-while-revalidate', () => {
     await cache.settle();
     assert.equal(failing.calls, 1);
     assert.equal(errors.length, 1);
-    assert.equal(errors[0]?.[0], 'k');
+    assert.equal(errors[0]?.[0], 'user');
     assert.equal(store.sets.length, 1, 'the failure stored nothing');
     // Within the backoff: stale answers, no new refresh.
     advance(FAILURE_BACKOFF_MS - 2);
@@ -369,8 +369,8 @@ describe('SwrCache: negative entries', () => {
 });
 
 describe('SwrCache: errors', () => {
-  it('never caches a load error: the next read asks again', async () => {
-    const { cache, store } = setup();
+  it('never stores a load error: once the failure back-off is over, the next read asks again', async () => {
+    const { cache, store, advance } = setup();
     let fail = true;
     const load = counting((): Fetched<string> => {
       if (fail) throw new Error('502');
@@ -379,22 +379,75 @@ describe('SwrCache: errors', () => {
     await assert.rejects(cache.read('k', 'user', policy, load), /502/);
     assert.equal(store.sets.length, 0);
     fail = false;
+    advance(FAILURE_BACKOFF_MS);
     assert.equal((await cache.read('k', 'user', policy, load)).data, 'ok');
     assert.equal(load.calls, 2);
   });
 
-  it('a cold miss is not held back by the failure backoff (errors are not cached)', async () => {
+  it('a key with nothing cached answers its failure again during the back-off, without loading', async () => {
+    const { cache, advance } = setup();
+    const failure = new Error('502');
+    const failing = counting((): Fetched<string> => {
+      throw failure;
+    });
+    await assert.rejects(cache.read('k', 'user', policy, failing));
+    for (let i = 0; i < 7; i++) await assert.rejects(cache.read('k', 'user', policy, failing), (err) => err === failure);
+    assert.equal(failing.calls, 1);
+    // Only that key: another one is loaded.
+    await assert.rejects(cache.read('other', 'user', policy, failing));
+    assert.equal(failing.calls, 2);
+    advance(FAILURE_BACKOFF_MS - 1);
+    await assert.rejects(cache.read('k', 'user', policy, failing));
+    assert.equal(failing.calls, 2);
+    advance(1);
+    await assert.rejects(cache.read('k', 'user', policy, failing));
+    assert.equal(failing.calls, 3, 'asked again after the back-off');
+  });
+
+  it('concurrent reads of a failing key: one load, and the reads after it none', async () => {
+    const { cache } = setup();
+    const load = counting(async (): Promise<Fetched<string>> => {
+      await flush(); // the other seven reads arrive while this load is running
+      throw new Error('timeout');
+    });
+    const first = Array.from({ length: 8 }, () => cache.read('k', 'user', policy, load));
+    assert.ok((await Promise.allSettled(first)).every((s) => s.status === 'rejected'));
+    const more = await Promise.allSettled(Array.from({ length: 8 }, () => cache.read('k', 'user', policy, load)));
+    assert.ok(more.every((s) => s.status === 'rejected'));
+    assert.equal(load.calls, 1);
+  });
+
+  for (const [what, opts] of [
+    ['errors not worth repeating (repeatsFailure) are', { repeatsFailure: (err: unknown) => (err as Error).message !== '502' }],
+    ['with a failure back-off of 0, errors are', { failureBackoffMs: 0 }],
+  ] as const) {
+    it(`${what} loaded again at once`, async () => {
+      const { cache } = setup(opts);
+      const failing = counting((): Fetched<string> => {
+        throw new Error('502');
+      });
+      await assert.rejects(cache.read('k', 'user', policy, failing));
+      await assert.rejects(cache.read('k', 'user', policy, failing));
+      assert.equal(failing.calls, 2);
+    });
+  }
+
+  it('remembers at most 10,000 failing keys, forgetting the oldest first', async () => {
     const { cache } = setup();
     const failing = counting((): Fetched<string> => {
       throw new Error('502');
     });
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    await assert.rejects(cache.read('k', 'user', policy, failing));
-    assert.equal(failing.calls, 2);
+    for (let i = 0; i <= 10_000; i++) await assert.rejects(cache.read(`k${i}`, 'user', policy, failing));
+    assert.equal(failing.calls, 10_001);
+    await assert.rejects(cache.read('k10000', 'user', policy, failing));
+    await assert.rejects(cache.read('k1', 'user', policy, failing));
+    assert.equal(failing.calls, 10_001, 'the newest are remembered');
+    await assert.rejects(cache.read('k0', 'user', policy, failing));
+    assert.equal(failing.calls, 10_002, 'the oldest was forgotten');
   });
 
   it('shares one failure among concurrent callers and cleans up the flight', async () => {
-    const { cache, store } = setup();
+    const { cache, store, advance } = setup();
     const load = deferred<string>();
     const reads = Array.from({ length: 5 }, () => cache.read('k', 'user', policy, load));
     await flush();
@@ -403,17 +456,19 @@ describe('SwrCache: errors', () => {
     assert.ok(settled.every((s) => s.status === 'rejected'));
     assert.equal(load.calls, 1);
     assert.equal(store.releases, 1, 'the lock is released after a failure');
+    advance(FAILURE_BACKOFF_MS);
     const again = counting(() => found('ok'));
     assert.equal((await cache.read('k', 'user', policy, again)).data, 'ok');
     assert.equal(again.calls, 1);
   });
 
   it('handles a loader that throws synchronously', async () => {
-    const { cache } = setup();
+    const { cache, advance } = setup();
     const load = (): Promise<Fetched<string>> => {
       throw new TypeError('sync');
     };
     await assert.rejects(cache.read('k', 'user', policy, load), TypeError);
+    advance(FAILURE_BACKOFF_MS);
     assert.equal((await cache.read('k', 'user', policy, counting(() => found('ok')))).data, 'ok');
   });
 

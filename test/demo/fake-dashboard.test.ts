@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
+import { MALFORMED, startFakeDashboard, type FakeDashboard, type MalformedKind } from '../../demo/fake-dashboard.js';
 import { COURSES, demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import type { UserStatsBody } from '../../demo/wire.js';
 import { SNAPSHOT_AT } from '../../demo/world.js';
@@ -282,6 +283,23 @@ describe('fake Dashboard over HTTP', () => {
       await assert.rejects(at(quiet), (err: NodeJS.ErrnoException) => ['ECONNRESET', 'EPIPE'].includes(String(err.code)));
     });
 
+    test('redirectTo is a 302 with that Location', async () => {
+      fake.setFaults([{ redirectTo: 'http://elsewhere.example/user_stats.json' }]);
+      const r = await at(quiet);
+      assert.equal(r.status, 302);
+      assert.equal(r.headers['location'], 'http://elsewhere.example/user_stats.json');
+    });
+
+    for (const kind of Object.keys(MALFORMED) as MalformedKind[]) {
+      test(`malformed ${kind}: those raw bytes around the real body, then the connection closes`, async () => {
+        const body = Buffer.from((await at(quiet)).body);
+        fake.setFaults([{ malformed: kind }]);
+        const wire = await rawExchange(fake.url, `GET ${quiet} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        assert.deepEqual(wire, MALFORMED[kind](body));
+        assert.ok(wire.includes(kind === 'cut-body' ? body.subarray(0, body.length >> 1) : body));
+      });
+    }
+
     test('times applies a fault to the next N matching requests only; the first matching fault wins', async () => {
       fake.setFaults([
         { match: /username=Quiet/, status: 500, times: 2 },
@@ -300,6 +318,18 @@ describe('fake Dashboard over HTTP', () => {
     });
   });
 });
+
+/** Everything the server writes on one connection for `request`, until it closes the connection. */
+function rawExchange(base: string, request: string): Promise<Buffer> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => socket.write(request));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks)));
+    socket.on('error', reject);
+  });
+}
 
 test('hang holds the request until close() ends it', { timeout: 5000 }, async (t) => {
   const fake = await startFakeDashboard();

@@ -1,11 +1,13 @@
 // Hostile input, generated: whatever a client puts in a username, a slug or the query string, the
 // service answers JSON or problem+json (with CORS) and never a 5xx, and every request it makes to the
-// Dashboard has one of the three expected shapes.
+// Dashboard has one of the three expected shapes. And hostile upstreams: whatever the Dashboard sends
+// back (or does not), never a 500.
 
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { MALFORMED, type Fault, type MalformedKind } from '../../demo/fake-dashboard.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { canonicalUsername } from '../../src/domain/names.js';
 import { rawGet, type RawReply } from '../../support/raw-http.js';
@@ -196,6 +198,72 @@ describe('hostile input over HTTP', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a hostile Dashboard over HTTP', () => {
+  let svc: Service;
+  before(async () => {
+    // A breaker that opened would turn most reads here into its 503 and hide the faults from them; it has
+    // its own tests (test/routes/dashboard-down.test.ts).
+    svc = await startService({ env: { HTTP_TIMEOUT: '0.2', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.05' } });
+  });
+  after(() => svc.close());
+
+  const fault: fc.Arbitrary<Fault> = fc.oneof(
+    fc.record({ status: fc.constantFrom(400, 403, 404, 410, 429, 500, 502, 503, 504), retryAfter: fc.option(fc.constantFrom('0', '1', '600', 'soon', 'Wed, 21 Oct 2015 07:28:00 GMT'), { nil: undefined }), html: fc.boolean() }),
+    fc.constantFrom<Fault>({ html: true }, { truncated: true }, { reset: true }, { hang: true }, { delayMs: 150 }, { delayMs: 300 }, { redirectTo: 'http://127.0.0.1:9/' }),
+    fc.constantFrom(...(Object.keys(MALFORMED) as MalformedKind[])).map((malformed): Fault => ({ malformed })),
+  );
+  const scoped = fc.record({
+    fault,
+    match: fc.constantFrom(undefined, /user_stats/, /course\.json/, /users\.json/),
+    times: fc.constantFrom(undefined, 1, 2),
+  }).map(({ fault: f, match, times }): Fault => ({ ...f, ...(match && { match }), ...(times && { times }) }));
+  // A path template, filled in with a person and a course the service has never seen (each run is cold).
+  const read = fc.constantFrom(
+    ...['', '?enrich=true', '/active-staff', '/status'].map((s) => (u: string) => `/api/users/${encodeURIComponent(u)}${s}`),
+    ...['', '?enrich=true', '/users'].map((s) => (_u: string, c: string) => `/api/courses/${c}${s}`),
+    (u: string) => `/api/users/${encodeURIComponent(`${u} Unknown`)}`,
+  );
+  let serial = 0;
+  const DAY = 86_400_000;
+
+  test('whatever it sends back: 200, 404 or a 502/503/504 problem with CORS, never a 500', async () => {
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(scoped, { minLength: 1, maxLength: 3 }), fc.array(read, { minLength: 1, maxLength: 4 }), async (faults, templates) => {
+        const n = ++serial;
+        const [user, course] = [`Hostile Upstream ${n}`, `Hostile_Upstream/Course_${n}`];
+        for (const [slug, end] of [[course, Date.now() + DAY], [`Hostile_Upstream/Past_${n}`, Date.now() - 90 * DAY]] as const) {
+          svc.dashboard.world.addCourse({
+            slug,
+            title: slug,
+            school: 'Hostile Upstream',
+            start: new Date(end - 30 * DAY).toISOString(),
+            end: new Date(end).toISOString(),
+            roster: [
+              { username: `Teacher ${n}`, role: 1 },
+              { username: user, role: 0 },
+            ],
+          });
+        }
+        svc.dashboard.setFaults(faults);
+        const paths = templates.map((path) => path(user, course));
+        const replies = await Promise.all(paths.map((p) => rawGet(svc.url, p)));
+        replies.forEach((r, i) => {
+          const where = `${paths[i]} with ${JSON.stringify(faults)} -> ${r.status} ${r.body.slice(0, 200)}`;
+          assert.ok([200, 404, 502, 503, 504].includes(r.status), where);
+          assert.equal(r.headers['access-control-allow-origin'], '*', where);
+          assert.match(r.headers['content-type'] ?? '', r.status === 200 ? /^application\/json/ : /^application\/problem\+json/, where);
+          JSON.parse(r.body);
+          seen.add(r.status);
+        });
+      }),
+      { numRuns: 120 },
+    );
+    svc.dashboard.setFaults([]);
+    for (const status of [200, 404, 502, 504]) assert.ok(seen.has(status), `not vacuous: no ${status} among ${[...seen].join(', ')}`);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PERSONAS } from '../../demo/demo-world.js';
+import type { BreakerState } from '../../src/dashboard/breaker.js';
 import { createMetrics, type GaugeSources } from '../../src/metrics.js';
 import { startService, type Service } from '../../support/service.js';
 
@@ -19,7 +20,7 @@ describe('createMetrics', () => {
     a.onResponse('/api/users/:username', 200, 12);
     a.onResponse('/api/users/:username', 200, 30);
     b.onResponse('/api/users/:username', 404, 5);
-    const sources = { limiter: { active: 0, queued: 0 }, store: memoryStore };
+    const sources = { limiter: { active: 0, queued: 0 }, store: memoryStore, breakers: {} };
     const [ta, tb] = await Promise.all([a.scrape(sources), b.scrape(sources)]);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="200"}'), 2);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="404"}'), undefined);
@@ -40,9 +41,11 @@ describe('createMetrics', () => {
     m.onOutcome('user', 'fresh');
     const limiter = { active: 2, queued: 7 };
     const redis = { connected: true };
+    const outreach: { state: BreakerState } = { state: 'closed' };
     const sources: GaugeSources = {
       limiter,
       store: { health: () => ({ kind: 'redis', redis_connected: redis.connected, ok: redis.connected }) },
+      breakers: { outreach, wikiedu: { state: 'half-open' } },
     };
     let text = await m.scrape(sources);
     assert.equal(sample(text, 'upstream_requests_total{endpoint="user_stats",status="200"}'), 1);
@@ -54,12 +57,16 @@ describe('createMetrics', () => {
     assert.equal(sample(text, 'upstream_in_flight'), 2);
     assert.equal(sample(text, 'upstream_queue_length'), 7);
     assert.equal(sample(text, 'redis_connected'), 1);
+    assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 0);
+    assert.equal(sample(text, 'upstream_breaker_state{dashboard="wikiedu"}'), 2);
 
     limiter.queued = 0;
     redis.connected = false;
+    outreach.state = 'open';
     text = await m.scrape(sources);
     assert.equal(sample(text, 'upstream_queue_length'), 0);
     assert.equal(sample(text, 'redis_connected'), 0);
+    assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 1);
   });
 });
 
@@ -95,6 +102,7 @@ describe('GET /metrics on the running service', () => {
     assert.equal(sample(text, 'upstream_in_flight'), 0);
     assert.equal(sample(text, 'upstream_queue_length'), 0);
     assert.equal(sample(text, 'redis_connected'), 0);
+    assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 0);
     assert.match(text, /^nodejs_heap_size_used_bytes /m);
     // Route patterns only: no username, no raw path of an unmatched request.
     assert.doesNotMatch(text, /milie|Dupont|no\/such/);

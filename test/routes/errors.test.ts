@@ -9,11 +9,15 @@ import { startService, type Service } from '../../support/service.js';
 
 let svc: Service;
 before(async () => {
-  // A short deadline keeps the hang cases quick.
-  svc = await startService({ env: { HTTP_TIMEOUT: '0.5' } });
+  // A short deadline keeps the hang cases quick; a short failure memory lets a test see that a failure
+  // was not cached without waiting long.
+  svc = await startService({ env: { HTTP_TIMEOUT: '0.5', REFRESH_FAILURE_BACKOFF: '0.1' } });
 });
 after(() => svc.close());
 afterEach(() => svc.dashboard.setFaults([]));
+
+/** Past the failure memory (REFRESH_FAILURE_BACKOFF): a failed name is asked again, not answered from memory. */
+const pastFailureMemory = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 150));
 
 function assertProblem(r: { status: number; headers: Headers; body: any }, status: number, type: string): void {
   assert.equal(r.status, status, JSON.stringify(r.body));
@@ -136,6 +140,7 @@ describe('a failing Dashboard', () => {
     assertProblem(await svc.get(`/api/users/${encodeURIComponent(PERSONAS.multiRole)}`), 502, '/problems/upstream-error');
     assert.equal(svc.dashboard.count(/Adaeze/), 2, 'one retry');
     svc.dashboard.setFaults([]);
+    await pastFailureMemory();
     const r = await svc.get(`/api/users/${encodeURIComponent(PERSONAS.multiRole)}`);
     assert.equal(r.status, 200, 'the failure was not cached');
   });
@@ -149,6 +154,7 @@ describe('a failing Dashboard', () => {
       svc.dashboard.setFaults([{ match: /user_stats/, ...fault }]);
       assertProblem(await svc.get(`/api/users/${encodeURIComponent(name)}`), 502, '/problems/upstream-error');
       svc.dashboard.setFaults([]);
+      await pastFailureMemory();
       const r = await svc.get(`/api/users/${encodeURIComponent(name)}`);
       assert.equal(r.status, 200);
       assert.equal(r.body.username, name);

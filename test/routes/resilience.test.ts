@@ -1,5 +1,6 @@
 // Caching behaviour seen from outside: coalescing, negative entries, stale-while-revalidate,
-// stale-if-error, the concurrency cap and retries, with an injected clock and the real fake Dashboard.
+// stale-if-error, the memory of failing names, the concurrency cap and retries, with an injected clock
+// and the real fake Dashboard.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -21,6 +22,9 @@ before(async () => {
       STALE_WHILE_REVALIDATE: '60',
       STALE_IF_ERROR: '600',
       HTTP_TIMEOUT: '3',
+      REFRESH_FAILURE_BACKOFF: '5',
+      // These tests fail the Dashboard on purpose, one after another; the breaker has its own tests.
+      UPSTREAM_MAX_FAILS: '1000',
     },
   });
 });
@@ -125,6 +129,46 @@ describe('stale data', () => {
     clock.t += 11 * MINUTE + 60_000;
     svc.dashboard.setFaults([{ status: 500 }]);
     assert.equal((await svc.get(userPath(name))).status, 502);
+  });
+});
+
+describe('a failing name with nothing cached', () => {
+  const failing = (name: string): RegExp => new RegExp(`username=${encodeURIComponent(encodeURIComponent(name))}$`);
+
+  it('8 sequential requests cost one upstream call (and its retry); the same error class each time', async () => {
+    const name = newUser();
+    svc.dashboard.reset();
+    svc.dashboard.setFaults([{ match: failing(name), status: 500 }]);
+    const replies = [];
+    for (let i = 0; i < 8; i++) replies.push(await svc.get(userPath(name, ['', '/active-staff', '/status', '?enrich=true'][i % 4])));
+    assert.deepEqual(replies.map((r) => r.status), Array(8).fill(502));
+    assert.ok(replies.every((r) => r.body.type === '/problems/upstream-error'));
+    assert.equal(svc.dashboard.count(failing(name)), 2, 'one call and its one retry');
+    // Once the back-off (REFRESH_FAILURE_BACKOFF) is over, the name is asked again.
+    svc.dashboard.setFaults([]);
+    clock.t += 5_000;
+    assert.equal((await svc.get(userPath(name))).status, 200);
+  });
+
+  it('8 concurrent requests, then 8 more: one upstream call (and its retry)', async () => {
+    const name = newUser();
+    svc.dashboard.reset();
+    svc.dashboard.setFaults([{ match: failing(name), status: 503, delayMs: 50 }]);
+    const first = await Promise.all(Array.from({ length: 8 }, () => svc.get(userPath(name))));
+    const second = await Promise.all(Array.from({ length: 8 }, () => svc.get(userPath(name, '/status'))));
+    assert.ok([...first, ...second].every((r) => r.status === 502));
+    assert.equal(svc.dashboard.count(failing(name)), 2);
+  });
+
+  it('a timeout is remembered too: the requests after it get 504 at once', async () => {
+    const name = newUser();
+    svc.dashboard.reset();
+    svc.dashboard.setFaults([{ match: failing(name), hang: true }]);
+    assert.equal((await svc.get(userPath(name))).status, 504);
+    const started = Date.now();
+    for (let i = 0; i < 7; i++) assert.equal((await svc.get(userPath(name))).status, 504);
+    assert.ok(Date.now() - started < 500, 'nobody waited for the Dashboard again');
+    assert.equal(svc.dashboard.count(failing(name)), 1);
   });
 });
 
