@@ -149,6 +149,18 @@ function httpUrl(env: Env, name: string, fallback: string): string {
 
 const DAY = 86_400;
 
+// What an HTTP header value may hold (RFC 9110 field-vchar and spaces): anything else would make every
+// upstream call fail, which would look like a Dashboard outage.
+const HEADER_VALUE = /^[\t\x20-\x7E\x80-\xFF]+$/;
+
+function userAgent(env: Env): string {
+  const v = raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT;
+  if (!HEADER_VALUE.test(v)) {
+    throw new ConfigError('USER_AGENT', 'must be a valid HTTP header value: printable Latin-1 characters, no line breaks or other control characters');
+  }
+  return v;
+}
+
 function redisConfig(env: Env): RedisConfig | null {
   const url = raw(env, 'REDIS_URL');
   const host = raw(env, 'REDIS_HOST');
@@ -182,7 +194,7 @@ function upstreamConfig(env: Env): UpstreamConfig {
   const concurrency = int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16);
   return {
     baseUrl: httpUrl(env, 'OUTREACH_BASE_URL', 'https://outreachdashboard.wmflabs.org'),
-    userAgent: raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT,
+    userAgent: userAgent(env),
     timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
     concurrency,
     queueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),
