@@ -8,6 +8,7 @@ import type { CachePolicy, CacheResult, Lifetimes, ReadGate } from './cache/type
 import type { CacheConfig } from './config.js';
 import type { Dashboard, Fetched } from './dashboard/types.js';
 import { isOver } from './domain/activity.js';
+import type { DashboardId } from './domain/dashboards.js';
 import { foldForKey } from './domain/keys.js';
 import { slugText } from './domain/slugs.js';
 import type { CourseDetails, CourseRoster, Slug, UserStats } from './domain/types.js';
@@ -40,28 +41,36 @@ export function policiesFrom(config: CacheConfig, now: () => number): Policies {
   return { user: perKind(config.ttl.user), course: overLonger(config.ttl.course), roster: overLonger(config.ttl.courseUsers) };
 }
 
+/** One Dashboard's reads. Every key starts with the Dashboard's id: slugs, course ids and rosters are per Dashboard,
+ *  and so is what a user is enrolled in, so nothing one Dashboard said ever answers for the other. */
 export class CachedDashboard {
+  readonly #keys: { user: string; course: string; roster: string };
+
   constructor(
     private readonly cache: SwrCache,
     private readonly dashboard: Dashboard,
     private readonly policies: Policies,
-  ) {}
+    id: DashboardId,
+  ) {
+    // The roster's kind differs from v1's `roster:`, whose entries lack the course's slug and end.
+    this.#keys = { user: `${id}:user:`, course: `${id}:course:`, roster: `${id}:course-users:` };
+  }
 
   /**
    * `username` must be canonical. Keys are folded as the Dashboard's collation folds (case, accents):
    * every spelling it treats as one person or course shares one entry and one upstream request.
    */
   userStats(username: string, gate?: ReadGate): Promise<CacheResult<UserStats>> {
-    return this.cache.read(`user:${foldForKey(username)}`, 'user', this.policies.user, () => this.dashboard.userStats(username), gate);
+    return this.cache.read(this.#keys.user + foldForKey(username), 'user', this.policies.user, () => this.dashboard.userStats(username), gate);
   }
 
   course(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseDetails>> {
-    return this.cache.read(`course:${foldForKey(slugText(slug))}`, 'course', this.policies.course, () => this.dashboard.course(slug), gate);
+    return this.cache.read(this.#keys.course + foldForKey(slugText(slug)), 'course', this.policies.course, () => this.dashboard.course(slug), gate);
   }
 
-  /** The roster with its course's own slug and end (the key differs from v1's `roster:`, whose entries lack them). */
+  /** The roster with its course's own slug and end. */
   roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
-    return this.cache.read(`course-users:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
+    return this.cache.read(this.#keys.roster + foldForKey(slugText(slug)), 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
   }
 
   /**

@@ -12,3 +12,8 @@ export type DashboardChoice = DashboardId | 'all';
 
 /** A value of the `dashboards` status map of an `all` answer. */
 export type DashboardStatus = 'ok' | 'not_found' | 'error';
+
+/** A record with one value per Dashboard, built by `value`. */
+export function byDashboard<T>(value: (id: DashboardId) => T): Record<DashboardId, T> {
+  return { outreach: value('outreach'), wikiedu: value('wikiedu') };
+}

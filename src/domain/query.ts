@@ -1,6 +1,6 @@
 // Query-string values.
 
-import type { DashboardChoice } from './dashboards.js';
+import type { DashboardChoice, DashboardId } from './dashboards.js';
 import { InvalidInput } from './invalid.js';
 import { quote } from './text.js';
 
@@ -29,6 +29,8 @@ export function parseBoolean(value: unknown, name: string): boolean {
  * `outreach`, `wikiedu`, and where `all` is allowed (the user endpoints) `all`, lower case only. Empty,
  * repeated or anything else is InvalidInput.
  */
+export function parseDashboard(value: unknown, allowAll: false): DashboardId;
+export function parseDashboard(value: unknown, allowAll: boolean): DashboardChoice;
 export function parseDashboard(value: unknown, allowAll: boolean): DashboardChoice {
   if (value === undefined || value === 'outreach') return 'outreach';
   if (value === 'wikiedu' || (allowAll && value === 'all')) return value;

@@ -1,13 +1,15 @@
-// /api/users/{username}, .../active-staff and .../status.
+// /api/users/{username}, .../active-staff and .../status, each for one Dashboard or (`dashboard=all`) both.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { answerContext, type AnswerDeps } from '../answers/context.js';
+import { answerFor } from '../answers/all-dashboards.js';
+import type { AnswerDeps } from '../answers/context.js';
+import { mergeActiveStaff, mergeUserCourses, mergeUserStatus } from '../answers/merge.js';
 import { activeStaff, userCourses, userStatus } from '../answers/users.js';
 import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
-import { parseBoolean } from '../domain/query.js';
+import { parseBoolean, parseDashboard } from '../domain/query.js';
 import { problemResponses } from '../schemas/common.js';
-import { ActiveStaffQuery, EnrichQuery, UsernameParams } from '../schemas/params.js';
+import { ActiveStaffQuery, UserQuery, UsernameParams, UserStatusQuery } from '../schemas/params.js';
 import { ActiveStaffSchema, UserCoursesSchema, UserStatusSchema } from '../schemas/users.js';
 
 const tags = ['users'];
@@ -27,15 +29,16 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
           'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
           'With `enrich=true` each course also gets its dates, whether it is active now, and its staff.',
         params: UsernameParams,
-        querystring: EnrichQuery,
+        querystring: UserQuery,
         response: { 200: UserCoursesSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const enrich = parseBoolean(request.query.enrich, 'enrich');
-      return responder.send(request, reply, `user|${enrich}|${username}`, () =>
-        userCourses(answerContext(answerDeps, reply.elapsedTime), username, enrich),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `user|${dashboard}|${enrich}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userCourses(ctx, username, enrich), mergeUserCourses),
       );
     },
   );
@@ -58,8 +61,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
-      return responder.send(request, reply, `active-staff|${useEventDates}|${username}`, () =>
-        activeStaff(answerContext(answerDeps, reply.elapsedTime), username, useEventDates),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `active-staff|${dashboard}|${useEventDates}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => activeStaff(ctx, username, useEventDates), mergeActiveStaff),
       );
     },
   );
@@ -72,13 +76,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         operationId: 'getUserStatus',
         summary: 'Whether a user is in any course, and how many are active now',
         params: UsernameParams,
+        querystring: UserStatusQuery,
         response: { 200: UserStatusSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
-      return responder.send(request, reply, `status|${username}`, () =>
-        userStatus(answerContext(answerDeps, reply.elapsedTime), username),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `status|${dashboard}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userStatus(ctx, username), mergeUserStatus),
       );
     },
   );

@@ -27,12 +27,36 @@ export const ActivityFields = {
   active_tracking: Nullable(Type.Boolean(), 'Now is inside the tracking window; null when its dates are unknown'),
 };
 
+/** Which Dashboard a course is on. */
+export const DashboardField = Type.Union([Type.Literal('outreach'), Type.Literal('wikiedu')], {
+  description: 'The Dashboard the course is on: `outreach` (Programs & Events) or `wikiedu` (Wiki Education)',
+});
+
+export const CourseUrlField = Type.String({
+  description: "The course's page on its Dashboard: its base URL, `/courses/` and each slug segment percent-encoded",
+  examples: ['https://outreachdashboard.wmflabs.org/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)'],
+});
+
+const DashboardStatusSchema = Type.Union([Type.Literal('ok'), Type.Literal('not_found'), Type.Literal('error')]);
+
+/** Only on a `dashboard=all` answer. */
+export const DashboardsField = Type.Optional(
+  Type.Object(
+    { outreach: DashboardStatusSchema, wikiedu: DashboardStatusSchema },
+    {
+      description:
+        'With `dashboard=all` only: what each Dashboard said. `ok`: its part is in the answer; `not_found`: it does not know the user; ' +
+        '`error`: it failed or did not answer in time, so its courses are missing (the answer is then `partial`, with max-age at most 60).',
+    },
+  ),
+);
+
 /** Only on an answer that lacks some course's data. */
 export const PartialField = Type.Optional(
   Type.Boolean({
     description:
       "true when some course's data could not be had: a read failed, or did not finish within HTTP_TIMEOUT of the request " +
-      '(those fields are null). Such an answer has max-age at most 60 and is not remembered; what was fetched is cached, ' +
+      '(those fields are null), or with `dashboard=all` a whole Dashboard failed (see `dashboards`). Such an answer has max-age at most 60 and is not remembered; what was fetched is cached, ' +
       'so the next request completes more of it. Absent otherwise.',
   }),
 );

@@ -137,7 +137,7 @@ describe('Redis failing', () => {
       assert.equal((await svc.get(userPath(later))).status, 200);
       const inspector = inspectorClient(redis.url);
       try {
-        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:user:${foldForKey(later)}`)) === 1);
+        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:outreach:user:${foldForKey(later)}`)) === 1);
       } finally {
         inspector.disconnect();
       }
