@@ -15,6 +15,18 @@ type Part<T> = { status: 'ok'; answer: Answer<T & { partial?: boolean }> } | { s
 
 export type Merged<T> = T & { dashboards?: Record<DashboardId, DashboardStatus>; partial?: boolean };
 
+/** The error of an `all` answer that has nothing to show: a 404 from both, else the first failing Dashboard's own, naming it. */
+function neither<T>(parts: readonly Part<T>[]): Error {
+  const i = parts.findIndex((p) => p.status === 'error');
+  const failed = parts[i];
+  if (failed?.status === 'error') {
+    const { kind, message, status, retryAfterMs } = failed.error;
+    return new UpstreamError(kind, `${DASHBOARDS[i]}: ${message}`, status, { cause: failed.error, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+  }
+  const first = parts[0];
+  return first?.status === 'not_found' ? new NotFound(first.error.what, first.error.id, undefined, true) : new Error('no Dashboard answered');
+}
+
 async function part<T>(answer: Promise<Answer<T & { partial?: boolean }>>): Promise<Part<T>> {
   try {
     return { status: 'ok', answer: await answer };
@@ -41,10 +53,7 @@ export async function answerFor<T extends object>(
   if (choice !== 'all') return one(answerContext(deps, choice, elapsedMs));
   const parts = await Promise.all(DASHBOARDS.map((id) => part(one(answerContext(deps, id, elapsedMs)))));
   const answered = parts.flatMap((p) => (p.status === 'ok' ? [p.answer] : []));
-  if (answered.length === 0) {
-    const failed = parts.find((p) => p.status === 'error') ?? parts[0];
-    throw failed !== undefined && failed.status !== 'ok' ? failed.error : new Error('no Dashboard answered');
-  }
+  if (answered.length === 0) throw neither(parts);
   const freshness = new FreshnessTracker();
   const dashboards = {} as Record<DashboardId, DashboardStatus>;
   parts.forEach((p, i) => {

@@ -237,7 +237,7 @@ describe("one answer's share of the Dashboard", () => {
     await userCourses(answerContext(deps, 'outreach', 0), 'Max', true);
     dashboard.calls.length = 0;
     dashboard.latencyMs = 10_000; // any read that went upstream now would miss the deadline below
-    const strict = { ...deps, maxParallelReads: 1, timeoutMs: 200 };
+    const strict = { ...deps, dashboards: { ...deps.dashboards, outreach: { ...deps.dashboards.outreach, maxParallelReads: 1, timeoutMs: 200 } } };
     const { body } = await userCourses(answerContext(strict, 'outreach', 0), 'Max', true);
     assert.deepEqual(dashboard.calls, []);
     assert.equal(enrichedCount(body.courses), 1_000);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { startService, type Service } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
@@ -12,19 +13,21 @@ import { inspectorClient, startRedis, type TestRedis } from '../../support/redis
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
 let redis: TestRedis;
 let dashboard: FakeDashboard;
+let wikiedu: FakeDashboard;
 
 before(async () => {
   redis = await startRedis();
-  dashboard = await startFakeDashboard({ world: demoWorld() });
+  [dashboard, wikiedu] = await Promise.all([startFakeDashboard({ world: demoWorld() }), startFakeDashboard({ world: wikieduWorld() })]);
 });
 after(async () => {
-  await dashboard.close();
+  await Promise.all([dashboard.close(), wikiedu.close()]);
   await redis.kill();
 });
 
 const replica = (): Promise<Service> =>
   startService({
     dashboard,
+    wikiedu,
     env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
   });
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
@@ -90,6 +93,41 @@ describe('a shared cache', () => {
     } finally {
       dashboard.setFaults([]);
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it("keeps the two courses of one slug apart in Redis: each Dashboard's under its own key, each answered as its own after a restart", async () => {
+    const slug = COURSES.active; // a course on both Dashboards, two different courses
+    const coursePath = (d: string): string => `/api/courses/${slug.split('/').map(encodeURIComponent).join('/')}?dashboard=${d}`;
+    const first = await replica();
+    let ids: number[];
+    try {
+      await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+      ids = [(await first.get(coursePath('outreach'))).body.id, (await first.get(coursePath('wikiedu'))).body.id];
+      assert.notEqual(ids[0], ids[1]);
+    } finally {
+      await first.close();
+    }
+    const inspector = inspectorClient(redis.url);
+    try {
+      for (const [d, id] of [['outreach', ids[0]], ['wikiedu', ids[1]]] as const) {
+        const raw = await inspector.get(`${PREFIX}odh:v1:${d}:course:${foldForKey(slug)}`);
+        assert.ok(raw !== null, `${d}'s entry`);
+        assert.match(raw, new RegExp(`"id":${id}\\b`), `${d}'s entry holds its own course`);
+      }
+    } finally {
+      inspector.disconnect();
+    }
+    dashboard.reset();
+    wikiedu.reset();
+    const second = await replica();
+    try {
+      await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+      const again = [(await second.get(coursePath('outreach'))).body, (await second.get(coursePath('wikiedu'))).body];
+      assert.deepEqual(again.map((b) => [b.id, b.dashboard]), [[ids[0], 'outreach'], [ids[1], 'wikiedu']]);
+      assert.deepEqual([dashboard.requests.length, wikiedu.requests.length], [0, 0], 'both from Redis');
+    } finally {
+      await second.close();
     }
   });
 
