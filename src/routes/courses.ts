@@ -31,7 +31,8 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; r
           '`/api/courses/{slug}/users`: facilitators (role >= 1), participants (role 0) and everyone, one row per person ' +
           'with the highest role (with `enrich=true` also whether the course is active now). ' +
           'The slug is the Dashboard\'s, e.g. `Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`; ' +
-          'it may have more than two segments.',
+          'it may have more than two segments. Slugs are per Dashboard: `dashboard=wikiedu` asks Wiki Education, where the same slug ' +
+          'may be another course.',
         params: Type.Object({ '*': Type.String({ description: 'slug, or slug/users' }) }),
         querystring: CourseQuery,
         response: { 200: Type.Union([CourseSchema, CourseUsersSchema]), ...problemResponses },

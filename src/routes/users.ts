@@ -26,8 +26,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         operationId: 'getUserCourses',
         summary: "A user's Dashboard courses",
         description:
-          'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
-          'With `enrich=true` each course also gets its dates, whether it is active now, and its staff.',
+          'One entry per course (upstream lists one row per role; they are merged, keeping the highest role), each with its ' +
+          '`dashboard` and `course_url`. With `enrich=true` each course also gets its dates, whether it is active now, and its staff. ' +
+          'With `dashboard=all`: the courses of both Dashboards (Programs & Events first), `is_instructor`/`is_student` true on either, ' +
+          "`max_project` Programs & Events' unless null, and `dashboards` saying what each said: 200 when one answered, 404 when neither " +
+          "knows the user, else the first failing Dashboard's error.",
         params: UsernameParams,
         querystring: UserQuery,
         response: { 200: UserCoursesSchema, ...problemResponses },
@@ -52,7 +55,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         summary: "The staff of a user's courses that are active now",
         description:
           'Only courses whose tracking window (start..end) contains now, or the event window ' +
-          '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls.',
+          '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls. ' +
+          'With `dashboard=all`: the active courses of both, `all_staff` the union.',
         params: UsernameParams,
         querystring: ActiveStaffQuery,
         response: { 200: ActiveStaffSchema, ...problemResponses },
@@ -75,6 +79,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         tags,
         operationId: 'getUserStatus',
         summary: 'Whether a user is in any course, and how many are active now',
+        description: 'With `dashboard=all`: the counts of both Dashboards summed, each flag true on either.',
         params: UsernameParams,
         querystring: UserStatusQuery,
         response: { 200: UserStatusSchema, ...problemResponses },

@@ -82,9 +82,12 @@ export const requestProblems = {
 
 export const problemResponses = {
   ...requestProblems,
-  400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter' },
-  404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
-  502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },
+  400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter (`dashboard` included)' },
+  404: { ...ProblemSchema, description: 'The Dashboard has no such user or course (with `dashboard=all`: neither Dashboard knows the user)' },
+  502: {
+    ...ProblemSchema,
+    description: "The Dashboard failed and nothing usable is cached (with `dashboard=all`: neither answered, and this is the first failing Dashboard's error, in the order outreach, wikiedu)",
+  },
   503: {
     ...ProblemSchema,
     description:
