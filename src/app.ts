@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { dashboardSources } from './answers/context.js';
 import { AnswerCache } from './cache/answer-cache.js';
 import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
@@ -87,15 +88,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const policies = policiesFrom(config.cache, now);
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
-  const answerDeps = {
-    now,
-    dashboards: byDashboard((id) => ({
-      reads: new CachedDashboard(cache, clients[id], policies, id),
-      baseUrl: config.upstream[id].baseUrl,
-      timeoutMs: config.upstream[id].timeoutMs,
-      maxParallelReads: config.upstream[id].answerParallelReads,
-    })),
-  };
+  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
+  const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const responder = new Responder(answers, now);

@@ -3,7 +3,7 @@
 
 import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
-import { answerContext, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
+import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
 import { loadConfig } from '../src/config.js';
 import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
 import { byDashboard } from '../src/domain/dashboards.js';
@@ -98,15 +98,7 @@ export function stubDeps(
   const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.cache.failureBackoffMs });
   const policies = policiesFrom(config.cache, now);
   const stubs = { outreach: dashboard, wikiedu };
-  return {
-    now,
-    dashboards: byDashboard((id) => ({
-      reads: new CachedDashboard(cache, stubs[id], policies, id),
-      baseUrl: config.upstream[id].baseUrl,
-      timeoutMs: config.upstream[id].timeoutMs,
-      maxParallelReads: config.upstream[id].answerParallelReads,
-    })),
-  };
+  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], policies, id))) };
 }
 
 /** An answer context over `dashboard` as Programs & Events (see stubDeps); its gate and deadline are shared by every answer built with it. */

@@ -1,7 +1,8 @@
 // What every answer is built from, and what it gives back.
 
 import type { Freshness, ReadGate } from '../cache/types.js';
-import type { DashboardId } from '../domain/dashboards.js';
+import type { UpstreamsConfig } from '../config.js';
+import { byDashboard, type DashboardId } from '../domain/dashboards.js';
 import type { CachedDashboard } from '../reads.js';
 import { AnswerGate } from './upstream-gate.js';
 
@@ -21,6 +22,16 @@ export interface AnswerDeps {
   dashboards: Record<DashboardId, DashboardSource>;
   /** The clock for freshness and "active now". */
   now: () => number;
+}
+
+/** Each Dashboard as the answers read it: through `reads`, with its configured link base, deadline and fan-out bound. */
+export function dashboardSources(upstream: UpstreamsConfig, reads: Record<DashboardId, CachedDashboard>): Record<DashboardId, DashboardSource> {
+  return byDashboard((id) => ({
+    reads: reads[id],
+    baseUrl: upstream[id].baseUrl,
+    timeoutMs: upstream[id].timeoutMs,
+    maxParallelReads: upstream[id].answerParallelReads,
+  }));
 }
 
 /** One request's view of one Dashboard: the shared parts, and its own share of that Dashboard (bounded fan-out, deadline). */
