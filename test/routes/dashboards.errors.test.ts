@@ -182,6 +182,22 @@ describe('one Dashboard never slows the other', () => {
     assert.deepEqual(statuses, [200, 200, 200, 503, 503, 503]);
   });
 
+  it("Wiki Education's memory of a failed lookup is its own: the same name on Programs & Events is asked and answered", async (t: TestContext) => {
+    const svc = await startService({ env: { REFRESH_FAILURE_BACKOFF: '30', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000' } });
+    t.after(() => svc.close());
+    const name = personOnBoth(svc);
+    svc.wikiedu.setFaults([{ status: 500 }]);
+    assert.equal((await svc.get(user(name, '?dashboard=wikiedu'))).status, 502);
+    svc.wikiedu.setFaults([]);
+    svc.wikiedu.reset();
+    assert.equal((await svc.get(user(name, '?dashboard=wikiedu'))).status, 502, 'the failure is remembered for REFRESH_FAILURE_BACKOFF');
+    const outreach = await svc.get(user(name));
+    assert.equal(outreach.status, 200, 'not the other Dashboard’s failure');
+    const all = await svc.get(user(name, '?dashboard=all'));
+    assert.deepEqual([all.status, all.body.dashboards], [200, { outreach: 'ok', wikiedu: 'error' }]);
+    assert.equal(svc.wikiedu.requests.length, 0, 'the remembered failure asks nothing');
+  });
+
   it("an open Wiki Education breaker: its reads get 503 at once, Programs & Events' go on", async (t: TestContext) => {
     const svc = await startService({ env: { HTTP_TIMEOUT: '0.3', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30', UPSTREAM_RETRY_DELAY: '0.01' } });
     t.after(() => svc.close());
