@@ -178,6 +178,7 @@ describe('dashboard=all: the merge rules', () => {
     const r = await asked(user('noor_HADDAD', '/status?dashboard=all'));
     assert.equal(r.status, 200);
     assert.equal(r.body.username, 'Noor HADDAD', "the caller's canonical name");
+    assert.deepEqual(r.body.dashboards, { outreach: 'ok', wikiedu: 'ok' });
     assert.deepEqual([r.outreach, r.wikiedu], [0, 0], 'each Dashboard entry found under its folded key');
   });
 });
