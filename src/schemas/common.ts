@@ -3,6 +3,7 @@
 // fields are dropped on the way out) and the OpenAPI document.
 
 import { Type, type Static, type TSchema } from 'typebox';
+import { DASHBOARDS, type DashboardStatus } from '../domain/dashboards.js';
 
 /** `type: [T, "null"]` rather than anyOf: fast-json-stringify serialises it without trial validation. */
 export function Nullable<T extends TSchema>(schema: T, description?: string) {
@@ -27,17 +28,19 @@ export const ActivityFields = {
   active_tracking: Nullable(Type.Boolean(), 'Now is inside the tracking window; null when its dates are unknown'),
 };
 
+/** A string enum as one schema (not anyOf), which fast-json-stringify writes without trial validation. */
+const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description && { description }) });
+
 /** Which Dashboard a course is on. */
-export const DashboardField = Type.Union([Type.Literal('outreach'), Type.Literal('wikiedu')], {
-  description: 'The Dashboard the course is on: `outreach` (Programs & Events) or `wikiedu` (Wiki Education)',
-});
+export const DashboardField = StringEnum(DASHBOARDS, 'The Dashboard the course is on: `outreach` (Programs & Events) or `wikiedu` (Wiki Education)');
 
 export const CourseUrlField = Type.String({
   description: "The course's page on its Dashboard: its base URL, `/courses/` and each slug segment percent-encoded",
   examples: ['https://outreachdashboard.wmflabs.org/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)'],
 });
 
-const DashboardStatusSchema = Type.Union([Type.Literal('ok'), Type.Literal('not_found'), Type.Literal('error')]);
+const DashboardStatusSchema = StringEnum<DashboardStatus>(['ok', 'not_found', 'error']);
 
 /** Only on a `dashboard=all` answer. */
 export const DashboardsField = Type.Optional(
