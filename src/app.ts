@@ -13,6 +13,7 @@ import type { CacheStore } from './cache/types.js';
 import type { Config } from './config.js';
 import { DashboardClient } from './dashboard/client.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
+import { serverTimeouts } from './http/limits.js';
 import { handleClientError, handleError, sendProblem } from './http/problem.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       handleError(err, request, reply);
     },
     clientErrorHandler: handleClientError,
+    ...serverTimeouts(config.http.limits),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Route schemas document params and query strings; the routes parse them with rules of their own
   // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.

@@ -17,6 +17,17 @@ export interface HttpConfig {
   host: string;
   port: number;
   logLevel: string;
+  limits: ServerLimits;
+}
+
+/** How long the server waits for clients (the contract's "own HTTP limits"), in ms. */
+export interface ServerLimits {
+  /** From the connection (or the previous answer) until the request head has arrived. */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, has arrived. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
 }
 
 /** How one Dashboard is asked: each gets its own client, concurrency cap and queue. */
@@ -213,12 +224,27 @@ function cacheConfig(env: Env): CacheConfig {
   };
 }
 
+function serverLimits(env: Env): ServerLimits {
+  const limits = {
+    headersTimeoutMs: ms(seconds(env, 'SERVER_HEADERS_TIMEOUT', 10, 0.05, 600)),
+    requestTimeoutMs: ms(seconds(env, 'SERVER_REQUEST_TIMEOUT', 30, 0.05, 600)),
+    // Above the 60 s a front proxy (nginx) keeps idle upstream connections, so the proxy closes first;
+    // Node waits 1 s more before closing, so an idle connection goes after 73 s, within the contract's 75 s.
+    keepAliveTimeoutMs: ms(seconds(env, 'SERVER_KEEP_ALIVE_TIMEOUT', 72, 0.05, 74)),
+  };
+  // Node refuses a head deadline past the whole request's.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('SERVER_HEADERS_TIMEOUT', 'must not be longer than SERVER_REQUEST_TIMEOUT');
+  }
+  return limits;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
   return {
-    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel },
+    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel, limits: serverLimits(env) },
     upstream: { outreach: upstreamConfig(env) },
     redis: redisConfig(env),
     cache: cacheConfig(env),

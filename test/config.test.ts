@@ -10,7 +10,12 @@ const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', impo
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
-    assert.deepEqual(c.http, { host: '0.0.0.0', port: 8000, logLevel: 'info' });
+    assert.deepEqual(c.http, {
+      host: '0.0.0.0',
+      port: 8000,
+      logLevel: 'info',
+      limits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000 },
+    });
     const { userAgent, ...upstream } = c.upstream.outreach;
     assert.deepEqual(upstream, {
       baseUrl: 'https://outreachdashboard.wmflabs.org',
@@ -50,8 +55,12 @@ describe('loadConfig', () => {
       REFRESH_FAILURE_BACKOFF: '30',
       MEMORY_CACHE_MAX_MB: '64',
       ANSWER_CACHE_SHARE: '0.5',
+      SERVER_HEADERS_TIMEOUT: '2',
+      SERVER_REQUEST_TIMEOUT: '4.5',
+      SERVER_KEEP_ALIVE_TIMEOUT: '5',
     });
     assert.equal(c.http.port, 9000);
+    assert.deepEqual(c.http.limits, { headersTimeoutMs: 2_000, requestTimeoutMs: 4_500, keepAliveTimeoutMs: 5_000 });
     const upstream = c.upstream.outreach;
     assert.equal(upstream.baseUrl, 'http://127.0.0.1:1234', 'no trailing slash');
     assert.equal(c.cache.ttl.user, 60);
@@ -88,6 +97,10 @@ describe('loadConfig', () => {
     [{ ANSWER_CACHE_SHARE: '25%' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '1' }, 'ANSWER_CACHE_SHARE'],
     [{ ANSWER_CACHE_SHARE: '0' }, 'ANSWER_CACHE_SHARE'],
+    [{ SERVER_HEADERS_TIMEOUT: '0' }, 'SERVER_HEADERS_TIMEOUT'],
+    [{ SERVER_REQUEST_TIMEOUT: 'long' }, 'SERVER_REQUEST_TIMEOUT'],
+    [{ SERVER_KEEP_ALIVE_TIMEOUT: '90' }, 'SERVER_KEEP_ALIVE_TIMEOUT'],
+    [{ SERVER_HEADERS_TIMEOUT: '40' }, 'SERVER_HEADERS_TIMEOUT'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {
