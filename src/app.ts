@@ -105,7 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, limiter: client.limiter, startedAt: now(), now } });
   await app.register(userRoutes, { ctx, responder });
   await app.register(courseRoutes, { ctx, responder });
-  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store } });
+  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store, answers } });
 
   app.addHook('onClose', async () => {
     await cache.settle();

@@ -4,7 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CacheStore, Outcome } from './cache/types.js';
+import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
 import { requestProblems } from './schemas/common.js';
@@ -24,7 +24,9 @@ export interface Metrics {
 /** What the gauges read at scrape time. */
 export interface GaugeSources {
   limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
-  store: Pick<CacheStore, 'health'>;
+  store: Pick<CacheStore, 'health' | 'size'>;
+  /** The answer cache (absent in tests that have none). */
+  answers?: { readonly size: CacheUse };
 }
 
 let processRegistry: Registry | undefined;
@@ -85,6 +87,20 @@ export function createMetrics(): Metrics {
     help: '1 when Redis is configured and answering; 0 otherwise (always 0 with the in-process cache only)',
     registers,
   });
+  const cacheLabels = ['cache'] as const;
+  const cacheBytes = new Gauge({
+    name: 'cache_memory_bytes',
+    help: 'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers)',
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheBudget = new Gauge({
+    name: 'cache_memory_budget_bytes',
+    help: "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheEntries = new Gauge({ name: 'cache_entries', help: 'Entries held by each in-process cache', labelNames: cacheLabels, registers });
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
@@ -98,10 +114,16 @@ export function createMetrics(): Metrics {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, ms / 1000);
     },
-    scrape: ({ limiter, store }) => {
+    scrape: ({ limiter, store, answers }) => {
       queueLength.set(limiter.queued);
       inFlight.set(limiter.active);
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
+      for (const [cache, use] of [['data', store.size], ['answers', answers?.size]] as const) {
+        if (use === undefined) continue;
+        cacheBytes.set({ cache }, use.bytes);
+        cacheBudget.set({ cache }, use.maxBytes);
+        cacheEntries.set({ cache }, use.entries);
+      }
       return registry.metrics();
     },
   };
@@ -121,7 +143,7 @@ export async function metricsRoutes(
         summary: 'Prometheus metrics',
         description:
           'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
-          'the upstream queue, Redis connectivity and process metrics.',
+          'the upstream queue, Redis connectivity, the in-process caches against their memory budget, and process metrics.',
         response: {
           200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
           ...requestProblems,

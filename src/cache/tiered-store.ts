@@ -1,6 +1,6 @@
 import type { MemoryStore, StoredEntry } from './memory-store.js';
 import type { RedisStore } from './redis-store.js';
-import type { CacheEntry, CacheStore, Lock, StoreHealth } from './types.js';
+import type { CacheEntry, CacheStore, CacheUse, Lock, StoreHealth } from './types.js';
 
 /**
  * An in-process L1 in front of Redis. An L1 copy is trusted for l1TtlMs after it was put there
@@ -38,6 +38,11 @@ export class TieredStore implements CacheStore {
 
   health(): StoreHealth {
     return this.l2.health();
+  }
+
+  /** Only the L1 is in process memory. */
+  get size(): CacheUse {
+    return this.l1.size;
   }
 
   async close(): Promise<void> {

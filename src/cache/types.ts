@@ -69,7 +69,16 @@ export interface CacheStore {
    */
   lock(key: string, ttlMs: number): Promise<{ state: 'acquired'; lock: Lock } | { state: 'busy' }>;
   health(): StoreHealth;
+  /** What the store holds in process memory, if it holds anything there. */
+  readonly size?: CacheUse;
   close(): Promise<void>;
+}
+
+/** An in-process cache's contents against its bound (estimated heap bytes, see heap-size.ts). */
+export interface CacheUse {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
 }
 
 export interface StoreHealth {
