@@ -1,6 +1,7 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
+import { getHeapStatistics } from 'node:v8';
 import { VERSION } from './package-info.js';
 
 export class ConfigError extends Error {
@@ -85,8 +86,12 @@ export interface CacheConfig {
 export interface MemoryBudget {
   /** Both caches together. */
   maxEntries: number;
-  /** Both caches together, in bytes. */
+  /** Both caches together, in estimated heap bytes. */
   maxBytes: number;
+  /** Where maxBytes comes from: MEMORY_CACHE_MAX_MB, or CACHE_HEAP_SHARE of the heap limit. */
+  source: 'MEMORY_CACHE_MAX_MB' | 'heap limit';
+  /** The process's heap limit (V8's heap_size_limit), in bytes. */
+  heapLimitBytes: number;
   /** The answer cache's part of both bounds (0 < share < 1); the data cache gets the rest. */
   answerShare: number;
 }
@@ -139,6 +144,13 @@ function fraction(env: Env, name: string, fallback: number, min: number, max: nu
 
 const ms = (secondsValue: number): number => Math.round(secondsValue * 1000);
 const MB = 1024 * 1024;
+
+/**
+ * The in-process caches' part of the heap limit when MEMORY_CACHE_MAX_MB is not set. The rest is
+ * for the process itself, answers in flight, upstream bodies being parsed (their text and their
+ * parsed form at once) and V8's room to collect garbage: measured in BENCHMARKS.md (heap cost).
+ */
+export const CACHE_HEAP_SHARE = 0.4;
 
 function httpUrl(env: Env, name: string, fallback: string): string {
   const v = raw(env, name) ?? fallback;
@@ -197,7 +209,19 @@ function upstreamConfig(env: Env): UpstreamConfig {
   };
 }
 
-function cacheConfig(env: Env): CacheConfig {
+function memoryBudget(env: Env, heapLimitBytes: number): MemoryBudget {
+  const mb = raw(env, 'MEMORY_CACHE_MAX_MB') === undefined ? undefined : int(env, 'MEMORY_CACHE_MAX_MB', 0, 1, 16_384);
+  return {
+    maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
+    maxBytes: mb === undefined ? Math.max(MB, Math.floor(heapLimitBytes * CACHE_HEAP_SHARE)) : mb * MB,
+    source: mb === undefined ? 'heap limit' : 'MEMORY_CACHE_MAX_MB',
+    heapLimitBytes,
+    // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
+    answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
+  };
+}
+
+function cacheConfig(env: Env, heapLimitBytes: number): CacheConfig {
   const swr = raw(env, 'STALE_WHILE_REVALIDATE');
   return {
     ttl: {
@@ -214,12 +238,7 @@ function cacheConfig(env: Env): CacheConfig {
     // A week covers a long Dashboard outage (the VM wedges every 1-2 days and needs a manual reboot).
     staleIfError: seconds(env, 'STALE_IF_ERROR', 7 * DAY, 0, 90 * DAY),
     failureBackoffMs: ms(seconds(env, 'REFRESH_FAILURE_BACKOFF', 5, 0, 3600)),
-    memory: {
-      maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
-      maxBytes: int(env, 'MEMORY_CACHE_MAX_MB', 128, 1, 16_384) * MB,
-      // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
-      answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
-    },
+    memory: memoryBudget(env, heapLimitBytes),
     l1TtlMs: ms(seconds(env, 'L1_TTL', 5, 0, 3600)),
   };
 }
@@ -239,7 +258,8 @@ function serverLimits(env: Env): ServerLimits {
   return limits;
 }
 
-export function loadConfig(env: Env = process.env): Config {
+/** `heapLimitBytes`: the heap this process may use (V8's limit), from which the default memory budget follows. */
+export function loadConfig(env: Env = process.env, heapLimitBytes = getHeapStatistics().heap_size_limit): Config {
   const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
@@ -247,6 +267,6 @@ export function loadConfig(env: Env = process.env): Config {
     http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel, limits: serverLimits(env) },
     upstream: { outreach: upstreamConfig(env) },
     redis: redisConfig(env),
-    cache: cacheConfig(env),
+    cache: cacheConfig(env, heapLimitBytes),
   };
 }

@@ -3,13 +3,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
-    const c = loadConfig({});
+    const heapLimit = 304 * 1024 * 1024;
+    const c = loadConfig({}, heapLimit);
     assert.deepEqual(c.http, {
       host: '0.0.0.0',
       port: 8000,
@@ -32,7 +34,13 @@ describe('loadConfig', () => {
     assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');
     assert.equal(c.cache.staleIfError, 7 * 86_400);
     assert.equal(c.cache.failureBackoffMs, 5_000);
-    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 128 * 1024 * 1024, answerShare: 0.25 });
+    assert.deepEqual(c.cache.memory, {
+      maxEntries: 50_000,
+      maxBytes: Math.floor(heapLimit * 0.4),
+      source: 'heap limit',
+      heapLimitBytes: heapLimit,
+      answerShare: 0.25,
+    });
     assert.equal(c.cache.l1TtlMs, 5_000);
   });
 
@@ -71,7 +79,13 @@ describe('loadConfig', () => {
     assert.equal(upstream.retryBaseMs, 100);
     assert.equal(upstream.maxBodyBytes, 4 * 1024 * 1024);
     assert.equal(c.cache.failureBackoffMs, 30_000);
-    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, answerShare: 0.5 });
+    assert.deepEqual(c.cache.memory, {
+      maxEntries: 50_000,
+      maxBytes: 64 * 1024 * 1024,
+      source: 'MEMORY_CACHE_MAX_MB',
+      heapLimitBytes: getHeapStatistics().heap_size_limit,
+      answerShare: 0.5,
+    });
     assert.deepEqual(
       { host: c.redis?.host, port: c.redis?.port, db: c.redis?.db, prefix: c.redis?.keyPrefix, breaker: c.redis?.breakerMs },
       { host: 'redis.example', port: 6380, db: 3, prefix: 'secret:', breaker: 1500 },
