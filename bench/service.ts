@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startNodeProcess, type NodeProcess, type NodeProcessOptions } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 
-export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags'> {
+export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags' | 'heapProbe'> {
   dashboardUrl: string;
   /** With Redis: L1 in memory + Redis; without: in-process only. */
   redisUrl?: string;
