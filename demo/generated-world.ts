@@ -18,8 +18,8 @@ export interface GeneratedWorldOptions {
   titleLength: number;
   /** Latin text, or Cyrillic (above U+00FF: V8 stores it at two bytes a character). */
   script: 'latin' | 'cyrillic';
-  /** Roster rows with every field the Dashboard sends (about 600 bytes each), not just the three the service reads. */
-  fullRows?: boolean;
+  /** Whose rosters have rows with every field the Dashboard sends (about 700 bytes each), not just the three the service reads. */
+  fullRows?: (u: number) => boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -140,8 +140,8 @@ export class GeneratedWorld implements DashboardData {
     const found = this.course(slug);
     if (found === undefined) return { status: 'missing' };
     const { u, c } = found;
-    const row = (username: string, role: number, id: number): RosterRowBody =>
-      this.opts.fullRows === true ? fullRow(username, role, id) : { username, role, id };
+    const full = this.opts.fullRows?.(u) === true;
+    const row = (username: string, role: number, id: number): RosterRowBody => (full ? fullRow(username, role, id) : { username, role, id });
     const users = [row(`Gen Host ${u}.${c}`, 1, 1), row(generatedUsername(u), 0, 2)];
     for (let i = 1, n = this.rosterSize(u, c); i <= n; i++) users.push(row(`${this.participant} ${u}.${c}.${i}`, 0, i + 2));
     return { status: 'found', body: { course: { users } } };
