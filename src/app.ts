@@ -19,6 +19,7 @@ import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
+import { CACHED_SHAPES } from './schemas/cached.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';
@@ -61,6 +62,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
+    shapes: CACHED_SHAPES,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
     lockTtlMs: upstream.timeoutMs + 2_000,

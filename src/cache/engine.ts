@@ -8,12 +8,18 @@
 //   otherwise (or nothing stored)                -> load: 'miss' (or 'negative' when the Dashboard says 404)
 // Loads are single-flight per key within the process and, through store.lock, across processes.
 // Load errors are never stored; a failed refresh keeps the good entry and backs off for a while.
+// An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
 
 import type { Fetched } from '../dashboard/types.js';
-import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lifetimes, Lock, Outcome } from './types.js';
+import type { CacheEntry, CachePolicy, CacheResult, CacheStore, EntryCheck, Lifetimes, Lock, Outcome, ShapeCheck } from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
+  /**
+   * Per kind of read, the shape its data must have when the store brings it from outside the
+   * process (Redis). For a kind without one, nothing from outside is trusted.
+   */
+  shapes?: Readonly<Record<string, ShapeCheck>>;
   /** Clock (ms); injectable for tests. */
   now?: () => number;
   /** How long a cross-process refresh lock lives (a load's deadline plus a margin). */
@@ -31,22 +37,33 @@ export interface SwrCacheOptions {
 }
 
 type Entry = CacheEntry<unknown>;
-/** One key's refresh: what to load and how long to keep it. */
+/** One key's refresh: what to load, how long to keep it, and what to trust from another process meanwhile. */
 interface Job {
   key: string;
   policy: CachePolicy;
   load: () => Promise<Fetched<unknown>>;
+  trust: EntryCheck;
 }
 /** Built only when a load may be needed: a fresh read allocates nothing for it. */
-function job<T>(key: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>): Job {
+function job<T>(key: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>, trust: EntryCheck): Job {
   // Jobs of every kind share the in-flight map: the data type is erased there.
-  return { key, policy: policy as CachePolicy, load };
+  return { key, policy: policy as CachePolicy, load, trust };
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
 
 // Failure memory is per key; during a long outage it must not grow without bound.
 const MAX_BACKOFF_KEYS = 10_000;
+
+/**
+ * How far in the future another replica's fetched_at may lie (their clocks differ a little). Beyond
+ * it the entry is treated as absent rather than as fetched now: "now" would serve data of unknown age
+ * as fresh for a whole TTL, which is what a corrupted or planted entry would want; absent costs one
+ * upstream read, and that load overwrites the entry.
+ */
+export const MAX_CLOCK_SKEW_MS = 1_000;
+
+const TRUST_NOTHING: EntryCheck = () => false;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -63,9 +80,13 @@ export class SwrCache {
   /** key -> until when (ms) refreshes are not retried after a failure. */
   private readonly backoffUntil = new Map<string, number>();
   private readonly background = new Set<Promise<void>>();
+  /** kind -> the check for entries from outside the process, built once per kind. */
+  private readonly trust = new Map<string, EntryCheck>();
+  private readonly shapes: Readonly<Record<string, ShapeCheck>>;
 
   constructor(opts: SwrCacheOptions) {
     this.store = opts.store;
+    this.shapes = opts.shapes ?? {};
     this.now = opts.now ?? Date.now;
     this.lockTtlMs = opts.lockTtlMs;
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
@@ -82,7 +103,8 @@ export class SwrCache {
     policy: CachePolicy<T>,
     load: () => Promise<Fetched<T>>,
   ): Promise<CacheResult<T>> {
-    const entry = await this.store.get<T>(key);
+    const trust = this.trustFor(kind);
+    const entry = await this.store.get<T>(key, trust);
     if (entry !== undefined) {
       const now = this.now();
       const age = now - entry.fetched_at;
@@ -92,24 +114,37 @@ export class SwrCache {
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, policy, load), entry, now);
+        this.refreshInBackground(job(key, policy, load, trust), entry, now);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
         if (this.backingOff(key, now)) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, policy, load), entry), policy);
+          return this.loaded(kind, await this.foreground(job(key, policy, load, trust), entry), policy);
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
       }
     }
     // Nothing usable: load (errors propagate, there is nothing to fall back on).
-    return this.loaded(kind, await this.foreground(job(key, policy, load), entry), policy);
+    return this.loaded(kind, await this.foreground(job(key, policy, load, trust), entry), policy);
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
   async settle(): Promise<void> {
     while (this.background.size > 0) await Promise.all(this.background);
+  }
+
+  private trustFor(kind: string): EntryCheck {
+    let trust = this.trust.get(kind);
+    if (trust === undefined) {
+      const shape = this.shapes[kind];
+      trust =
+        shape === undefined
+          ? TRUST_NOTHING
+          : (entry) => entry.fetched_at <= this.now() + MAX_CLOCK_SKEW_MS && (entry.data === null || shape(entry.data));
+      this.trust.set(kind, trust);
+    }
+    return trust;
   }
 
   private answer<T>(kind: string, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
@@ -188,7 +223,7 @@ export class SwrCache {
     if (background) return undefined;
     for (let i = 0; i < this.maxPolls; i++) {
       await sleep(this.pollIntervalMs);
-      const entry = await this.store.get(job.key);
+      const entry = await this.store.get(job.key, job.trust);
       if (this.isNewAndUsable(entry, seen, job.policy)) return entry;
       // The holder stores before it releases: once we get the lock, its entry (if any) is there.
       const next = await this.store.lock(job.key, this.lockTtlMs);
@@ -202,7 +237,7 @@ export class SwrCache {
     try {
       // Another process may have stored a new entry just before we got the lock (the tiered store
       // reads through to Redis here): then there is nothing to load.
-      const current = await this.store.get(job.key);
+      const current = await this.store.get(job.key, job.trust);
       if (this.isNewAndUsable(current, seen, job.policy)) return current;
       return await this.loadAndStore(job);
     } finally {
