@@ -14,7 +14,7 @@ import type { Config } from './config.js';
 import { DashboardClient } from './dashboard/client.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { serverTimeouts } from './http/limits.js';
-import { handleClientError, handleError, sendProblem } from './http/problem.js';
+import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
@@ -82,15 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   registerCommonHeaders(app);
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: '/problems/no-such-route',
-      title: 'No such endpoint',
-      status: 404,
-      // The path is client input: quoted back only in part.
-      detail: `${request.method} ${request.url.split('?', 1)[0]?.slice(0, 100)} is not an endpoint of this API; see / for the list.`,
-    }),
-  );
+  app.setNotFoundHandler(handleNoRoute);
   // Callback style: an async hook costs a promise per request on the hot path.
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
