@@ -1,9 +1,9 @@
-// Headroom: what the heap left beside the caches' budget must hold. The service runs under a 256 MB
-// heap limit (about what Node picks in Toolforge's default 512 Mi container) with its caches filled
-// past their budget, then has to answer two rosters at once whose upstream bodies are near the body
-// cap (UPSTREAM_MAX_BODY_MB), at the default upstream concurrency: their text, their parsed form, the
-// trimmed roster and the serialised answer all live at once. Done for budgets of several shares of
-// the heap limit (CACHE_HEAP_SHARE is the default); the baseline is the limit itself.
+// Headroom: what the old generation left beside the caches' budget must hold. The service runs under
+// --max-old-space-size=256 (about what Node picks in Toolforge's default 512 Mi container) with its
+// caches filled past their budget, then has to answer two rosters at once whose upstream bodies are
+// near the body cap (UPSTREAM_MAX_BODY_MB), at the default upstream concurrency: their text, their
+// parsed form, the trimmed roster and the serialised answer all live at once. Done for budgets of
+// several shares of the old generation (CACHE_HEAP_SHARE is the default); the baseline is its limit.
 
 import { Agent } from 'node:http';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
@@ -15,9 +15,10 @@ import { startService } from './service.js';
 import { int, mb, ms, type Section } from './table.js';
 
 export interface HeadroomOptions {
-  /** Shares of the heap limit to try as the budget. */
+  /** Shares of the old generation to try as the budget. */
   shares: readonly number[];
-  heapLimitMb: number;
+  /** --max-old-space-size. */
+  oldSpaceMb: number;
   /** Users 1..users: two courses with Cyrillic titles, rosters of 20 (the gadget's calls). */
   users: number;
   /** Then this many Cyrillic rosters of 3,000. */
@@ -52,11 +53,10 @@ async function fill(service: NodeProcess, agent: Agent, paths: string[], paralle
 }
 
 async function run(opts: HeadroomOptions, share: number, dashboardUrl: string): Promise<Run> {
-  // heap_size_limit is the old space plus 48 MB of young generation.
-  const budgetMb = Math.round((opts.heapLimitMb + 48) * share);
+  const budgetMb = Math.round(opts.oldSpaceMb * share);
   const service = await startService({
     dashboardUrl,
-    nodeFlags: [`--max-old-space-size=${opts.heapLimitMb}`],
+    nodeFlags: [`--max-old-space-size=${opts.oldSpaceMb}`],
     heapProbe: true,
     env: { MEMORY_CACHE_MAX_MB: String(budgetMb), HTTP_TIMEOUT: '60' },
   });
@@ -108,13 +108,12 @@ export async function headroom(opts: HeadroomOptions): Promise<{ section: Sectio
   } finally {
     await fake.close();
   }
-  const limit = (opts.heapLimitMb + 48) * 2 ** 20;
   return {
     section: {
-      title: `headroom under --max-old-space-size=${opts.heapLimitMb} (heap limit ${mb(limit)})`,
+      title: `headroom under --max-old-space-size=${opts.oldSpaceMb}`,
       columns: ['budget', 'heap after GC, caches full', 'peak heap seen', 'two near-cap rosters at once'],
       rows: runs.map((r) => [
-        `${Math.round(r.share * 100)} % of the heap limit${r.share === CACHE_HEAP_SHARE ? ' (default)' : ''}`,
+        `${Math.round(r.share * 100)} % of the old generation${r.share === CACHE_HEAP_SHARE ? ' (default)' : ''}`,
         `${int(r.budgetMb)} MB`,
         r.heapFull === undefined ? '–' : mb(r.heapFull),
         mb(r.peakHeap),

@@ -69,7 +69,7 @@ export async function memoryUse(opts: MemoryOptions): Promise<{ section: Section
       rows,
       notes: [
         `${int(enrolled)} of them enrolled (1-3 of ${int(courses)} courses, ${int(activeCourses)} active): unbounded, the cache ends with ${int(people.length + courses + activeCourses)} entries (users, courses, active rosters)`,
-        'default bounds: 50,000 entries and CACHE_HEAP_SHARE of the heap limit; RSS also holds garbage and heap V8 has not returned, so the bound shows in the heap column',
+        'default bounds: 50,000 entries and CACHE_HEAP_SHARE of the old generation; RSS also holds garbage and heap V8 has not returned, so the bound shows in the heap column',
       ],
     },
     data,

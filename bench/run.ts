@@ -77,8 +77,8 @@ if (args.only.has('heap')) {
   report('heap', heapCost());
 }
 if (args.only.has('headroom')) {
-  const shares = args.quick ? [0.4] : [0.3, 0.4, 0.5];
-  report('headroom', await headroom({ shares, heapLimitMb: 256, users: 2_500, bigRosters: 800, hugeRows: 40_000 }));
+  const shares = args.quick ? [0.45] : [0.35, 0.45, 0.55];
+  report('headroom', await headroom({ shares, oldSpaceMb: 256, users: 2_500, bigRosters: 800, hugeRows: 40_000 }));
 }
 
 const profiles: ProfileSummary[] = [];

@@ -3,15 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, oldGenerationLimit } from '../src/config.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
-    const heapLimit = 304 * 1024 * 1024;
-    const c = loadConfig({}, heapLimit);
+    const oldSpace = 256 * 1024 * 1024;
+    const c = loadConfig({}, oldSpace);
     assert.deepEqual(c.http, {
       host: '0.0.0.0',
       port: 8000,
@@ -36,9 +35,9 @@ describe('loadConfig', () => {
     assert.equal(c.cache.failureBackoffMs, 5_000);
     assert.deepEqual(c.cache.memory, {
       maxEntries: 50_000,
-      maxBytes: Math.floor(heapLimit * 0.4),
+      maxBytes: Math.floor(oldSpace * 0.45),
       source: 'heap limit',
-      heapLimitBytes: heapLimit,
+      oldSpaceBytes: oldSpace,
       answerShare: 0.25,
     });
     assert.equal(c.cache.l1TtlMs, 5_000);
@@ -83,7 +82,7 @@ describe('loadConfig', () => {
       maxEntries: 50_000,
       maxBytes: 64 * 1024 * 1024,
       source: 'MEMORY_CACHE_MAX_MB',
-      heapLimitBytes: getHeapStatistics().heap_size_limit,
+      oldSpaceBytes: oldGenerationLimit(),
       answerShare: 0.5,
     });
     assert.deepEqual(
