@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startNodeProcess, type NodeProcess, type NodeProcessOptions } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 
-export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags'> {
+export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags' | 'heapProbe'> {
   dashboardUrl: string;
   /** The entry to run instead of dist/server.js (bench/clocked-service.ts for a simulated clock). */
   entry?: string;

@@ -4,7 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CacheStore, Outcome } from './cache/types.js';
+import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
@@ -25,9 +25,11 @@ export interface Metrics {
 /** What the gauges read at scrape time. */
 export interface GaugeSources {
   limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
-  store: Pick<CacheStore, 'health'>;
+  store: Pick<CacheStore, 'health' | 'size'>;
   /** Each Dashboard's breaker, by Dashboard id. */
   breakers: Record<string, Pick<CircuitBreaker, 'state'>>;
+  /** The answer cache (absent in tests that have none). */
+  answers?: { readonly size: CacheUse };
 }
 
 const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };
@@ -96,6 +98,20 @@ export function createMetrics(): Metrics {
     labelNames: ['dashboard'] as const,
     registers,
   });
+  const cacheLabels = ['cache'] as const;
+  const cacheBytes = new Gauge({
+    name: 'cache_memory_bytes',
+    help: 'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers)',
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheBudget = new Gauge({
+    name: 'cache_memory_budget_bytes',
+    help: "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheEntries = new Gauge({ name: 'cache_entries', help: 'Entries held by each in-process cache', labelNames: cacheLabels, registers });
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
@@ -109,11 +125,17 @@ export function createMetrics(): Metrics {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, ms / 1000);
     },
-    scrape: ({ limiter, store, breakers }) => {
+    scrape: ({ limiter, store, breakers, answers }) => {
       for (const [dashboard, breaker] of Object.entries(breakers)) breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
       queueLength.set(limiter.queued);
       inFlight.set(limiter.active);
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
+      for (const [cache, use] of [['data', store.size], ['answers', answers?.size]] as const) {
+        if (use === undefined) continue;
+        cacheBytes.set({ cache }, use.bytes);
+        cacheBudget.set({ cache }, use.maxBytes);
+        cacheEntries.set({ cache }, use.entries);
+      }
       return registry.metrics();
     },
   };
@@ -133,7 +155,7 @@ export async function metricsRoutes(
         summary: 'Prometheus metrics',
         description:
           'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
-          "the upstream queue, each Dashboard's breaker, Redis connectivity and process metrics.",
+          "the upstream queue, each Dashboard's breaker, Redis connectivity, the in-process caches against their memory budget, and process metrics.",
         response: {
           200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
           ...requestProblems,

@@ -59,9 +59,12 @@ export class CachedDashboard {
     return this.cache.read(`course:${foldForKey(slugText(slug))}`, 'course', this.policies.course, () => this.dashboard.course(slug), gate);
   }
 
-  /** The roster with its course's own slug and end (the key differs from v1's `roster:`, whose entries lack them). */
+  /**
+   * The roster with its course's own slug and end. An older entry in Redis without them fails the
+   * roster's shape check (schemas/cached.ts), so it is refetched and overwritten, never served.
+   */
   roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
-    return this.cache.read(`course-users:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
+    return this.cache.read(`roster:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
   }
 
   /**

@@ -65,7 +65,8 @@ export const openApiOptions: SwaggerOptions = {
       license: { name: LICENSE, identifier: LICENSE },
       description:
         "A cached JSON API over the Programs & Events Dashboard's public JSON: a user's courses, their staff, and which are active now. " +
-        'Answers carry Cache-Control, Age and ETag (If-None-Match gives 304); errors are application/problem+json; CORS is open (no credentials).',
+        'Answers carry Cache-Control, Age and ETag (If-None-Match gives 304, by weak comparison); errors are application/problem+json; CORS is open (no credentials). ' +
+        'The API is read-only: HEAD answers like GET without a body, and methods other than GET, HEAD and OPTIONS get 405 with `Allow: GET, HEAD, OPTIONS`.',
     },
     // Relative: the service documents itself wherever it runs.
     servers: [{ url: '/', description: 'This service' }],

@@ -70,6 +70,29 @@ describe('createMetrics', () => {
   });
 });
 
+describe('the memory gauges', () => {
+  test("show each in-process cache's estimated heap bytes, entries and part of the budget", async () => {
+    const m = createMetrics();
+    const text = await m.scrape({
+      limiter: { active: 0, queued: 0 },
+      store: { ...memoryStore, size: { entries: 7, bytes: 1_000, maxBytes: 96_000 } },
+      breakers: {},
+      answers: { size: { entries: 2, bytes: 300, maxBytes: 32_000 } },
+    });
+    assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), 1_000);
+    assert.equal(sample(text, 'cache_memory_budget_bytes{cache="data"}'), 96_000);
+    assert.equal(sample(text, 'cache_entries{cache="data"}'), 7);
+    assert.equal(sample(text, 'cache_memory_bytes{cache="answers"}'), 300);
+    assert.equal(sample(text, 'cache_memory_budget_bytes{cache="answers"}'), 32_000);
+    assert.equal(sample(text, 'cache_entries{cache="answers"}'), 2);
+  });
+
+  test('leave out a store that holds nothing in process memory', async () => {
+    const text = await createMetrics().scrape({ limiter: { active: 0, queued: 0 }, store: memoryStore, breakers: {} });
+    assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), undefined);
+  });
+});
+
 describe('GET /metrics on the running service', () => {
   let svc: Service;
   before(async () => {
