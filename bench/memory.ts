@@ -1,20 +1,13 @@
 // Memory: the service while it caches many distinct users (each gadget call also caches the user's
 // courses and active rosters), with the default bounds and with a small entry bound. RSS counts
-// garbage too, so the JavaScript heap after a forced GC (bench/heap-probe.ts) is shown beside it.
+// garbage too, so the JavaScript heap after a forced GC (support/heap-probe.ts) is shown beside it.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { World } from '../demo/world.js';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
-import type { NodeProcess } from '../support/node-process.js';
 import { startService } from './service.js';
 import { int, mb, ratio, type Section } from './table.js';
 import { visitPages } from './visit.js';
 import { addPopulation } from './worlds.js';
-
-const PROBE = fileURLToPath(new URL('./heap-probe.ts', import.meta.url));
 
 export interface MemoryOptions {
   users: number;
@@ -23,21 +16,6 @@ export interface MemoryOptions {
   samples: number;
   /** MEMORY_CACHE_MAX_ENTRIES of the bounded run. */
   boundedEntries: number;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Asks the probe in `child` for a GC and its heap use (waits at most 5 s). */
-async function heapAfterGc(child: NodeProcess, file: string, seq: number): Promise<number> {
-  // SIGWINCH: ignored by default, and unlike SIGUSR1/2 not taken by the inspector or close-with-grace.
-  process.kill(child.pid, 'SIGWINCH');
-  for (let i = 0; i < 100; i++) {
-    await sleep(50);
-    if (!existsSync(file)) continue;
-    const usage = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; heapUsed: number };
-    if (usage.seq === seq) return usage.heapUsed;
-  }
-  throw new Error('the heap probe did not answer within 5 s');
 }
 
 export async function memoryUse(opts: MemoryOptions): Promise<{ section: Section; data: unknown }> {
@@ -54,23 +32,16 @@ export async function memoryUse(opts: MemoryOptions): Promise<{ section: Section
     { label: 'default bounds', env: {} },
     { label: `MEMORY_CACHE_MAX_ENTRIES=${opts.boundedEntries}`, env: { MEMORY_CACHE_MAX_ENTRIES: String(opts.boundedEntries) } },
   ];
-  const probeDir = mkdtempSync(join(tmpdir(), 'bench-heap-'));
   const rows: string[][] = [];
   const data: { config: string; users: number; rss: number; heapUsed: number }[] = [];
   try {
-    for (const [c, config] of configs.entries()) {
-      const file = join(probeDir, `heap-${c}.json`);
-      const service = await startService({
-        dashboardUrl: fake.url,
-        env: { ...config.env, HEAP_PROBE_FILE: file },
-        nodeFlags: ['--expose-gc', '--import', PROBE],
-      });
+    for (const config of configs) {
+      const service = await startService({ dashboardUrl: fake.url, env: config.env, heapProbe: true });
       try {
-        let seq = 0;
         let startRss = 0;
         let startHeap = 0;
         const sample = async (users: number): Promise<void> => {
-          const heapUsed = await heapAfterGc(service, file, ++seq);
+          const heapUsed = await service.heapAfterGc();
           const rss = service.rss();
           if (users === 0) [startRss, startHeap] = [rss, heapUsed];
           data.push({ config: config.label, users, rss, heapUsed });
@@ -88,7 +59,6 @@ export async function memoryUse(opts: MemoryOptions): Promise<{ section: Section
       }
     }
   } finally {
-    rmSync(probeDir, { recursive: true, force: true });
     await fake.close();
   }
   const enrolled = people.filter((p) => p.kind === 'enrolled').length;
@@ -99,7 +69,7 @@ export async function memoryUse(opts: MemoryOptions): Promise<{ section: Section
       rows,
       notes: [
         `${int(enrolled)} of them enrolled (1-3 of ${int(courses)} courses, ${int(activeCourses)} active): unbounded, the cache ends with ${int(people.length + courses + activeCourses)} entries (users, courses, active rosters)`,
-        'default bounds: 50,000 entries / 128 MB; RSS also holds garbage and heap V8 has not returned, so the bound shows in the heap column',
+        'default bounds: 50,000 entries and CACHE_HEAP_SHARE of the old generation; RSS also holds garbage and heap V8 has not returned, so the bound shows in the heap column',
       ],
     },
     data,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory]`: every benchmark
+// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory,heap,headroom]`: every benchmark
 // beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
 
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
 import { coldPath } from './cold.js';
+import { headroom } from './headroom.js';
+import { heapCost } from './heap-cost.js';
 import { hotPath } from './hot.js';
 import { memoryUse } from './memory.js';
 import { pinSelf } from './pinning.js';
@@ -15,7 +17,7 @@ import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } fro
 import { render, type Section } from './table.js';
 import { upstreamLoad } from './upstream.js';
 
-const PHASES = ['hot', 'cold', 'upstream', 'memory'] as const;
+const PHASES = ['hot', 'cold', 'upstream', 'memory', 'heap', 'headroom'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
@@ -70,6 +72,13 @@ if (args.only.has('upstream')) {
 }
 if (args.only.has('memory')) {
   report('memory', await memoryUse({ users: args.quick ? 3_000 : 10_000, enrolledShare: 0.15, samples: 5, boundedEntries: 2_000 }));
+}
+if (args.only.has('heap')) {
+  report('heap', heapCost());
+}
+if (args.only.has('headroom')) {
+  const shares = args.quick ? [0.45] : [0.35, 0.45, 0.55];
+  report('headroom', await headroom({ shares, oldSpaceMb: 256, users: 2_500, bigRosters: 800, hugeRows: 40_000 }));
 }
 
 const profiles: ProfileSummary[] = [];

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startNodeProcess, type NodeProcess, type NodeProcessOptions } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 
-export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags'> {
+export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags' | 'heapProbe'> {
   dashboardUrl: string;
   /** The fake Wiki Education Dashboard, for benchmarks that ask it. */
   wikieduUrl?: string;
@@ -16,7 +16,7 @@ export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profil
 }
 
 // Benchmarks that never ask Wiki Education still must not know the real one: a closed loopback port.
-const NO_WIKIEDU = 'http://127.0.0.1:9';
+export const NO_WIKIEDU = 'http://127.0.0.1:9';
 
 export function startService({ dashboardUrl, wikieduUrl = NO_WIKIEDU, redisUrl, env, entry = 'dist/server.js', ...options }: ServiceOptions): Promise<NodeProcess> {
   return startNodeProcess(entry, {

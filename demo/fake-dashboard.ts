@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { demoWorld } from './demo-world.js';
 import type { Lookup, World } from './world.js';
 
+/** What the fake serves from: the demo's World, or any other source of the three bodies (e.g. one generated on the fly). */
+export type DashboardData = Pick<World, 'userStats' | 'courseJson' | 'usersJson'>;
+
 export interface Fault {
   /** Tested against the raw request path+query; default: every request. */
   match?: RegExp;
@@ -73,10 +76,10 @@ export interface RecordedRequest {
   at: number;
 }
 
-export interface FakeDashboard {
+export interface FakeDashboard<W extends DashboardData = World> {
   /** e.g. http://127.0.0.1:40123 (no trailing slash). */
   url: string;
-  world: World;
+  world: W;
   requests: RecordedRequest[];
   /** Requests whose rawUrl matches. */
   count(filter?: RegExp): number;
@@ -136,7 +139,7 @@ function found<T>(lookup: Lookup<T>, slug: string): Answer {
 }
 
 /** Upstream's routing, on the raw URL (never normalised, so `..` reaches the matcher as sent). */
-function route(world: World, method: string, rawUrl: string, now: number): Answer {
+function route(world: DashboardData, method: string, rawUrl: string, now: number): Answer {
   const q = rawUrl.indexOf('?');
   const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
   const query = q === -1 ? '' : rawUrl.slice(q + 1);
@@ -203,10 +206,10 @@ function matches(re: RegExp | undefined, s: string): boolean {
   return re.test(s);
 }
 
-export async function startFakeDashboard(
-  opts: { world?: World; port?: number; host?: string; now?: () => number } = {},
-): Promise<FakeDashboard> {
-  const world = opts.world ?? demoWorld();
+export async function startFakeDashboard<W extends DashboardData = World>(
+  opts: { world?: W; port?: number; host?: string; now?: () => number } = {},
+): Promise<FakeDashboard<W>> {
+  const world = opts.world ?? (demoWorld() as DashboardData as W);
   const now = opts.now ?? Date.now;
   const requests: RecordedRequest[] = [];
   let faults: { fault: Fault; left: number }[] = [];

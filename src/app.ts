@@ -17,11 +17,13 @@ import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
-import { handleClientError, handleError, sendProblem } from './http/problem.js';
+import { serverTimeouts } from './http/limits.js';
+import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
+import { CACHED_SHAPES } from './schemas/cached.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';
@@ -51,6 +53,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       handleError(err, request, reply);
     },
     clientErrorHandler: handleClientError,
+    ...serverTimeouts(config.http.limits),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // Route schemas document params and query strings; the routes parse them with rules of their own
   // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.
@@ -71,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
+    shapes: CACHED_SHAPES,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
     lockTtlMs: timeoutMs + 2_000,
@@ -99,15 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   registerCommonHeaders(app);
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: '/problems/no-such-route',
-      title: 'No such endpoint',
-      status: 404,
-      // The path is client input: quoted back only in part.
-      detail: `${request.method} ${request.url.split('?', 1)[0]?.slice(0, 100)} is not an endpoint of this API; see / for the list.`,
-    }),
-  );
+  app.setNotFoundHandler(handleNoRoute);
   // Callback style: an async hook costs a promise per request on the hot path.
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -124,7 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, dashboards: clients, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients } });
+  await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers } });
 
   app.addHook('onClose', async () => {
     await cache.settle();

@@ -1,6 +1,7 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
+import { getHeapStatistics } from 'node:v8';
 import type { DashboardId } from './domain/dashboards.js';
 import { VERSION } from './package-info.js';
 
@@ -18,6 +19,17 @@ export interface HttpConfig {
   host: string;
   port: number;
   logLevel: string;
+  limits: ServerLimits;
+}
+
+/** How long the server waits for clients (the contract's "own HTTP limits"), in ms. */
+export interface ServerLimits {
+  /** From the connection (or the previous answer) until the request head has arrived. */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, has arrived. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
 }
 
 /** How one Dashboard is asked: each gets its own client, concurrency cap and queue. */
@@ -84,8 +96,12 @@ export interface CacheConfig {
 export interface MemoryBudget {
   /** Both caches together. */
   maxEntries: number;
-  /** Both caches together, in bytes. */
+  /** Both caches together, in estimated heap bytes. */
   maxBytes: number;
+  /** Where maxBytes comes from: MEMORY_CACHE_MAX_MB, or CACHE_HEAP_SHARE of the old generation's limit. */
+  source: 'MEMORY_CACHE_MAX_MB' | 'heap limit';
+  /** The limit of V8's old generation, where cached data lives (oldGenerationLimit()), in bytes. */
+  oldSpaceBytes: number;
   /** The answer cache's part of both bounds (0 < share < 1); the data cache gets the rest. */
   answerShare: number;
 }
@@ -138,6 +154,44 @@ function fraction(env: Env, name: string, fallback: number, min: number, max: nu
 
 const ms = (secondsValue: number): number => Math.round(secondsValue * 1000);
 const MB = 1024 * 1024;
+
+/**
+ * The in-process caches' part of the old generation's limit when MEMORY_CACHE_MAX_MB is not set. The
+ * rest is for the process itself, answers in flight, upstream bodies being parsed (their text and
+ * their parsed form at once) and V8's room to collect garbage: measured in BENCHMARKS.md (headroom).
+ */
+export const CACHE_HEAP_SHARE = 0.45;
+
+/**
+ * The largest V8 semi-space when none is set (MB): 16 before V8 13 (Node 20, 22), 64 from V8 13 (Node
+ * 24), measured. An upper bound: V8 may pick less on a small machine, which only makes the old
+ * generation look smaller than it is.
+ */
+const DEFAULT_MAX_SEMI_SPACE_MB = Number(process.versions.v8.split('.')[0]) >= 13 ? 64 : 16;
+
+/** The last value of V8's --max-semi-space-size (or --max_semi_space_size) in node's options, in MB. */
+function maxSemiSpaceMb(args: readonly string[]): number | undefined {
+  let value: number | undefined;
+  args.forEach((arg, i) => {
+    const m = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(arg);
+    if (m !== null) value = Number(m[1] ?? args[i + 1]);
+  });
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * The limit of V8's old generation, where everything long-lived (the caches) ends up: V8's
+ * heap_size_limit (--max-old-space-size, or what V8 chose) less the young generation, three
+ * semi-spaces: 48 MB on Node 20 and 22 but 192 MB on Node 24, where heap_size_limit alone would
+ * overstate the room by 144 MB.
+ */
+export function oldGenerationLimit(
+  heapSizeLimit = getHeapStatistics().heap_size_limit,
+  // The command line wins over NODE_OPTIONS.
+  nodeArgs: readonly string[] = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv],
+): number {
+  return heapSizeLimit - 3 * (maxSemiSpaceMb(nodeArgs) ?? DEFAULT_MAX_SEMI_SPACE_MB) * MB;
+}
 
 function httpUrl(env: Env, name: string, fallback: string): string {
   const v = raw(env, name) ?? fallback;
@@ -215,7 +269,19 @@ function upstreamConfig(env: Env, dashboard: DashboardId): UpstreamConfig {
   };
 }
 
-function cacheConfig(env: Env): CacheConfig {
+function memoryBudget(env: Env, oldSpaceBytes: number): MemoryBudget {
+  const mb = raw(env, 'MEMORY_CACHE_MAX_MB') === undefined ? undefined : int(env, 'MEMORY_CACHE_MAX_MB', 0, 1, 16_384);
+  return {
+    maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
+    maxBytes: mb === undefined ? Math.max(MB, Math.floor(oldSpaceBytes * CACHE_HEAP_SHARE)) : mb * MB,
+    source: mb === undefined ? 'heap limit' : 'MEMORY_CACHE_MAX_MB',
+    oldSpaceBytes,
+    // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
+    answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
+  };
+}
+
+function cacheConfig(env: Env, oldSpaceBytes: number): CacheConfig {
   const swr = raw(env, 'STALE_WHILE_REVALIDATE');
   return {
     ttl: {
@@ -234,24 +300,35 @@ function cacheConfig(env: Env): CacheConfig {
     // A week covers a long Dashboard outage (the VM wedges every 1-2 days and needs a manual reboot).
     staleIfError: seconds(env, 'STALE_IF_ERROR', 7 * DAY, 0, 90 * DAY),
     failureBackoffMs: ms(seconds(env, 'REFRESH_FAILURE_BACKOFF', 5, 0, 3600)),
-    memory: {
-      maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
-      maxBytes: int(env, 'MEMORY_CACHE_MAX_MB', 128, 1, 16_384) * MB,
-      // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
-      answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
-    },
+    memory: memoryBudget(env, oldSpaceBytes),
     l1TtlMs: ms(seconds(env, 'L1_TTL', 5, 0, 3600)),
   };
 }
 
-export function loadConfig(env: Env = process.env): Config {
+function serverLimits(env: Env): ServerLimits {
+  const limits = {
+    headersTimeoutMs: ms(seconds(env, 'SERVER_HEADERS_TIMEOUT', 10, 0.05, 600)),
+    requestTimeoutMs: ms(seconds(env, 'SERVER_REQUEST_TIMEOUT', 30, 0.05, 600)),
+    // Above the 60 s a front proxy (nginx) keeps idle upstream connections, so the proxy closes first;
+    // Node waits 1 s more before closing, so an idle connection goes after 73 s, within the contract's 75 s.
+    keepAliveTimeoutMs: ms(seconds(env, 'SERVER_KEEP_ALIVE_TIMEOUT', 72, 0.05, 74)),
+  };
+  // Node refuses a head deadline past the whole request's.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('SERVER_HEADERS_TIMEOUT', 'must not be longer than SERVER_REQUEST_TIMEOUT');
+  }
+  return limits;
+}
+
+/** `oldSpaceBytes`: the old generation's limit, from which the default memory budget follows. */
+export function loadConfig(env: Env = process.env, oldSpaceBytes = oldGenerationLimit()): Config {
   const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
   return {
-    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel },
+    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel, limits: serverLimits(env) },
     upstream: { outreach: upstreamConfig(env, 'outreach'), wikiedu: upstreamConfig(env, 'wikiedu') },
     redis: redisConfig(env),
-    cache: cacheConfig(env),
+    cache: cacheConfig(env, oldSpaceBytes),
   };
 }

@@ -4,7 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CacheStore, Outcome } from './cache/types.js';
+import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
@@ -31,9 +31,11 @@ export interface UpstreamState {
 
 /** What the gauges read at scrape time. */
 export interface GaugeSources {
-  store: Pick<CacheStore, 'health'>;
+  store: Pick<CacheStore, 'health' | 'size'>;
   /** Each Dashboard's client, by Dashboard id. */
   dashboards: Record<DashboardId, UpstreamState>;
+  /** The answer cache (absent in tests that have none). */
+  answers?: { readonly size: CacheUse };
 }
 
 const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };
@@ -109,6 +111,20 @@ export function createMetrics(): Metrics {
     labelNames: ['dashboard'] as const,
     registers,
   });
+  const cacheLabels = ['cache'] as const;
+  const cacheBytes = new Gauge({
+    name: 'cache_memory_bytes',
+    help: 'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers)',
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheBudget = new Gauge({
+    name: 'cache_memory_budget_bytes',
+    help: "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
+    labelNames: cacheLabels,
+    registers,
+  });
+  const cacheEntries = new Gauge({ name: 'cache_entries', help: 'Entries held by each in-process cache', labelNames: cacheLabels, registers });
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
@@ -122,7 +138,7 @@ export function createMetrics(): Metrics {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, ms / 1000);
     },
-    scrape: ({ store, dashboards }) => {
+    scrape: ({ store, dashboards, answers }) => {
       for (const dashboard of DASHBOARDS) {
         const { limiter, breaker } = dashboards[dashboard];
         breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
@@ -130,6 +146,12 @@ export function createMetrics(): Metrics {
         inFlight.set({ dashboard }, limiter.active);
       }
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
+      for (const [cache, use] of [['data', store.size], ['answers', answers?.size]] as const) {
+        if (use === undefined) continue;
+        cacheBytes.set({ cache }, use.bytes);
+        cacheBudget.set({ cache }, use.maxBytes);
+        cacheEntries.set({ cache }, use.entries);
+      }
       return registry.metrics();
     },
   };
@@ -149,7 +171,7 @@ export async function metricsRoutes(
         summary: 'Prometheus metrics',
         description:
           'Text exposition format: responses by route pattern and status, cache outcomes, requests to each Dashboard, ' +
-          "each Dashboard's upstream queue and breaker, Redis connectivity and process metrics.",
+          "each Dashboard's upstream queue and breaker, Redis connectivity, the in-process caches against their memory budget, and process metrics.",
         response: {
           200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
           ...requestProblems,

@@ -52,8 +52,7 @@ export class CachedDashboard {
     private readonly policies: Policies,
     id: DashboardId,
   ) {
-    // The roster's kind differs from v1's `roster:`, whose entries lack the course's slug and end.
-    this.#keys = { user: `${id}:user:`, course: `${id}:course:`, roster: `${id}:course-users:` };
+    this.#keys = { user: `${id}:user:`, course: `${id}:course:`, roster: `${id}:roster:` };
   }
 
   /**
@@ -68,7 +67,10 @@ export class CachedDashboard {
     return this.cache.read(this.#keys.course + foldForKey(slugText(slug)), 'course', this.policies.course, () => this.dashboard.course(slug), gate);
   }
 
-  /** The roster with its course's own slug and end. */
+  /**
+   * The roster with its course's own slug and end. An entry in Redis without them fails the roster's
+   * shape check (schemas/cached.ts), so it is refetched and overwritten, never served.
+   */
   roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
     return this.cache.read(this.#keys.roster + foldForKey(slugText(slug)), 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
   }

@@ -3,6 +3,7 @@
 
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
+import { describeBudget } from './cache/budget.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 
 // Toolforge stops a pod with SIGTERM and kills it 30 s later; finish well before that.
@@ -22,6 +23,8 @@ function configOrExit(): Config {
 
 const config = configOrExit();
 const app = await buildApp(config);
+const budget = describeBudget(config.cache.memory);
+app.log[budget.level](budget.fields, budget.message);
 
 closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');

@@ -3,14 +3,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, oldGenerationLimit } from '../src/config.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
-    const c = loadConfig({});
-    assert.deepEqual(c.http, { host: '0.0.0.0', port: 8000, logLevel: 'info' });
+    const oldSpace = 256 * 1024 * 1024;
+    const c = loadConfig({}, oldSpace);
+    assert.deepEqual(c.http, {
+      host: '0.0.0.0',
+      port: 8000,
+      logLevel: 'info',
+      limits: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000 },
+    });
     const { userAgent, ...upstream } = c.upstream.outreach;
     assert.deepEqual(upstream, {
       baseUrl: 'https://outreachdashboard.wmflabs.org',
@@ -35,7 +41,13 @@ describe('loadConfig', () => {
     assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');
     assert.equal(c.cache.staleIfError, 7 * 86_400);
     assert.equal(c.cache.failureBackoffMs, 5_000);
-    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 128 * 1024 * 1024, answerShare: 0.25 });
+    assert.deepEqual(c.cache.memory, {
+      maxEntries: 50_000,
+      maxBytes: Math.floor(oldSpace * 0.45),
+      source: 'heap limit',
+      oldSpaceBytes: oldSpace,
+      answerShare: 0.25,
+    });
     assert.equal(c.cache.l1TtlMs, 5_000);
   });
 
@@ -63,8 +75,12 @@ describe('loadConfig', () => {
       ANSWER_CACHE_SHARE: '0.5',
       ENDED_COURSE_CACHE_TTL: '86400',
       ANSWER_MAX_PARALLEL_READS: '3',
+      SERVER_HEADERS_TIMEOUT: '2',
+      SERVER_REQUEST_TIMEOUT: '4.5',
+      SERVER_KEEP_ALIVE_TIMEOUT: '5',
     });
     assert.equal(c.http.port, 9000);
+    assert.deepEqual(c.http.limits, { headersTimeoutMs: 2_000, requestTimeoutMs: 4_500, keepAliveTimeoutMs: 5_000 });
     const upstream = c.upstream.outreach;
     assert.equal(upstream.baseUrl, 'http://127.0.0.1:1234', 'no trailing slash');
     assert.equal(c.upstream.wikiedu.baseUrl, 'http://127.0.0.1:5678/edu');
@@ -84,7 +100,13 @@ describe('loadConfig', () => {
     assert.equal(upstream.maxFails, 3);
     assert.equal(upstream.failTimeoutMs, 500);
     assert.equal(c.cache.failureBackoffMs, 30_000);
-    assert.deepEqual(c.cache.memory, { maxEntries: 50_000, maxBytes: 64 * 1024 * 1024, answerShare: 0.5 });
+    assert.deepEqual(c.cache.memory, {
+      maxEntries: 50_000,
+      maxBytes: 64 * 1024 * 1024,
+      source: 'MEMORY_CACHE_MAX_MB',
+      oldSpaceBytes: oldGenerationLimit(),
+      answerShare: 0.5,
+    });
     assert.deepEqual(
       { host: c.redis?.host, port: c.redis?.port, db: c.redis?.db, prefix: c.redis?.keyPrefix, breaker: c.redis?.breakerMs },
       { host: 'redis.example', port: 6380, db: 3, prefix: 'secret:', breaker: 1500 },
@@ -124,6 +146,10 @@ describe('loadConfig', () => {
     // A header value undici refuses would fail every upstream call, like a Dashboard outage.
     [{ USER_AGENT: 'Tool/1.0\r\nX-Injected: 1' }, 'USER_AGENT'],
     [{ USER_AGENT: 'Tool/1.0 (ünïcødé ✓)' }, 'USER_AGENT'],
+    [{ SERVER_HEADERS_TIMEOUT: '0' }, 'SERVER_HEADERS_TIMEOUT'],
+    [{ SERVER_REQUEST_TIMEOUT: 'long' }, 'SERVER_REQUEST_TIMEOUT'],
+    [{ SERVER_KEEP_ALIVE_TIMEOUT: '90' }, 'SERVER_KEEP_ALIVE_TIMEOUT'],
+    [{ SERVER_HEADERS_TIMEOUT: '40' }, 'SERVER_HEADERS_TIMEOUT'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

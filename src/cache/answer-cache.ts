@@ -7,7 +7,8 @@
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
-import type { Freshness } from './types.js';
+import { entryHeapBytes } from './heap-size.js';
+import type { CacheUse, Freshness } from './types.js';
 
 export interface FinishedAnswer {
   /** The serialised body. */
@@ -26,11 +27,7 @@ export class AnswerCache {
     private readonly onReuse?: () => void,
   ) {
     // Bounded by bytes as well: one roster of a big course serialises to megabytes.
-    this.#lru = new LRUCache({
-      max: bounds.maxEntries,
-      maxSize: bounds.maxBytes,
-      sizeCalculation: (a) => Math.max(1, a.payload.length),
-    });
+    this.#lru = new LRUCache({ max: bounds.maxEntries, maxSize: bounds.maxBytes, sizeCalculation: (a, key) => entryHeapBytes(key, a) });
   }
 
   /** The answer remembered under `key` while it is still true; undefined otherwise. */
@@ -47,8 +44,8 @@ export class AnswerCache {
     else this.#lru.delete(key);
   }
 
-  /** Answers and approximate bytes held (for tests). */
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.#lru.size, bytes: this.#lru.calculatedSize };
+  /** Answers and estimated heap bytes held (for tests and metrics). */
+  get size(): CacheUse {
+    return { entries: this.#lru.size, bytes: this.#lru.calculatedSize, maxBytes: this.#lru.maxSize };
   }
 }

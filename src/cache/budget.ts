@@ -4,17 +4,39 @@
 
 import type { MemoryBudget } from '../config.js';
 
+/** A budget above this share of the old generation leaves too little for everything else (BENCHMARKS.md, headroom). */
+const MAX_SAFE_HEAP_SHARE = 0.5;
+
 /** Bounds of one LRU cache. */
 export interface CacheBounds {
   maxEntries: number;
   maxBytes: number;
 }
 
-export function splitBudget(budget: MemoryBudget): { data: CacheBounds; answers: CacheBounds } {
+export function splitBudget(budget: Pick<MemoryBudget, 'maxEntries' | 'maxBytes' | 'answerShare'>): { data: CacheBounds; answers: CacheBounds } {
   const share = (total: number): number => Math.max(1, Math.floor(total * budget.answerShare));
   const answers = { maxEntries: share(budget.maxEntries), maxBytes: share(budget.maxBytes) };
   return {
     data: { maxEntries: budget.maxEntries - answers.maxEntries, maxBytes: budget.maxBytes - answers.maxBytes },
     answers,
   };
+}
+
+/** The start-up log line about the budget: what it is and where it comes from; a warning when it leaves too little heap. */
+export function describeBudget(budget: MemoryBudget): { level: 'info' | 'warn'; fields: Record<string, unknown>; message: string } {
+  const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+  const fields = { budget_mb: mb(budget.maxBytes), old_space_mb: mb(budget.oldSpaceBytes), source: budget.source };
+  if (budget.source === 'heap limit') {
+    return { level: 'info', fields, message: 'in-process cache budget: a share of the heap limit (set MEMORY_CACHE_MAX_MB to choose)' };
+  }
+  if (budget.maxBytes > budget.oldSpaceBytes * MAX_SAFE_HEAP_SHARE) {
+    return {
+      level: 'warn',
+      fields,
+      message:
+        'MEMORY_CACHE_MAX_MB is more than half the old generation (old_space_mb): the process may run out of memory; ' +
+        'raise the heap (NODE_OPTIONS=--max-old-space-size=...) or lower MEMORY_CACHE_MAX_MB (DEPLOYMENT.md)',
+    };
+  }
+  return { level: 'info', fields, message: 'in-process cache budget: MEMORY_CACHE_MAX_MB' };
 }

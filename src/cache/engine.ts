@@ -10,12 +10,29 @@
 // Load errors are never stored; after a failed load the key is not loaded again for a while: a refresh
 // keeps the good entry, and a key with nothing usable answers the same error again at once.
 // A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
+// An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
 
 import type { Fetched } from '../dashboard/types.js';
-import type { CacheEntry, CachePolicy, CacheResult, CacheStore, Lifetimes, Lock, Outcome, ReadGate } from './types.js';
+import type {
+  CacheEntry,
+  CachePolicy,
+  CacheResult,
+  CacheStore,
+  EntryCheck,
+  Lifetimes,
+  Lock,
+  Outcome,
+  ReadGate,
+  ShapeCheck,
+} from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
+  /**
+   * Per kind of read, the shape its data must have when the store brings it from outside the
+   * process (Redis). For a kind without one, nothing from outside is trusted.
+   */
+  shapes?: Readonly<Record<string, ShapeCheck>>;
   /** Clock (ms); injectable for tests. */
   now?: () => number;
   /** How long a cross-process refresh lock lives (a load's deadline plus a margin). */
@@ -35,17 +52,18 @@ export interface SwrCacheOptions {
 }
 
 type Entry = CacheEntry<unknown>;
-/** One key's refresh: what to load and how long to keep it. */
+/** One key's refresh: what to load, how long to keep it, and what to trust from another process meanwhile. */
 interface Job {
   key: string;
   kind: string;
   policy: CachePolicy;
   load: () => Promise<Fetched<unknown>>;
+  trust: EntryCheck;
 }
 /** Built only when a load may be needed: a fresh read allocates nothing for it. */
-function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>): Job {
+function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>, trust: EntryCheck): Job {
   // Jobs of every kind share the in-flight map: the data type is erased there.
-  return { key, kind, policy: policy as CachePolicy, load };
+  return { key, kind, policy: policy as CachePolicy, load, trust };
 }
 /** A key's last failed load: until when (ms) it is not loaded again, and whether its error is repeated meanwhile. */
 interface Failure {
@@ -58,6 +76,16 @@ type Flight = Promise<Entry | undefined>;
 
 // Failure memory is per key; during a long outage (or a flood of failing names) it must not grow without bound.
 const MAX_FAILED_KEYS = 10_000;
+
+/**
+ * How far in the future another replica's fetched_at may lie (their clocks differ a little). Beyond
+ * it the entry is treated as absent rather than as fetched now: "now" would serve data of unknown age
+ * as fresh for a whole TTL, which is what a corrupted or planted entry would want; absent costs one
+ * upstream read, and that load overwrites the entry.
+ */
+export const MAX_CLOCK_SKEW_MS = 1_000;
+
+const TRUST_NOTHING: EntryCheck = () => false;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -75,9 +103,13 @@ export class SwrCache {
   /** key -> its last failed load, while it is remembered; oldest first. */
   private readonly failures = new Map<string, Failure>();
   private readonly background = new Set<Promise<void>>();
+  /** kind -> the check for entries from outside the process, built once per kind. */
+  private readonly trust = new Map<string, EntryCheck>();
+  private readonly shapes: Readonly<Record<string, ShapeCheck>>;
 
   constructor(opts: SwrCacheOptions) {
     this.store = opts.store;
+    this.shapes = opts.shapes ?? {};
     this.now = opts.now ?? Date.now;
     this.lockTtlMs = opts.lockTtlMs;
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
@@ -96,7 +128,8 @@ export class SwrCache {
     load: () => Promise<Fetched<T>>,
     gate?: ReadGate,
   ): Promise<CacheResult<T>> {
-    const entry = await this.store.get<T>(key);
+    const trust = this.trustFor(kind);
+    const entry = await this.store.get<T>(key, trust);
     if (entry !== undefined) {
       const now = this.now();
       const age = now - entry.fetched_at;
@@ -106,12 +139,12 @@ export class SwrCache {
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, kind, policy, load), entry, now, gate);
+        this.refreshInBackground(job(key, kind, policy, load, trust), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
         if (this.failureOf(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
+          return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
@@ -122,12 +155,25 @@ export class SwrCache {
     // name are one upstream call, not eight).
     const failure = this.failureOf(key, this.now());
     if (failure?.repeat === true) throw failure.error;
-    return this.loaded(kind, await this.foreground(job(key, kind, policy, load), entry, gate), policy);
+    return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
   async settle(): Promise<void> {
     while (this.background.size > 0) await Promise.all(this.background);
+  }
+
+  private trustFor(kind: string): EntryCheck {
+    let trust = this.trust.get(kind);
+    if (trust === undefined) {
+      const shape = this.shapes[kind];
+      trust =
+        shape === undefined
+          ? TRUST_NOTHING
+          : (entry) => entry.fetched_at <= this.now() + MAX_CLOCK_SKEW_MS && (entry.data === null || shape(entry.data));
+      this.trust.set(kind, trust);
+    }
+    return trust;
   }
 
   private answer<T>(kind: string, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
@@ -237,7 +283,7 @@ export class SwrCache {
     if (background) return undefined;
     for (let i = 0; i < this.maxPolls; i++) {
       await sleep(this.pollIntervalMs);
-      const entry = await this.store.get(job.key);
+      const entry = await this.store.get(job.key, job.trust);
       if (this.isNewAndUsable(entry, seen, job.policy)) return entry;
       // The holder stores before it releases: once we get the lock, its entry (if any) is there.
       const next = await this.store.lock(job.key, this.lockTtlMs);
@@ -251,7 +297,7 @@ export class SwrCache {
     try {
       // Another process may have stored a new entry just before we got the lock (the tiered store
       // reads through to Redis here): then there is nothing to load.
-      const current = await this.store.get(job.key);
+      const current = await this.store.get(job.key, job.trust);
       if (this.isNewAndUsable(current, seen, job.policy)) return current;
       return await this.loadAndStore(job);
     } finally {

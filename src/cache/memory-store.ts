@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { entryHeapBytes } from './heap-size.js';
 import { UNCOORDINATED } from './no-lock.js';
-import type { CacheEntry, CacheStore, StoreHealth } from './types.js';
+import type { CacheEntry, CacheStore, CacheUse, StoreHealth } from './types.js';
 
 export interface MemoryStoreOptions {
   maxEntries: number;
@@ -15,17 +16,9 @@ export interface StoredEntry {
   storedAt: number;
 }
 
-// Keys, the record and LRU bookkeeping cost something beyond the JSON text.
-const OVERHEAD_BYTES = 200;
-
-function approximateSize(key: string, entry: CacheEntry<unknown>): number {
-  // UTF-16 length undercounts non-ASCII a little; good enough for a memory bound.
-  return key.length * 2 + (JSON.stringify(entry.data)?.length ?? 4) + OVERHEAD_BYTES;
-}
-
 const HEALTH: StoreHealth = Object.freeze({ kind: 'memory', redis_connected: null, ok: true });
 
-/** A bounded in-process store: at most maxEntries entries and about maxBytes of JSON. */
+/** A bounded in-process store: at most maxEntries entries and about maxBytes of heap. */
 export class MemoryStore implements CacheStore {
   readonly now: () => number;
   private readonly lru: LRUCache<string, StoredEntry>;
@@ -55,11 +48,8 @@ export class MemoryStore implements CacheStore {
     if (!(ttlMs > 0)) {
       this.lru.delete(key);
     } else {
-      this.lru.set(
-        key,
-        { entry, storedAt: this.now() },
-        { ttl: Number.isFinite(ttlMs) ? Math.ceil(ttlMs) : 0, size: approximateSize(key, entry) },
-      );
+      const record: StoredEntry = { entry, storedAt: this.now() };
+      this.lru.set(key, record, { ttl: Number.isFinite(ttlMs) ? Math.ceil(ttlMs) : 0, size: entryHeapBytes(key, record) });
     }
     return Promise.resolve();
   }
@@ -73,9 +63,9 @@ export class MemoryStore implements CacheStore {
     return HEALTH;
   }
 
-  /** Entries and approximate bytes held (for tests and metrics). */
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.lru.size, bytes: this.lru.calculatedSize };
+  /** Entries and estimated heap bytes held (for tests and metrics). */
+  get size(): CacheUse {
+    return { entries: this.lru.size, bytes: this.lru.calculatedSize, maxBytes: this.lru.maxSize };
   }
 
   close(): Promise<void> {

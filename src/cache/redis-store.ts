@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { RedisConfig } from '../config.js';
 import { UNCOORDINATED } from './no-lock.js';
-import type { CacheEntry, CacheStore, Lock, StoreHealth } from './types.js';
+import type { CacheEntry, CacheStore, EntryCheck, Lock, StoreHealth } from './types.js';
 
 /** App name and schema version: bump the version to orphan every old key (KEYS/SCAN are disabled on Toolforge). */
 export const KEY_NAMESPACE = 'odh:v1:';
@@ -40,17 +40,18 @@ export interface RedisStoreOptions {
   log?: { warn(msg: string): void };
 }
 
-function parseEntry<T>(raw: string | null | undefined): CacheEntry<T> | undefined {
+/** An entry as stored, if it is one and passes `trust`; anything else is treated as absent, and overwritten by the next load. */
+function parseEntry<T>(raw: string | null | undefined, trust: EntryCheck | undefined): CacheEntry<T> | undefined {
   if (raw === null || raw === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(raw);
-    if (typeof value === 'object' && value !== null && 'data' in value && 'fetched_at' in value) {
-      if (typeof value.fetched_at === 'number') return value as CacheEntry<T>;
-    }
+    if (typeof value !== 'object' || value === null || !('data' in value) || !('fetched_at' in value)) return undefined;
+    if (typeof value.fetched_at !== 'number' || !Number.isFinite(value.fetched_at)) return undefined;
+    const entry = value as CacheEntry<T>;
+    return trust === undefined || trust(entry) ? entry : undefined;
   } catch {
-    // Not ours or corrupted: treated as absent, and overwritten by the next load.
+    return undefined;
   }
-  return undefined;
 }
 
 export class RedisStore implements CacheStore {
@@ -108,8 +109,8 @@ export class RedisStore implements CacheStore {
     });
   }
 
-  async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
-    return parseEntry<T>(await this.run(undefined, () => this.client.get(this.ns + key)));
+  async get<T>(key: string, trust?: EntryCheck): Promise<CacheEntry<T> | undefined> {
+    return parseEntry<T>(await this.run(undefined, () => this.client.get(this.ns + key)), trust);
   }
 
   async set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void> {

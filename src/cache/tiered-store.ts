@@ -1,6 +1,6 @@
 import type { MemoryStore, StoredEntry } from './memory-store.js';
 import type { RedisStore } from './redis-store.js';
-import type { CacheEntry, CacheStore, Lock, StoreHealth } from './types.js';
+import type { CacheEntry, CacheStore, CacheUse, EntryCheck, Lock, StoreHealth } from './types.js';
 
 /**
  * An in-process L1 in front of Redis. An L1 copy is trusted for l1TtlMs after it was put there
@@ -15,10 +15,11 @@ export class TieredStore implements CacheStore {
     private readonly l1TtlMs: number,
   ) {}
 
-  async get<T>(key: string): Promise<CacheEntry<T> | undefined> {
+  /** `trust` applies to what Redis answers only: an L1 copy was checked when it came in. */
+  async get<T>(key: string, trust?: EntryCheck): Promise<CacheEntry<T> | undefined> {
     const local = this.l1.record(key);
     if (this.isYoungRecord(local)) return local.entry as CacheEntry<T>;
-    return this.reconcile(key, local, await this.l2.get<T>(key));
+    return this.reconcile(key, local, await this.l2.get<T>(key, trust));
   }
 
   async set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void> {
@@ -38,6 +39,11 @@ export class TieredStore implements CacheStore {
 
   health(): StoreHealth {
     return this.l2.health();
+  }
+
+  /** Only the L1 is in process memory. */
+  get size(): CacheUse {
+    return this.l1.size;
   }
 
   async close(): Promise<void> {

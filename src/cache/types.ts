@@ -66,6 +66,15 @@ export interface Freshness {
   freshUntil: number;
 }
 
+/**
+ * Whether an entry read from outside the process (Redis) may be used at all: its data has the shape of
+ * its kind and its fetched_at is not in the future. One that fails is treated as absent.
+ */
+export type EntryCheck = (entry: CacheEntry<unknown>) => boolean;
+
+/** What the data of one kind of entry must look like (a "not found" entry, data null, needs no check). */
+export type ShapeCheck = (data: unknown) => boolean;
+
 /** A held cross-process lock; release is best effort. */
 export interface Lock {
   release(): Promise<void>;
@@ -76,7 +85,8 @@ export interface Lock {
  * "nothing there" / "not stored" / "no lock needed" and reports itself unhealthy.
  */
 export interface CacheStore {
-  get<T>(key: string): Promise<CacheEntry<T> | undefined>;
+  /** `trust`: what an entry from outside the process must pass; in-process entries were checked when they came in. */
+  get<T>(key: string, trust?: EntryCheck): Promise<CacheEntry<T> | undefined>;
   set<T>(key: string, entry: CacheEntry<T>, ttlMs: number): Promise<void>;
   /**
    * Try to become the one process that refreshes `key` for up to ttlMs.
@@ -85,7 +95,16 @@ export interface CacheStore {
    */
   lock(key: string, ttlMs: number): Promise<{ state: 'acquired'; lock: Lock } | { state: 'busy' }>;
   health(): StoreHealth;
+  /** What the store holds in process memory, if it holds anything there. */
+  readonly size?: CacheUse;
   close(): Promise<void>;
+}
+
+/** An in-process cache's contents against its bound (estimated heap bytes, see heap-size.ts). */
+export interface CacheUse {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
 }
 
 export interface StoreHealth {

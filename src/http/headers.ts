@@ -1,6 +1,7 @@
 // Response headers: CORS on every route for gadgets (public data, never credentials), and ETag / 304.
 
 import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
+import { ALLOWED_METHODS } from './methods.js';
 import { etagMatches, weakEtag } from './respond.js';
 
 const COMMON = {
@@ -17,7 +18,7 @@ export function registerCommonHeaders(app: FastifyInstance): void {
 
   // A gadget sends no custom headers, so browsers should not preflight; answer one anyway.
   app.options('*', { schema: { hide: true } }, async (request, reply) => {
-    reply.header('access-control-allow-methods', 'GET, HEAD, OPTIONS');
+    reply.header('access-control-allow-methods', ALLOWED_METHODS);
     const asked = request.headers['access-control-request-headers'];
     if (asked) reply.header('access-control-allow-headers', asked);
     reply.header('access-control-max-age', '86400');
@@ -26,12 +27,13 @@ export function registerCommonHeaders(app: FastifyInstance): void {
 }
 
 /**
- * ETag / 304 for routes that send plain bodies (the index, the OpenAPI document, the gadget files).
- * API answers get theirs from the Responder, hashed once per answer, so this hook stays off their
- * hot path: it is added only in the scope of the routes that need it.
+ * ETag / 304 for routes that send plain bodies (the index, the OpenAPI document, the gadget files),
+ * on HEAD as on GET (Fastify drops a HEAD's body after this hook). API answers get theirs from the
+ * Responder, hashed once per answer, so this hook stays off their hot path: it is added only in the
+ * scope of the routes that need it.
  */
 export const etagHook: onSendAsyncHookHandler = async (request, reply, payload) => {
-  if (reply.statusCode !== 200 || typeof payload !== 'string' || request.method !== 'GET') return payload;
+  if (reply.statusCode !== 200 || typeof payload !== 'string' || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
   const etag = weakEtag(payload);
   reply.header('etag', etag);
   if (!etagMatches(request, etag)) return payload;

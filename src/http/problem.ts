@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../answers/not-found.js';
 import { UpstreamError } from '../dashboard/types.js';
 import { InvalidInput } from '../domain/invalid.js';
+import { ALLOWED_METHODS, isAllowedMethod } from './methods.js';
 
 export interface Problem {
   type: string;
@@ -69,6 +70,23 @@ export function sendProblem(reply: FastifyReply, p: Problem & { retryAfter?: num
   if (p.retryAfter !== undefined) reply.header('retry-after', String(p.retryAfter));
   const { retryAfter: _omit, ...body } = p;
   return reply.send(JSON.stringify(body));
+}
+
+/**
+ * No route took the request: 405 with Allow for a method this read-only API never answers (on any
+ * path: none takes it), else 404.
+ */
+export function handleNoRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The path is client input: quoted back only in part.
+  const path = request.url.split('?', 1)[0]?.slice(0, 100);
+  if (!isAllowedMethod(request.method)) {
+    reply.header('allow', ALLOWED_METHODS);
+    return sendProblem(
+      reply,
+      problem('method-not-allowed', 'Method not allowed', 405, `${request.method.slice(0, 20)} is not supported: this API is read-only (${ALLOWED_METHODS}).`),
+    );
+  }
+  return sendProblem(reply, problem('no-such-route', 'No such endpoint', 404, `${request.method} ${path} is not an endpoint of this API; see / for the list.`));
 }
 
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -14,9 +14,22 @@ export function weakEtag(payload: string): string {
   return `W/"${hash('sha1', payload, 'base64url')}"`;
 }
 
+/** One entity-tag of a list (`W/"x"` or `"x"`; commas may sit inside the quotes), or `*`. */
+const LIST_MEMBER = /\s*(\*|(?:W\/)?"([^"]*)")\s*(?:,|$)/y;
+
+/**
+ * If-None-Match by RFC 9110's weak comparison (section 8.8.3.2), as a cache revalidating a GET must:
+ * `W/"x"` and `"x"` match each other; `*` matches any current answer. A malformed field matches nothing.
+ */
 export function etagMatches(request: FastifyRequest, etag: string): boolean {
   const header = request.headers['if-none-match'];
-  return header !== undefined && header.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+  if (header === undefined) return false;
+  const opaque = etag.startsWith('W/') ? etag.slice(3, -1) : etag.slice(1, -1);
+  LIST_MEMBER.lastIndex = 0;
+  for (let m = LIST_MEMBER.exec(header); m !== null; m = LIST_MEMBER.exec(header)) {
+    if (m[1] === '*' || m[2] === opaque) return true;
+  }
+  return false;
 }
 
 export class Responder {

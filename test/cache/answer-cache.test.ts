@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AnswerCache, type FinishedAnswer } from '../../src/cache/answer-cache.js';
+import { entryHeapBytes } from '../../src/cache/heap-size.js';
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -51,18 +52,30 @@ describe('AnswerCache', () => {
     assert.deepEqual(['a', 'b', 'c'].map((k) => cache.get(k)?.payload), ['A', undefined, 'C']);
   });
 
-  it('stays within its byte bound: a big answer pushes out older ones, one over the bound is not kept', () => {
+  it('stays within its byte bound by heap cost: a big answer pushes out older ones, one over the bound is not kept', () => {
     const c = clock();
-    const cache = new AnswerCache(c.now, { maxEntries: 100, maxBytes: 1_000 });
     const until = c.now() + 60_000;
-    for (let i = 0; i < 10; i++) cache.remember(`small${i}`, finished('x'.repeat(90), until));
-    assert.equal(cache.size.bytes, 900);
-    cache.remember('big', finished('y'.repeat(600), until));
-    assert.ok(cache.size.bytes <= 1_000, `${cache.size.bytes} bytes held`);
-    assert.equal(cache.get('big')?.payload.length, 600);
+    const small = (i: number) => finished('x'.repeat(90), until, i);
+    const smallCost = entryHeapBytes('small0', small(0));
+    const cache = new AnswerCache(c.now, { maxEntries: 100, maxBytes: smallCost * 10 + 100 });
+    for (let i = 0; i < 10; i++) cache.remember(`small${i}`, small(i));
+    assert.equal(cache.size.bytes, smallCost * 10, 'each answer counted at its estimated heap cost');
+    cache.remember('big', finished('y'.repeat(smallCost * 5), until));
+    assert.ok(cache.size.bytes <= cache.size.maxBytes, `${cache.size.bytes} bytes held`);
+    assert.equal(cache.get('big')?.payload.length, smallCost * 5);
     assert.equal(cache.get('small0'), undefined, 'the oldest went first');
-    cache.remember('huge', finished('z'.repeat(1_001), until));
+    cache.remember('huge', finished('z'.repeat(smallCost * 11), until));
     assert.equal(cache.get('huge'), undefined);
-    assert.ok(cache.size.bytes <= 1_000);
+    assert.ok(cache.size.bytes <= cache.size.maxBytes);
+  });
+
+  it('counts an answer with text above U+00FF at two bytes a character', () => {
+    const c = clock();
+    const cache = new AnswerCache(c.now, { maxEntries: 10, maxBytes: 1_000_000 });
+    cache.remember('latin', finished('é'.repeat(10_000), c.now() + 1_000));
+    const latin = cache.size.bytes;
+    cache.remember('cyrillic', finished('ж'.repeat(10_000), c.now() + 1_000));
+    assert.ok(latin > 10_000 && latin < 10_400, `${latin}`);
+    assert.ok(cache.size.bytes - latin > 20_000, `${cache.size.bytes - latin}`);
   });
 });

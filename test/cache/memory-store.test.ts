@@ -55,15 +55,16 @@ describe('MemoryStore', () => {
     assert.notEqual(await store.get('k4999'), undefined);
   });
 
-  it('stays within maxBytes by approximate JSON size', async () => {
+  it('stays within maxBytes by estimated heap cost, Cyrillic text at two bytes a character', async () => {
     const maxBytes = 50_000;
-    const store = new MemoryStore({ maxEntries: 1_000_000, maxBytes });
-    const data = { text: 'x'.repeat(1_000) };
-    for (let i = 0; i < 2_000; i++) await store.set(`k${i}`, { fetched_at: i, data }, 60_000);
-    const { entries, bytes } = store.size;
-    assert.ok(bytes <= maxBytes, `${bytes} bytes`);
-    assert.ok(entries < 50, `${entries} entries of ~1 kB each`);
-    assert.ok(entries > 10, `${entries} entries: the size estimate is not wildly high`);
+    for (const [char, perEntry] of [['x', 1_000], ['ж', 2_000]] as const) {
+      const store = new MemoryStore({ maxEntries: 1_000_000, maxBytes });
+      for (let i = 0; i < 2_000; i++) await store.set(`k${i}`, { fetched_at: i, data: { text: char.repeat(1_000) + i } }, 60_000);
+      const { entries, bytes } = store.size;
+      assert.ok(bytes <= maxBytes, `${bytes} bytes`);
+      assert.ok(entries < maxBytes / perEntry, `${entries} entries of more than ${perEntry} bytes each`);
+      assert.ok(entries > maxBytes / perEntry / 2, `${entries} entries: the size estimate is not wildly high`);
+    }
   });
 
   it('does not keep an entry larger than the whole budget', async () => {

@@ -108,6 +108,17 @@ describe('RedisStore with Redis up', () => {
     assert.equal(await store.get('odd'), undefined);
   });
 
+  it('gives back an entry only if it passes the check it is asked with', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const store = await ctx.store(redisConfig(ctx.redis.port, prefix));
+    await store.set('k', { fetched_at: 5, data: { n: 1 } }, 60_000);
+    await ctx.raw.set(`${prefix}${KEY_NAMESPACE}inf`, '{"fetched_at":1e999,"data":1}', 'PX', 60_000);
+    assert.deepEqual(await store.get('k', (e) => e.fetched_at === 5), { fetched_at: 5, data: { n: 1 } });
+    assert.equal(await store.get('k', () => false), undefined);
+    assert.equal(await store.get('k', () => { throw new Error('a broken check'); }), undefined, 'a check that throws rejects');
+    assert.equal(await store.get('inf'), undefined, 'fetched_at must be a finite number');
+  });
+
   it('lets only one of two stores hold a lock, and frees it on release', async () => {
     const config = redisConfig(ctx.redis.port);
     const [a, b] = [await ctx.store(config), await ctx.store(config)];
@@ -139,12 +150,12 @@ describe('RedisStore with Redis up', () => {
 describe('two replicas on one Redis', () => {
   const ctx = privateRedis();
   const policy: CachePolicy = () => ({ freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 });
+  const shapes = { user: (data: unknown) => typeof data === 'object' && data !== null && 'calls' in data };
+  const engine = (store: RedisStore) => new SwrCache({ store, shapes, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 });
 
   it('load a cold key once for 40 concurrent reads spread over both', async () => {
     const config = redisConfig(ctx.redis.port);
-    const engines = [await ctx.store(config), await ctx.store(config)].map(
-      (store) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
-    );
+    const engines = [await ctx.store(config), await ctx.store(config)].map(engine);
     let calls = 0;
     const load = async () => {
       calls++;
@@ -156,6 +167,35 @@ describe('two replicas on one Redis', () => {
     );
     assert.equal(calls, 1);
     assert.ok(results.every((r) => r.outcome === 'miss' && JSON.stringify(r.data) === '{"calls":1}'));
+  });
+
+  it("treat another's entry of the wrong shape, or fetched in the future, as absent: load it again and overwrite it", async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const cache = engine(await ctx.store(redisConfig(ctx.redis.port, prefix)));
+    const now = Date.now();
+    const cases = [
+      ['user:WrongShape', { fetched_at: now, data: 'not a user' }],
+      ['user:Future', { fetched_at: now + 365 * 86_400_000, data: { calls: 'planted' } }],
+      ['other:NoShape', { fetched_at: now, data: { calls: 'a kind nobody described' } }],
+    ] as const;
+    for (const [key, poison] of cases) {
+      await ctx.raw.set(`${prefix}${KEY_NAMESPACE}${key}`, JSON.stringify(poison), 'PX', 60_000);
+      let calls = 0;
+      const result = await cache.read(key, key.split(':')[0] as string, policy, async () => ({ found: true as const, data: { calls: ++calls } }));
+      assert.equal(calls, 1, key);
+      assert.deepEqual([result.outcome, result.data], ['miss', { calls: 1 }], key);
+      const stored = JSON.parse((await ctx.raw.get(`${prefix}${KEY_NAMESPACE}${key}`)) ?? '{}') as { fetched_at: number; data: unknown };
+      assert.deepEqual(stored.data, { calls: 1 }, `${key} overwritten`);
+      assert.ok(stored.fetched_at <= Date.now(), key);
+    }
+  });
+
+  it("trust another's entry fetched a moment ahead by its clock", async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const cache = engine(await ctx.store(redisConfig(ctx.redis.port, prefix)));
+    await ctx.raw.set(`${prefix}${KEY_NAMESPACE}user:Skewed`, JSON.stringify({ fetched_at: Date.now() + 500, data: { calls: 0 } }), 'PX', 60_000);
+    const result = await cache.read('user:Skewed', 'user', policy, () => assert.fail('loaded although a good entry was there'));
+    assert.deepEqual([result.outcome, result.data], ['fresh', { calls: 0 }]);
   });
 });
 

@@ -75,6 +75,18 @@ describe('TieredStore', () => {
     assert.equal((await store.get('k'))?.data, 'new');
   });
 
+  it('checks what Redis answers, not its own L1 copy: a newer entry that fails the check does not replace a good copy', async () => {
+    const prefix = `t-${randomUUID()}:`;
+    const clock = fakeClock();
+    const store = await replica(prefix, clock);
+    const trust = (e: CacheEntry) => typeof e.data === 'string';
+    await store.set('k', entry(7, 1), 60_000);
+    assert.equal((await store.get('k', trust))?.data, 7, 'the young L1 copy is served unchecked');
+    await raw.set(`${prefix}${KEY_NAMESPACE}k`, JSON.stringify(entry({ planted: true }, 2)), 'PX', 60_000);
+    clock.advance(L1_TTL_MS);
+    assert.equal((await store.get('k', trust))?.data, 7, 'the L1 copy, not the newer entry that failed');
+  });
+
   it('uses the Redis lock across replicas and reports Redis health', async () => {
     const prefix = `t-${randomUUID()}:`;
     const [a, b] = [await replica(prefix, fakeClock()), await replica(prefix, fakeClock())];
@@ -89,7 +101,16 @@ describe('TieredStore', () => {
     const life = { freshMs: 1_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000, negativeMs: 1_000 };
     const policy: CachePolicy = () => life;
     const engines = [await replica(prefix, clock), await replica(prefix, clock)].map(
-      (store) => new SwrCache({ store, now: clock.now, lockTtlMs: 5_000, lockWaitMs: 2_000, pollIntervalMs: 10, failureBackoffMs: 5_000 }),
+      (store) =>
+        new SwrCache({
+          store,
+          shapes: { user: (data) => typeof data === 'number' },
+          now: clock.now,
+          lockTtlMs: 5_000,
+          lockWaitMs: 2_000,
+          pollIntervalMs: 10,
+          failureBackoffMs: 5_000,
+        }),
     );
     const [a, b] = engines as [SwrCache, SwrCache];
     let calls = 0;

@@ -6,6 +6,8 @@ import { createMetrics, type GaugeSources } from '../../src/metrics.js';
 import { startService, type Service } from '../../support/service.js';
 
 const memoryStore: GaugeSources['store'] = { health: () => ({ kind: 'memory', redis_connected: null, ok: true }) };
+const idle = { limiter: { active: 0, queued: 0 }, breaker: { state: 'closed' as const } };
+const idleDashboards: GaugeSources['dashboards'] = { outreach: idle, wikiedu: idle };
 
 /** The value of one sample line, e.g. sample(text, 'http_requests_total{route="/x",status="200"}'). */
 function sample(text: string, series: string): number | undefined {
@@ -20,8 +22,7 @@ describe('createMetrics', () => {
     a.onResponse('/api/users/:username', 200, 12);
     a.onResponse('/api/users/:username', 200, 30);
     b.onResponse('/api/users/:username', 404, 5);
-    const idle = { limiter: { active: 0, queued: 0 }, breaker: { state: 'closed' as const } };
-    const sources = { store: memoryStore, dashboards: { outreach: idle, wikiedu: idle } };
+    const sources = { store: memoryStore, dashboards: idleDashboards };
     const [ta, tb] = await Promise.all([a.scrape(sources), b.scrape(sources)]);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="200"}'), 2);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="404"}'), undefined);
@@ -73,6 +74,28 @@ describe('createMetrics', () => {
     assert.equal(sample(text, 'upstream_queue_length{dashboard="outreach"}'), 0);
     assert.equal(sample(text, 'redis_connected'), 0);
     assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 1);
+  });
+});
+
+describe('the memory gauges', () => {
+  test("show each in-process cache's estimated heap bytes, entries and part of the budget", async () => {
+    const m = createMetrics();
+    const text = await m.scrape({
+      store: { ...memoryStore, size: { entries: 7, bytes: 1_000, maxBytes: 96_000 } },
+      dashboards: idleDashboards,
+      answers: { size: { entries: 2, bytes: 300, maxBytes: 32_000 } },
+    });
+    assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), 1_000);
+    assert.equal(sample(text, 'cache_memory_budget_bytes{cache="data"}'), 96_000);
+    assert.equal(sample(text, 'cache_entries{cache="data"}'), 7);
+    assert.equal(sample(text, 'cache_memory_bytes{cache="answers"}'), 300);
+    assert.equal(sample(text, 'cache_memory_budget_bytes{cache="answers"}'), 32_000);
+    assert.equal(sample(text, 'cache_entries{cache="answers"}'), 2);
+  });
+
+  test('leave out a store that holds nothing in process memory', async () => {
+    const text = await createMetrics().scrape({ store: memoryStore, dashboards: idleDashboards });
+    assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), undefined);
   });
 });
 

@@ -7,6 +7,7 @@ import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboar
 import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
+import { CACHED_SHAPES } from '../../src/schemas/cached.js';
 import { startService, type Service } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
@@ -33,10 +34,11 @@ const replica = (): Promise<Service> =>
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
 
 let serial = 0;
-function newUser(): string {
+/** A new person in a new course of their own, on the fake Dashboard `fake` (Programs & Events by default). */
+function newUser(fake: FakeDashboard = dashboard): string {
   const name = `Redis User ${++serial}`;
   const day = 86_400_000;
-  dashboard.world.addCourse({
+  fake.world.addCourse({
     slug: `Redis_School/Course_${serial}`,
     title: `Course ${serial}`,
     school: 'Redis School',
@@ -183,4 +185,107 @@ describe('Redis failing', () => {
       await svc.close();
     }
   });
+});
+
+describe('entries in Redis that are not what the service wrote', () => {
+  /** Keys of one Dashboard's reads of one kind (user, course, roster) in Redis now. */
+  async function keysOf(inspector: ReturnType<typeof inspectorClient>, id: string, kind: string): Promise<Set<string>> {
+    return new Set(await inspector.keys(`${PREFIX}odh:v1:${id}:${kind}:*`));
+  }
+
+  interface Case {
+    what: string;
+    kind: keyof typeof CACHED_SHAPES;
+    path: (name: string, slug: string) => string;
+    upstream: RegExp;
+    poison: (stored: { fetched_at: number; data: any }) => unknown;
+    /** The answer is the Dashboard's, not the poison's. */
+    check: (body: any, name: string, slug: string) => void;
+  }
+  const YEAR = 365 * 86_400_000;
+  const cases: Case[] = [
+    {
+      what: 'a user entry whose data is a string',
+      kind: 'user',
+      path: (name) => userPath(name),
+      upstream: /^\/user_stats\.json/,
+      poison: (s) => ({ ...s, data: 'not a user' }),
+      check: (body, name, slug) => assert.deepEqual([body.username, body.courses.map((c: any) => c.course_slug)], [name, [slug]]),
+    },
+    {
+      what: 'course details with fields missing',
+      kind: 'course',
+      path: (_, slug) => `/api/courses/${slug}`,
+      upstream: /\/course\.json$/,
+      poison: (s) => ({ ...s, data: { title: 'Planted' } }),
+      check: (body, _, slug) => assert.deepEqual([body.slug, body.title], [slug, `Course ${slug.split('_').at(-1)}`]),
+    },
+    {
+      what: 'a roster whose rows have no usernames',
+      kind: 'roster',
+      path: (_, slug) => `/api/courses/${slug}/users`,
+      upstream: /\/users\.json$/,
+      poison: (s) => ({ ...s, data: { users: [{ role: 1 }, { role: 0 }] } }),
+      check: (body, name) => assert.deepEqual([body.facilitators.map((r: any) => r.username), body.participants.map((r: any) => r.username)], [['Redis Teacher'], [name]]),
+    },
+    {
+      what: 'a roster as the previous version wrote it (no slug, no end)',
+      kind: 'roster',
+      path: (_, slug) => `/api/courses/${slug}/users`,
+      upstream: /\/users\.json$/,
+      poison: (s) => ({ ...s, data: { users: [{ username: 'Planted Host', role: 1 }] } }),
+      check: (body, _, slug) => assert.deepEqual([body.slug, body.facilitators.map((r: any) => r.username)], [slug, ['Redis Teacher']]),
+    },
+    {
+      what: 'a well-formed roster fetched a year from now',
+      kind: 'roster',
+      path: (_, slug) => `/api/courses/${slug}/users`,
+      upstream: /\/users\.json$/,
+      poison: (s) => ({ fetched_at: Date.now() + YEAR, data: { ...s.data, users: [{ username: 'Planted Host', role: 1 }] } }),
+      check: (body) => assert.deepEqual(body.facilitators.map((r: any) => r.username), ['Redis Teacher']),
+    },
+  ];
+
+  let writer: Service;
+  let reader: Service;
+  const inspector = () => inspectorClient(redis.url);
+  before(async () => {
+    [writer, reader] = await Promise.all([replica(), replica()]);
+    for (const s of [writer, reader]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
+  });
+  after(() => Promise.all([writer?.close(), reader?.close()]));
+
+  // Every Dashboard's entries pass the same checks: its keys differ, its kinds do not.
+  for (const [id, fake] of [
+    ['outreach', () => dashboard],
+    ['wikiedu', () => wikiedu],
+  ] as const) {
+    for (const c of cases) {
+      it(`treats ${c.what} (${id}) as absent: refetched, answered right, overwritten`, async () => {
+        const client = inspector();
+        try {
+          const name = newUser(fake());
+          const slug = `Redis_School/Course_${serial}`;
+          const path = `${c.path(name, slug)}?dashboard=${id}`;
+          const before = await keysOf(client, id, c.kind);
+          assert.equal((await writer.get(path)).status, 200);
+          const [key, ...others] = [...(await keysOf(client, id, c.kind))].filter((k) => !before.has(k));
+          assert.ok(key !== undefined && others.length === 0, `one new ${c.kind} key`);
+          const stored = JSON.parse((await client.get(key)) ?? 'null');
+          await client.set(key, JSON.stringify(c.poison(stored)), 'PX', 60_000);
+
+          fake().reset();
+          // The reader never held this key in its L1: it reads Redis.
+          const r = await reader.get(path);
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+          c.check(r.body, name, slug);
+          assert.equal(fake().count(c.upstream), 1, 'refetched once');
+          const now = JSON.parse((await client.get(key)) ?? 'null');
+          assert.ok(CACHED_SHAPES[c.kind](now.data) && now.fetched_at <= Date.now(), `overwritten: ${JSON.stringify(now).slice(0, 200)}`);
+        } finally {
+          client.disconnect();
+        }
+      });
+    }
+  }
 });
