@@ -14,6 +14,7 @@ import type { CacheEntry } from '../src/cache/types.js';
 import { loadConfig } from '../src/config.js';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername, type GeneratedWorldOptions } from '../demo/generated-world.js';
+import { NO_WIKIEDU } from './service.js';
 import { mb, ratio, type Section } from './table.js';
 
 interface Scenario {
@@ -111,7 +112,7 @@ async function measure(s: Scenario): Promise<Measured> {
   const world = new GeneratedWorld({ now: Date.now(), ...s.world });
   const fake = await startFakeDashboard({ world });
   // Large enough bounds that nothing is evicted: every byte put in stays.
-  const config = loadConfig({ OUTREACH_BASE_URL: fake.url, LOG_LEVEL: 'silent', HTTP_TIMEOUT: String(HTTP_TIMEOUT_S), MEMORY_CACHE_MAX_MB: '4096', MEMORY_CACHE_MAX_ENTRIES: '2000000', UPSTREAM_CONCURRENCY: '4' });
+  const config = loadConfig({ OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: NO_WIKIEDU, LOG_LEVEL: 'silent', HTTP_TIMEOUT: String(HTTP_TIMEOUT_S), MEMORY_CACHE_MAX_MB: '4096', MEMORY_CACHE_MAX_ENTRIES: '2000000', UPSTREAM_CONCURRENCY: '4' });
   const store = new MeasuredStore({ maxEntries: 1_000_000, maxBytes: 2 ** 31 });
   const app = await buildApp(config, { store, logger: false });
   let answerJson = 0;

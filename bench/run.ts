@@ -62,7 +62,7 @@ if (args.only.has('hot')) {
   }
 }
 if (args.only.has('cold')) {
-  report('cold', await coldPath({ courses: 8, active: 3, delayMs: 200, concurrency: 2, repetitions: args.quick ? 3 : 5 }));
+  report('cold', await coldPath({ courses: 8, active: 3, delayMs: 200, wikieduDelayMs: 300, concurrency: 2, repetitions: args.quick ? 3 : 5 }));
 }
 if (args.only.has('upstream')) {
   report(

@@ -1,6 +1,6 @@
 // The Dashboard contents each benchmark needs, built into a fresh demo World (fixtures included).
 
-import { World, type RosterEntry } from '../demo/world.js';
+import { World, type RosterEntry, type WorldOptions } from '../demo/world.js';
 
 const DAY_MS = 86_400_000;
 
@@ -34,9 +34,15 @@ export function hotWorld(now: number, courses = 3): { world: World; username: st
   return { world, username };
 }
 
-/** `users` users, each in `courses` courses of their own, the first `active` of them running now. */
-export function coldWorld(now: number, users: number, courses: number, active: number): { world: World; usernames: string[] } {
-  const world = new World(now);
+/** `users` users, each in `courses` courses of their own, the first `active` of them running now (on the Dashboard `options` says). */
+export function coldWorld(
+  now: number,
+  users: number,
+  courses: number,
+  active: number,
+  options?: WorldOptions,
+): { world: World; usernames: string[] } {
+  const world = new World(now, options);
   const w = windows(now);
   const usernames = Array.from({ length: users }, (_, u) => `Cold User ${u + 1}`);
   usernames.forEach((username, u) => {

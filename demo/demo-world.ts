@@ -28,6 +28,8 @@ export const COURSES = {
   pastOnly: 'Archive_Society/Winter_Editathon',
   /** Private: 404 {"message":"not found"} for anonymous clients. */
   private: 'Secret_Lab/Internal_Pilot_(2026)',
+  /** Active, on Wikidata, run by PERSONAS.onBoth (who is also a Wiki Education student). */
+  librariesSprint: 'Wikimedia_Levant/Wikidata_Libraries_Sprint',
 } as const;
 
 export const PERSONAS = {
@@ -56,6 +58,8 @@ export const PERSONAS = {
   xssTarget: 'Xss Target',
   /** Enrolled only in the private course: 200 with `courses_details: []`. */
   privateOnly: 'Secret Student',
+  /** On both Dashboards: runs COURSES.librariesSprint here, a student in a Wiki Education class (demo/wikiedu-world.ts). */
+  onBoth: 'Noor Haddad',
 } as const;
 
 /** Names of the 60 facilitators of COURSES.manyStaff. */
@@ -118,6 +122,16 @@ export function demoWorld(now: number = Date.now()): World {
     start: day(-10),
     end: day(40),
     roster: [staff('Secret Researcher'), editor(P.privateOnly)],
+  });
+  world.addCourse({
+    slug: COURSES.librariesSprint,
+    school: 'Wikimedia Levant',
+    title: 'Wikidata Libraries Sprint',
+    type: 'Editathon',
+    start: day(-5),
+    end: day(25),
+    homeWiki: { id: 4, language: null, project: 'wikidata' },
+    roster: [staff(P.onBoth), staff('Levant Host'), editor('Sami Khoury')],
   });
   return world;
 }

@@ -1,5 +1,5 @@
-// `npm run demo`: the fake Dashboard (demo world, dates relative to now) and the service pointed at it,
-// in one process. Ctrl-C stops both.
+// `npm run demo`: the two fake Dashboards (Programs & Events with the demo world, Wiki Education with
+// its classes; dates relative to now) and the service pointed at them, in one process. Ctrl-C stops all three.
 
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../src/app.js'; // the service itself
@@ -7,11 +7,13 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { startFakeDashboard } from './fake-dashboard.js';
 import { documentedExamples, type Doc } from '../src/openapi/doc-examples.js';
 import { PERSONAS } from './demo-world.js';
+import { wikieduWorld } from './wikiedu-world.js';
 
-function fakePort(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 8001;
+function fakePort(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value.trim() === '') return fallback;
   if (!/^\d+$/.test(value.trim()) || Number(value) > 65535) {
-    throw new ConfigError('FAKE_DASHBOARD_PORT', `expected a port number, got "${value}"`);
+    throw new ConfigError(variable, `expected a port number, got "${value}"`);
   }
   return Number(value);
 }
@@ -27,15 +29,21 @@ function orExit<T>(read: () => T): T {
   }
 }
 
-const dashboard = await startFakeDashboard({ port: orExit(() => fakePort(process.env.FAKE_DASHBOARD_PORT)), host: '127.0.0.1' });
+const [outreachPort, wikieduPort] = orExit(() => [fakePort('FAKE_DASHBOARD_PORT', 8001), fakePort('FAKE_WIKIEDU_PORT', 8002)]);
+const [dashboard, wikiedu] = await Promise.all([
+  startFakeDashboard({ port: outreachPort, host: '127.0.0.1' }),
+  startFakeDashboard({ world: wikieduWorld(), port: wikieduPort, host: '127.0.0.1' }),
+]);
 // A demo stays on this machine unless HOST says otherwise (the service's own default is 0.0.0.0).
-const config = orExit(() => loadConfig({ HOST: '127.0.0.1', ...process.env, OUTREACH_BASE_URL: dashboard.url }));
+const config = orExit(() =>
+  loadConfig({ HOST: '127.0.0.1', ...process.env, OUTREACH_BASE_URL: dashboard.url, WIKIEDU_BASE_URL: wikiedu.url }),
+);
 const app = await buildApp(config);
 
 closeWithGrace({ delay: 5_000 }, async ({ err }) => {
   if (err) console.error(err);
   await app.close();
-  await dashboard.close();
+  await Promise.all([dashboard.close(), wikiedu.close()]);
 });
 
 const { port, host } = config.http;
@@ -43,22 +51,30 @@ await app.listen({ port, host });
 const address = app.server.address();
 const servicePort = address !== null && typeof address === 'object' ? address.port : port;
 const service = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${servicePort}`;
-// The API's documented examples, all of them answered by the demo world.
-const examples = documentedExamples(app.swagger() as unknown as Doc)
-  .filter((e) => e.url.startsWith('/api/'))
-  .map((e) => `    curl '${service}${e.url}'${e.status === 200 ? '' : `   (${e.status})`}`);
+// The API's documented examples, all of them answered by the demo worlds, by the Dashboard they ask.
+const examples = documentedExamples(app.swagger() as unknown as Doc).filter((e) => e.url.startsWith('/api/'));
+const askedOf = (url: string): string => /[?&]dashboard=([a-z]+)/.exec(url)?.[1] ?? 'outreach';
+const groups = [
+  ['outreach', 'Programs & Events (no dashboard parameter, or dashboard=outreach)'],
+  ['wikiedu', 'Wiki Education (dashboard=wikiedu)'],
+  ['all', 'Both at once (dashboard=all, user endpoints)'],
+].map(([id, title]) => {
+  const lines = examples.filter((e) => askedOf(e.url) === id).map((e) => `    curl '${service}${e.url}'${e.status === 200 ? '' : `   (${e.status})`}`);
+  return `  ${title}:\n${lines.join('\n')}`;
+});
 
 console.log(`
-  Fake Dashboard   ${dashboard.url}   (demo world, dates relative to now)
-  Service          ${service}
+  Fake Programs & Events Dashboard   ${dashboard.url}   (demo world, dates relative to now)
+  Fake Wiki Education Dashboard      ${wikiedu.url}   (its classes, dates relative to now)
+  Service                            ${service}
 
   Try:
-${examples.join('\n')}
+${groups.join('\n\n')}
 
   Gadget test page:
     ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.active)}&page=user&skin=vector-2022
     ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.bigCourseStudent)}&page=usertalk&skin=monobook
   API docs: ${service}/docs
 
-  Ctrl-C stops both.
+  Ctrl-C stops all three.
 `);

@@ -11,7 +11,19 @@ export const SNAPSHOT_AT = '2026-11-26T12:00:00.000Z';
 export interface RosterEntry {
   username: string;
   role: Role;
+  /** Wiki Education's program manager, added to a class by the Dashboard itself (role 4). */
+  programManager?: boolean;
 }
+
+export interface WorldOptions {
+  /** The Dashboard the world imitates, as its own links (enroll_url) name it. */
+  dashboardUrl?: string;
+  /** Seed the Programs & Events fixture snapshot (default); false: an empty world of courses added later. */
+  fixtures?: boolean;
+}
+
+/** Course types whose enrolment allows one row per person only (Wiki Education's classes). */
+const ONE_ROW_PER_PERSON = new Set(['ClassroomProgramCourse']);
 
 export interface NewCourse {
   slug: string;
@@ -29,6 +41,8 @@ export interface NewCourse {
   timeline_end?: string;
   private?: boolean;
   homeWiki?: { id: number; language: string | null; project: string };
+  /** course.json's `url`, the on-wiki course page (Wiki Education's classes have one); null by default. */
+  url?: string | null;
   roster: readonly RosterEntry[];
 }
 
@@ -133,6 +147,7 @@ const NO_STUDENT_STATS = {
 export class World {
   /** The instant the world was built for; the fixtures are shifted by (now − SNAPSHOT_AT), whole seconds. */
   readonly now: number;
+  readonly dashboardUrl: string;
   private readonly courses = new Map<string, CourseRecord>();
   private readonly users = new Map<string, UserRecord>();
   private readonly template: CourseBody;
@@ -141,12 +156,14 @@ export class World {
   private nextUserId = 2_200_001;
   private nextEnrolmentId = 2_200_001;
 
-  constructor(now: number = Date.now()) {
+  constructor(now: number = Date.now(), options: WorldOptions = {}) {
     this.now = now;
+    this.dashboardUrl = options.dashboardUrl ?? 'https://outreachdashboard.wmflabs.org';
     // Whole seconds keep the `.000` milliseconds that Dashboard timestamps always have.
     const delta = Math.round((now - Date.parse(SNAPSHOT_AT)) / 1000) * 1000;
     const load = (file: string): unknown => shiftDates(readFixture(file), delta);
     this.template = (load(TEMPLATE_COURSE) as { course: CourseBody }).course;
+    if (options.fixtures === false) return;
 
     const routes = (readFixture('manifest.json') as { routes: ManifestRoute[] }).routes.filter((r) => r.status === 200);
     for (const r of routes.filter((r) => r.path.endsWith('/course.json'))) {
@@ -174,6 +191,10 @@ export class World {
     const key = collationKey(c.slug);
     if (this.courses.has(key)) throw new Error(`course ${c.slug} already exists`);
     const type = c.type ?? 'BasicCourse';
+    const names = c.roster.map((e) => collationKey(e.username));
+    if (ONE_ROW_PER_PERSON.has(type) && new Set(names).size !== names.length) {
+      throw new Error(`course ${c.slug}: a ${type} has one row per person`);
+    }
     const homeWiki = c.homeWiki ?? { id: 1, language: 'en', project: 'wikipedia' };
     const domain = `${homeWiki.language ?? 'www'}.${homeWiki.project}.org`;
     const createdAt = Math.min(Date.parse(c.start), this.now) - 14 * DAY_MS;
@@ -189,7 +210,7 @@ export class World {
         role_description: null,
         recent_revisions: 0,
         content_expert: false,
-        program_manager: false,
+        program_manager: entry.programManager === true,
         contribution_url: `https://${domain}/wiki/Special:Contributions/${wikiName}`,
         sandbox_url: `https://${domain}/wiki/Special:PrefixIndex/User:${wikiName}`,
         global_contribution_url: `https://guc.toolforge.org/?user=${wikiName}`,
@@ -213,6 +234,7 @@ export class World {
       school: c.school,
       subject: null,
       slug: c.slug,
+      url: c.url ?? null,
       expected_students: null,
       timeline_start: c.timeline_start ?? c.start,
       timeline_end: c.timeline_end ?? c.end,
@@ -231,7 +253,7 @@ export class World {
       home_wiki_bytes_per_word: domain === 'en.wikipedia.org' ? 5.175 : null,
       article_scoped: type === 'ArticleScopedProgram',
       term: c.term ?? '',
-      enroll_url: `https://outreachdashboard.wmflabs.org/courses/${c.slug.split('/').map(pathEscape).join('/')}/enroll/`,
+      enroll_url: `${this.dashboardUrl}/courses/${c.slug.split('/').map(pathEscape).join('/')}/enroll/`,
       created_count: '0',
       edited_count: '0',
       article_count: 0,

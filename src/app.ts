@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { dashboardSources } from './answers/context.js';
 import { AnswerCache } from './cache/answer-cache.js';
 import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
@@ -14,6 +15,7 @@ import type { Config } from './config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
+import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { serverTimeouts } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
@@ -59,20 +61,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const log = app.log;
   const metrics = createMetrics();
-  const upstream = config.upstream.outreach;
-  const client = new DashboardClient(upstream, {
-    onAttempt: metrics.onAttempt,
-    onBreakerChange: logBreakerChanges(log, 'outreach', upstream.failTimeoutMs),
-  });
-  const breakers = { outreach: client.breaker };
+  // One client per Dashboard, each with its own cap, queue and breaker: a failing or slow Dashboard
+  // never delays answers that only need the other.
+  const clients = byDashboard(
+    (id) =>
+      new DashboardClient(config.upstream[id], {
+        onAttempt: (attempt) => metrics.onAttempt(id, attempt),
+        onBreakerChange: logBreakerChanges(log, id, config.upstream[id].failTimeoutMs),
+      }),
+  );
+  const timeoutMs = Math.max(...DASHBOARDS.map((id) => config.upstream[id].timeoutMs));
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
     shapes: CACHED_SHAPES,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
-    lockTtlMs: upstream.timeoutMs + 2_000,
-    lockWaitMs: upstream.timeoutMs,
+    lockTtlMs: timeoutMs + 2_000,
+    lockWaitMs: timeoutMs,
     failureBackoffMs: config.cache.failureBackoffMs,
     onOutcome: metrics.onOutcome,
     // A name that fails gets that failure again for a moment; our own refusals end by themselves.
@@ -84,9 +90,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       else log.warn(fields, 'background refresh failed');
     },
   });
-  const reads = new CachedDashboard(cache, client, policiesFrom(config.cache, now));
-  // Each request's answer gets its own deadline and fan-out bound from these (answers/context.ts).
-  const answerDeps = { reads, now, timeoutMs: upstream.timeoutMs, maxParallelReads: upstream.answerParallelReads };
+  const policies = policiesFrom(config.cache, now);
+  // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
+  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
+  const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const responder = new Responder(answers, now);
@@ -110,14 +117,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     await plain.register(indexRoutes);
     await plain.register(gadgetRoutes);
   });
-  await app.register(healthRoutes, { deps: { store, limiter: client.limiter, breakers, startedAt: now(), now } });
+  await app.register(healthRoutes, { deps: { store, dashboards: clients, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(metricsRoutes, { metrics, sources: { limiter: client.limiter, store, breakers, answers } });
+  await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers } });
 
   app.addHook('onClose', async () => {
     await cache.settle();
-    await Promise.all([store.close(), client.close()]);
+    await Promise.all([store.close(), ...DASHBOARDS.map((id) => clients[id].close())]);
   });
   return app;
 }

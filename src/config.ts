@@ -2,6 +2,7 @@
 // start with a message that names the variable (ConfigError).
 
 import { getHeapStatistics } from 'node:v8';
+import type { DashboardId } from './domain/dashboards.js';
 import { VERSION } from './package-info.js';
 
 export class ConfigError extends Error {
@@ -52,10 +53,14 @@ export interface UpstreamConfig {
   failTimeoutMs: number;
 }
 
-/** The Dashboards by id. One today; a second one (Wiki Education) is a second entry. */
-export interface UpstreamsConfig {
-  outreach: UpstreamConfig;
-}
+/** The Dashboards by id: the shared knobs (timeout, concurrency, queue, breaker, ...) apply to each separately. */
+export type UpstreamsConfig = Record<DashboardId, UpstreamConfig>;
+
+/** Where each Dashboard is: its variable and default. Only these hosts are ever contacted. */
+const BASE_URLS: Record<DashboardId, { variable: string; fallback: string }> = {
+  outreach: { variable: 'OUTREACH_BASE_URL', fallback: 'https://outreachdashboard.wmflabs.org' },
+  wikiedu: { variable: 'WIKIEDU_BASE_URL', fallback: 'https://dashboard.wikiedu.org' },
+};
 
 export interface RedisConfig {
   /** A redis:// or rediss:// URL; when set it wins over host/port/db/password. */
@@ -243,11 +248,12 @@ function redisConfig(env: Env): RedisConfig | null {
   };
 }
 
-function upstreamConfig(env: Env): UpstreamConfig {
-  // The Dashboard has four Rails workers in all: two of them is the most we may take.
+function upstreamConfig(env: Env, dashboard: DashboardId): UpstreamConfig {
+  // P&E's Dashboard has four Rails workers in all: two of them is the most we may take (of each Dashboard).
   const concurrency = int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16);
+  const { variable, fallback } = BASE_URLS[dashboard];
   return {
-    baseUrl: httpUrl(env, 'OUTREACH_BASE_URL', 'https://outreachdashboard.wmflabs.org'),
+    baseUrl: httpUrl(env, variable, fallback),
     userAgent: userAgent(env),
     timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
     concurrency,
@@ -321,7 +327,7 @@ export function loadConfig(env: Env = process.env, oldSpaceBytes = oldGeneration
   if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
   return {
     http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel, limits: serverLimits(env) },
-    upstream: { outreach: upstreamConfig(env) },
+    upstream: { outreach: upstreamConfig(env, 'outreach'), wikiedu: upstreamConfig(env, 'wikiedu') },
     redis: redisConfig(env),
     cache: cacheConfig(env, oldSpaceBytes),
   };

@@ -8,26 +8,32 @@ import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
+import { DASHBOARDS, type DashboardId } from './domain/dashboards.js';
 import { requestProblems } from './schemas/common.js';
 
 export interface Metrics {
   registry: Registry;
   /** SwrCache's onOutcome. */
   onOutcome(kind: string, outcome: Outcome): void;
-  /** DashboardClient's onAttempt. */
-  onAttempt(attempt: UpstreamAttempt): void;
+  /** DashboardClient's onAttempt, for the Dashboard `dashboard`. */
+  onAttempt(dashboard: DashboardId, attempt: UpstreamAttempt): void;
   /** One finished response; `route` is the route pattern (never the raw URL: it holds usernames). */
   onResponse(route: string, status: number, ms: number): void;
   /** Reads the gauges from their sources, then renders everything in the text format. */
   scrape(sources: GaugeSources): Promise<string>;
 }
 
+/** One Dashboard's client, as the gauges (and /health) read it. */
+export interface UpstreamState {
+  limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
+  breaker: Pick<CircuitBreaker, 'state'>;
+}
+
 /** What the gauges read at scrape time. */
 export interface GaugeSources {
-  limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
   store: Pick<CacheStore, 'health' | 'size'>;
-  /** Each Dashboard's breaker, by Dashboard id. */
-  breakers: Record<string, Pick<CircuitBreaker, 'state'>>;
+  /** Each Dashboard's client, by Dashboard id. */
+  dashboards: Record<DashboardId, UpstreamState>;
   /** The answer cache (absent in tests that have none). */
   answers?: { readonly size: CacheUse };
 }
@@ -68,25 +74,32 @@ export function createMetrics(): Metrics {
     labelNames: ['kind', 'outcome'] as const,
     registers,
   });
+  // Every upstream series is labelled with its Dashboard: each has its own cap, queue and breaker.
   const upstreamRequests = new Counter({
     name: 'upstream_requests_total',
-    help: 'Requests to the Dashboard by endpoint and HTTP status (0: no answer, e.g. timeout or network error)',
-    labelNames: ['endpoint', 'status'] as const,
+    help: 'Requests to each Dashboard by endpoint and HTTP status (0: no answer, e.g. timeout or network error)',
+    labelNames: ['dashboard', 'endpoint', 'status'] as const,
     registers,
   });
   const upstreamDuration = new Histogram({
     name: 'upstream_request_duration_seconds',
-    help: 'Duration of one request to the Dashboard, by endpoint',
-    labelNames: ['endpoint'] as const,
+    help: 'Duration of one request to a Dashboard, by Dashboard and endpoint',
+    labelNames: ['dashboard', 'endpoint'] as const,
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
     registers,
   });
   const queueLength = new Gauge({
     name: 'upstream_queue_length',
-    help: 'Reads waiting for a free upstream slot (at the queue limit, new misses get 503)',
+    help: "Reads waiting for a free slot of each Dashboard (at the queue limit, new misses for it get 503)",
+    labelNames: ['dashboard'] as const,
     registers,
   });
-  const inFlight = new Gauge({ name: 'upstream_in_flight', help: 'Requests to the Dashboard in flight now', registers });
+  const inFlight = new Gauge({
+    name: 'upstream_in_flight',
+    help: 'Requests to each Dashboard in flight now',
+    labelNames: ['dashboard'] as const,
+    registers,
+  });
   const redisConnected = new Gauge({
     name: 'redis_connected',
     help: '1 when Redis is configured and answering; 0 otherwise (always 0 with the in-process cache only)',
@@ -117,18 +130,21 @@ export function createMetrics(): Metrics {
   return {
     registry,
     onOutcome: (kind, outcome) => cacheOutcomes.inc({ kind, outcome }),
-    onAttempt: ({ endpoint, status, durationMs }) => {
-      upstreamRequests.inc({ endpoint, status: String(status) });
-      upstreamDuration.observe({ endpoint }, durationMs / 1000);
+    onAttempt: (dashboard, { endpoint, status, durationMs }) => {
+      upstreamRequests.inc({ dashboard, endpoint, status: String(status) });
+      upstreamDuration.observe({ dashboard, endpoint }, durationMs / 1000);
     },
     onResponse: (route, status, ms) => {
       httpRequests.inc({ route, status: String(status) });
       httpDuration.observe({ route }, ms / 1000);
     },
-    scrape: ({ limiter, store, breakers, answers }) => {
-      for (const [dashboard, breaker] of Object.entries(breakers)) breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
-      queueLength.set(limiter.queued);
-      inFlight.set(limiter.active);
+    scrape: ({ store, dashboards, answers }) => {
+      for (const dashboard of DASHBOARDS) {
+        const { limiter, breaker } = dashboards[dashboard];
+        breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
+        queueLength.set({ dashboard }, limiter.queued);
+        inFlight.set({ dashboard }, limiter.active);
+      }
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
       for (const [cache, use] of [['data', store.size], ['answers', answers?.size]] as const) {
         if (use === undefined) continue;
@@ -154,8 +170,8 @@ export async function metricsRoutes(
         operationId: 'getMetrics',
         summary: 'Prometheus metrics',
         description:
-          'Text exposition format: responses by route pattern and status, cache outcomes, Dashboard requests, ' +
-          "the upstream queue, each Dashboard's breaker, Redis connectivity, the in-process caches against their memory budget, and process metrics.",
+          'Text exposition format: responses by route pattern and status, cache outcomes, requests to each Dashboard, ' +
+          "each Dashboard's upstream queue and breaker, Redis connectivity, the in-process caches against their memory budget, and process metrics.",
         response: {
           200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
           ...requestProblems,

@@ -8,6 +8,7 @@ import type { CachePolicy, CacheResult, Lifetimes, ReadGate } from './cache/type
 import type { CacheConfig } from './config.js';
 import type { Dashboard, Fetched } from './dashboard/types.js';
 import { isOver } from './domain/activity.js';
+import type { DashboardId } from './domain/dashboards.js';
 import { foldForKey } from './domain/keys.js';
 import { slugText } from './domain/slugs.js';
 import type { CourseDetails, CourseRoster, Slug, UserStats } from './domain/types.js';
@@ -40,31 +41,38 @@ export function policiesFrom(config: CacheConfig, now: () => number): Policies {
   return { user: perKind(config.ttl.user), course: overLonger(config.ttl.course), roster: overLonger(config.ttl.courseUsers) };
 }
 
+/** One Dashboard's reads. Every key starts with the Dashboard's id: slugs, course ids and rosters are per Dashboard,
+ *  and so is what a user is enrolled in, so nothing one Dashboard said ever answers for the other. */
 export class CachedDashboard {
+  readonly #keys: { user: string; course: string; roster: string };
+
   constructor(
     private readonly cache: SwrCache,
     private readonly dashboard: Dashboard,
     private readonly policies: Policies,
-  ) {}
+    id: DashboardId,
+  ) {
+    this.#keys = { user: `${id}:user:`, course: `${id}:course:`, roster: `${id}:roster:` };
+  }
 
   /**
    * `username` must be canonical. Keys are folded as the Dashboard's collation folds (case, accents):
    * every spelling it treats as one person or course shares one entry and one upstream request.
    */
   userStats(username: string, gate?: ReadGate): Promise<CacheResult<UserStats>> {
-    return this.cache.read(`user:${foldForKey(username)}`, 'user', this.policies.user, () => this.dashboard.userStats(username), gate);
+    return this.cache.read(this.#keys.user + foldForKey(username), 'user', this.policies.user, () => this.dashboard.userStats(username), gate);
   }
 
   course(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseDetails>> {
-    return this.cache.read(`course:${foldForKey(slugText(slug))}`, 'course', this.policies.course, () => this.dashboard.course(slug), gate);
+    return this.cache.read(this.#keys.course + foldForKey(slugText(slug)), 'course', this.policies.course, () => this.dashboard.course(slug), gate);
   }
 
   /**
-   * The roster with its course's own slug and end. An older entry in Redis without them fails the
-   * roster's shape check (schemas/cached.ts), so it is refetched and overwritten, never served.
+   * The roster with its course's own slug and end. An entry in Redis without them fails the roster's
+   * shape check (schemas/cached.ts), so it is refetched and overwritten, never served.
    */
   roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
-    return this.cache.read(`roster:${foldForKey(slugText(slug))}`, 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
+    return this.cache.read(this.#keys.roster + foldForKey(slugText(slug)), 'roster', this.policies.roster, () => this.loadRoster(slug), gate);
   }
 
   /**

@@ -1,4 +1,5 @@
-// Starts the real service against the real fake Dashboard over HTTP, both on random loopback ports.
+// Starts the real service against the two real fake Dashboards over HTTP (Programs & Events with the
+// demo world, Wiki Education with its own), all on random loopback ports.
 
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../src/app.js';
@@ -6,6 +7,7 @@ import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld } from '../demo/demo-world.js';
+import { wikieduWorld } from '../demo/wikiedu-world.js';
 import { after, before } from 'node:test';
 import type { Doc } from '../src/openapi/doc-examples.js';
 import { rawGet } from './raw-http.js';
@@ -15,7 +17,10 @@ export interface Service {
   url: string;
   app: FastifyInstance;
   config: Config;
+  /** The fake Programs & Events Dashboard (`outreach`). */
   dashboard: FakeDashboard;
+  /** The fake Wiki Education Dashboard (`wikiedu`). */
+  wikiedu: FakeDashboard;
   /**
    * GET a path of the service, sent exactly as given (fetch() would normalise `.`/`..` segments);
    * the body parsed as JSON when it is JSON.
@@ -34,8 +39,10 @@ export interface ServiceOptions {
   /** Environment variables on top of the test defaults. */
   env?: Record<string, string>;
   now?: () => number;
-  /** An already running fake Dashboard (shared by two "replicas"); otherwise one is started and owned. */
+  /** An already running fake Programs & Events Dashboard (shared by two "replicas"); otherwise one is started and owned. */
   dashboard?: FakeDashboard;
+  /** The same for Wiki Education. */
+  wikiedu?: FakeDashboard;
   store?: CacheStore;
   /** Fastify's logger option (e.g. a level and a stream to read the log lines from); none by default. */
   logger?: FastifyServerOptions['logger'];
@@ -43,9 +50,13 @@ export interface ServiceOptions {
 
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
   const now = opts.now ?? Date.now;
-  const dashboard = opts.dashboard ?? (await startFakeDashboard({ world: demoWorld(now()), now }));
+  const [dashboard, wikiedu] = await Promise.all([
+    opts.dashboard ?? startFakeDashboard({ world: demoWorld(now()), now }),
+    opts.wikiedu ?? startFakeDashboard({ world: wikieduWorld(now()), now }),
+  ]);
   const config = loadConfig({
     OUTREACH_BASE_URL: dashboard.url,
+    WIKIEDU_BASE_URL: wikiedu.url,
     LOG_LEVEL: 'silent',
     HTTP_TIMEOUT: '2',
     ...opts.env,
@@ -60,6 +71,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     app,
     config,
     dashboard,
+    wikiedu,
     async get(path, headers = {}) {
       const res = await rawGet(url, path, { headers });
       const h = new Headers();
@@ -70,6 +82,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     async close() {
       await app.close();
       if (!opts.dashboard) await dashboard.close();
+      if (!opts.wikiedu) await wikiedu.close();
     },
   };
 }

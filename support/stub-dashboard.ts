@@ -3,9 +3,10 @@
 
 import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
-import { answerContext, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
+import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
 import { loadConfig } from '../src/config.js';
 import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
+import { byDashboard } from '../src/domain/dashboards.js';
 import { slugText } from '../src/domain/slugs.js';
 import type { CourseDetails, EnrolmentRow, Roster, RosterRow, Slug, UserStats } from '../src/domain/types.js';
 import { CachedDashboard, policiesFrom } from '../src/reads.js';
@@ -82,16 +83,25 @@ export function testClock(start = Date.parse('2026-11-26T12:00:00.000Z')) {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
-/** What the answers share, over `dashboard`, with the default caching rules (or those `env` sets) and an injected clock. */
-export function stubDeps(dashboard: Dashboard, now: () => number, env: Record<string, string> = {}): AnswerDeps {
+/**
+ * What the answers share, over `dashboard` as Programs & Events (and `wikiedu` as Wiki Education), with the
+ * default caching rules (or those `env` sets) and an injected clock; one cache for both, as in the app.
+ */
+export function stubDeps(
+  dashboard: Dashboard,
+  now: () => number,
+  env: Record<string, string> = {},
+  wikiedu: Dashboard = new StubDashboard(),
+): AnswerDeps {
   const config = loadConfig(env);
   const store = new MemoryStore({ maxEntries: 10_000, maxBytes: 50_000_000, now });
   const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.cache.failureBackoffMs });
-  const { timeoutMs, answerParallelReads } = config.upstream.outreach;
-  return { reads: new CachedDashboard(cache, dashboard, policiesFrom(config.cache, now)), now, timeoutMs, maxParallelReads: answerParallelReads };
+  const policies = policiesFrom(config.cache, now);
+  const stubs = { outreach: dashboard, wikiedu };
+  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], policies, id))) };
 }
 
-/** An answer context over `dashboard` (see stubDeps); its gate and deadline are shared by every answer built with it. */
+/** An answer context over `dashboard` as Programs & Events (see stubDeps); its gate and deadline are shared by every answer built with it. */
 export function stubContext(dashboard: Dashboard, now: () => number, env: Record<string, string> = {}): AnswerContext {
-  return answerContext(stubDeps(dashboard, now, env), 0);
+  return answerContext(stubDeps(dashboard, now, env), 'outreach', 0);
 }

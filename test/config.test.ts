@@ -29,6 +29,11 @@ describe('loadConfig', () => {
       maxFails: 5,
       failTimeoutMs: 30_000,
     });
+    const { userAgent: wikieduAgent, baseUrl: wikieduUrl, ...wikiedu } = c.upstream.wikiedu;
+    assert.equal(wikieduUrl, 'https://dashboard.wikiedu.org');
+    const { baseUrl: _outreachUrl, ...shared } = upstream;
+    assert.deepEqual(wikiedu, shared, 'the shared knobs apply to each Dashboard alike');
+    assert.equal(wikieduAgent, userAgent, 'one User-Agent for both');
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
@@ -50,6 +55,7 @@ describe('loadConfig', () => {
     const c = loadConfig({
       PORT: '9000',
       OUTREACH_BASE_URL: 'http://127.0.0.1:1234/',
+      WIKIEDU_BASE_URL: 'http://127.0.0.1:5678/edu/',
       USER_CACHE_TTL: '60',
       STALE_WHILE_REVALIDATE: '0',
       HTTP_TIMEOUT: '0.5',
@@ -77,6 +83,11 @@ describe('loadConfig', () => {
     assert.deepEqual(c.http.limits, { headersTimeoutMs: 2_000, requestTimeoutMs: 4_500, keepAliveTimeoutMs: 5_000 });
     const upstream = c.upstream.outreach;
     assert.equal(upstream.baseUrl, 'http://127.0.0.1:1234', 'no trailing slash');
+    assert.equal(c.upstream.wikiedu.baseUrl, 'http://127.0.0.1:5678/edu');
+    for (const id of ['outreach', 'wikiedu'] as const) {
+      const each = c.upstream[id];
+      assert.deepEqual([each.concurrency, each.timeoutMs, each.maxFails, each.userAgent], [1, 500, 3, 'Test/1.0 (test@example.org)'], `${id}: UPSTREAM_CONCURRENCY etc. each`);
+    }
     assert.equal(c.cache.ttl.user, 60);
     assert.equal(c.cache.staleWhileRevalidate, 0);
     assert.equal(upstream.timeoutMs, 500);
@@ -116,6 +127,8 @@ describe('loadConfig', () => {
     [{ UPSTREAM_CONCURRENCY: '0' }, 'UPSTREAM_CONCURRENCY'],
     [{ OUTREACH_BASE_URL: 'ftp://example.org' }, 'OUTREACH_BASE_URL'],
     [{ OUTREACH_BASE_URL: 'not a url' }, 'OUTREACH_BASE_URL'],
+    [{ WIKIEDU_BASE_URL: 'ftp://example.org' }, 'WIKIEDU_BASE_URL'],
+    [{ WIKIEDU_BASE_URL: 'https://dashboard.wikiedu.org/?x=1' }, 'WIKIEDU_BASE_URL'],
     [{ REDIS_URL: 'http://redis' }, 'REDIS_URL'],
     [{ REDIS_HOST: 'r', REDIS_PORT: 'x' }, 'REDIS_PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],

@@ -1,6 +1,8 @@
-// What the /api/courses/{slug...} endpoints answer, assembled from cached reads. Both answers carry
-// the Dashboard's own spelling of the slug: the details have it, and the roster keeps it from them.
+// What the /api/courses/{slug...} endpoints answer, assembled from one Dashboard's cached reads. Both
+// answers carry that Dashboard's id and its own spelling of the slug: the details have it, and the
+// roster keeps it from them.
 
+import { courseUrl } from '../dashboard/paths.js';
 import { slugText } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
 import type { CourseDetails, CourseRoster, Slug } from '../domain/types.js';
@@ -27,7 +29,8 @@ export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): P
   // The details first: the roster's own look at them then joins this read.
   const detailsRead = details(ctx, slug, freshness);
   const staffRead = enrich ? bestEffort(freshness, ctx.now, () => roster(ctx, slug, freshness)) : null;
-  const body: Course = { ...(await detailsRead) };
+  const found = await detailsRead;
+  const body: Course = { ...found, dashboard: ctx.dashboard, course_url: courseUrl(ctx.baseUrl, found.slug) };
   if (staffRead) {
     const found = await staffRead;
     Object.assign(body, freshness.activityOf(body, ctx.now()), { staff: found && staffNames(found.users) });
@@ -39,7 +42,7 @@ export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolea
   const freshness = new FreshnessTracker();
   const detailsRead = enrich ? bestEffort(freshness, ctx.now, () => details(ctx, slug, freshness)) : null;
   const found = await roster(ctx, slug, freshness);
-  const body: CourseUsers = { slug: found.slug, ...splitRoster(found.users) };
+  const body: CourseUsers = { slug: found.slug, dashboard: ctx.dashboard, ...splitRoster(found.users) };
   if (detailsRead) {
     const known = await detailsRead;
     Object.assign(body, known ? freshness.activityOf(known, ctx.now()) : { active_event: null, active_tracking: null });

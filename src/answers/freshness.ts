@@ -23,6 +23,13 @@ export class FreshnessTracker {
     return result.data;
   }
 
+  /** Records a finished part the answer is built from (one Dashboard's answer, or its "not found"). */
+  include(freshness: Freshness, partial = false): void {
+    this.#oldest = Math.min(this.#oldest, freshness.oldestFetchedAt);
+    this.#until = Math.min(this.#until, freshness.freshUntil);
+    if (partial) this.#partial = true;
+  }
+
   /** Whether a course is active now; the answer changes by itself when one of its windows opens or closes. */
   activityOf(course: Pick<CourseDetails, 'start' | 'end' | 'timeline_start' | 'timeline_end'>, now: number): CourseActivity {
     for (const date of [course.start, course.end, course.timeline_start, course.timeline_end]) {
@@ -33,7 +40,7 @@ export class FreshnessTracker {
     return courseActivity(course, now);
   }
 
-  /** Part of the answer could not be had (in time): it is partial, and clients should not keep it. */
+  /** Part of the answer (a course's data, or a whole Dashboard's) could not be had (in time): it is partial, and clients should not keep it. */
   failed(now: number): void {
     this.#partial = true;
     this.#until = Math.min(this.#until, now);

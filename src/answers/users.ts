@@ -5,13 +5,14 @@
 // (1 + ceil(2K/c)) upstream round trips for K courses and cap c; /active-staff reads a roster only
 // once the details say the course is active, /status none.
 
+import { courseUrl } from '../dashboard/paths.js';
 import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { InvalidInput } from '../domain/invalid.js';
 import { slugFromText } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
 import type { EnrolmentRow, Slug } from '../domain/types.js';
-import type { ActiveStaff, EnrichedCourse, UserCourses, UserStatus } from '../schemas/users.js';
+import type { ActiveStaff, CourseEntry, EnrichedCourse, UserCourses, UserStatus } from '../schemas/users.js';
 import { bestEffort } from './best-effort.js';
 import type { Answer, AnswerContext } from './context.js';
 import { FreshnessTracker } from './freshness.js';
@@ -38,8 +39,13 @@ class Reader {
 
   async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
     const stats = this.freshness.add(await this.ctx.reads.userStats(username, this.ctx.gate));
-    if (stats === null) throw new NotFound('user', username);
+    if (stats === null) throw new NotFound('user', username, this.freshness.result(this.ctx.now()));
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
+  }
+
+  /** An enrolment row as a course entry: with its Dashboard and the link to its page there. */
+  entry(row: EnrolmentRow): CourseEntry {
+    return { ...row, dashboard: this.ctx.dashboard, course_url: courseUrl(this.ctx.baseUrl, row.course_slug) };
   }
 
   /** Details, activity and (as `staffOf` says) staff of one course. */
@@ -62,6 +68,8 @@ class Reader {
       user_count: row.user_count,
       user_role: row.user_role,
       course_slug: row.course_slug,
+      dashboard: this.ctx.dashboard,
+      course_url: courseUrl(this.ctx.baseUrl, row.course_slug),
       start: details?.start ?? null,
       end: details?.end ?? null,
       timeline_start: details?.timeline_start ?? null,
@@ -84,7 +92,7 @@ export async function userCourses(ctx: AnswerContext, username: string, enrich: 
   const reader = new Reader(ctx);
   const { summary, max_project } = await reader.enrolments(username);
   const { courses, is_instructor, is_student } = summary;
-  const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, 'every course'))) : courses;
+  const entries = enrich ? await Promise.all(courses.map((row) => reader.enrich(row, 'every course'))) : courses.map((row) => reader.entry(row));
   return reader.freshness.answer({ username, courses: entries, is_instructor, is_student, max_project }, ctx.now());
 }
 

@@ -64,7 +64,9 @@ export const openApiOptions: SwaggerOptions = {
       version: VERSION,
       license: { name: LICENSE, identifier: LICENSE },
       description:
-        "A cached JSON API over the Programs & Events Dashboard's public JSON: a user's courses, their staff, and which are active now. " +
+        "A cached JSON API over the public JSON of Wikimedia's two course Dashboards, Programs & Events (`dashboard=outreach`, the default) " +
+        "and Wiki Education (`dashboard=wikiedu`): a user's courses, their staff, and which are active now; the user endpoints also " +
+        'answer for both at once (`dashboard=all`). Every course carries its `dashboard` and `course_url`. ' +
         'Answers carry Cache-Control, Age and ETag (If-None-Match gives 304, by weak comparison); errors are application/problem+json; CORS is open (no credentials). ' +
         'The API is read-only: HEAD answers like GET without a body, and methods other than GET, HEAD and OPTIONS get 405 with `Allow: GET, HEAD, OPTIONS`.',
     },

@@ -7,11 +7,11 @@ import { Type } from 'typebox';
 import { answerContext, type AnswerDeps } from '../answers/context.js';
 import { course, courseUsers } from '../answers/courses.js';
 import type { Responder } from '../http/respond.js';
-import { parseBoolean } from '../domain/query.js';
+import { parseBoolean, parseDashboard } from '../domain/query.js';
 import { parseSlug, slugText } from '../domain/slugs.js';
 import { problemResponses } from '../schemas/common.js';
 import { CourseSchema, CourseUsersSchema } from '../schemas/courses.js';
-import { EnrichQuery } from '../schemas/params.js';
+import { CourseQuery } from '../schemas/params.js';
 
 const PREFIX = '/api/courses/';
 const ROSTER_SUFFIX = '/users';
@@ -31,24 +31,27 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; r
           '`/api/courses/{slug}/users`: facilitators (role >= 1), participants (role 0) and everyone, one row per person ' +
           'with the highest role (with `enrich=true` also whether the course is active now). ' +
           'The slug is the Dashboard\'s, e.g. `Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`; ' +
-          'it may have more than two segments.',
+          'it may have more than two segments. Slugs are per Dashboard: `dashboard=wikiedu` asks Wiki Education, where the same slug ' +
+          'may be another course.',
         params: Type.Object({ '*': Type.String({ description: 'slug, or slug/users' }) }),
-        querystring: EnrichQuery,
+        querystring: CourseQuery,
         response: { 200: Type.Union([CourseSchema, CourseUsersSchema]), ...problemResponses },
       },
     },
     async (request, reply) => {
       const rawPath = request.url.slice(PREFIX.length).split('?', 1)[0] ?? '';
       const enrich = parseBoolean(request.query.enrich, 'enrich');
+      // Slugs are per Dashboard: a course is always one Dashboard's (no `all`).
+      const dashboard = parseDashboard(request.query.dashboard, false);
       if (rawPath.endsWith(ROSTER_SUFFIX)) {
         const slug = parseSlug(rawPath.slice(0, -ROSTER_SUFFIX.length));
-        return responder.send(request, reply, `roster|${enrich}|${slugText(slug)}`, () =>
-          courseUsers(answerContext(answerDeps, reply.elapsedTime), slug, enrich),
+        return responder.send(request, reply, `roster|${dashboard}|${enrich}|${slugText(slug)}`, () =>
+          courseUsers(answerContext(answerDeps, dashboard, reply.elapsedTime), slug, enrich),
         );
       }
       const slug = parseSlug(rawPath);
-      return responder.send(request, reply, `course|${enrich}|${slugText(slug)}`, () =>
-        course(answerContext(answerDeps, reply.elapsedTime), slug, enrich),
+      return responder.send(request, reply, `course|${dashboard}|${enrich}|${slugText(slug)}`, () =>
+        course(answerContext(answerDeps, dashboard, reply.elapsedTime), slug, enrich),
       );
     },
   );

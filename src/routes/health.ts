@@ -4,16 +4,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CacheStore } from '../cache/types.js';
 import { VERSION } from '../package-info.js';
-import type { CircuitBreaker } from '../dashboard/breaker.js';
-import type { ConcurrencyLimiter } from '../dashboard/limiter.js';
+import { byDashboard, DASHBOARDS, type DashboardId } from '../domain/dashboards.js';
+import type { UpstreamState } from '../metrics.js';
 import { requestProblems } from '../schemas/common.js';
-import { HealthSchema, LivenessSchema, type Health } from '../schemas/health.js';
+import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
 export interface HealthDeps {
   store: CacheStore;
-  limiter: ConcurrencyLimiter;
-  /** Each Dashboard's breaker, by Dashboard id. */
-  breakers: Record<keyof Health['dashboards'], Pick<CircuitBreaker, 'state'>>;
+  /** Each Dashboard's client, by Dashboard id. */
+  dashboards: Record<DashboardId, UpstreamState>;
   startedAt: number;
   now: () => number;
 }
@@ -36,16 +35,17 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
     async (_request, reply) => {
       const health = deps.store.health();
       // Down until the probe call succeeds: half-open counts as down.
-      const dashboards = { outreach: deps.breakers.outreach.state === 'closed' ? ('ok' as const) : ('down' as const) };
+      const dashboards = byDashboard((id) => (deps.dashboards[id].breaker.state === 'closed' ? ('ok' as const) : ('down' as const)));
+      const total = (count: (u: UpstreamState) => number): number => DASHBOARDS.reduce((n, id) => n + count(deps.dashboards[id]), 0);
       reply.header('cache-control', 'no-store');
       return {
-        status: health.ok && dashboards.outreach === 'ok' ? ('ok' as const) : ('degraded' as const),
+        status: health.ok && DASHBOARDS.every((id) => dashboards[id] === 'ok') ? ('ok' as const) : ('degraded' as const),
         dashboards,
         redis_connected: health.redis_connected === true,
         cache: health.kind,
         uptime_seconds: Math.floor((deps.now() - deps.startedAt) / 1000),
-        upstream_in_flight: deps.limiter.active,
-        upstream_queued: deps.limiter.queued,
+        upstream_in_flight: total((u) => u.limiter.active),
+        upstream_queued: total((u) => u.limiter.queued),
         version: VERSION,
       };
     },

@@ -12,8 +12,9 @@ export async function indexRoutes(app: FastifyInstance): Promise<void> {
     index ??= {
       name: 'Outreach Dashboard Helper',
       description:
-        'A cached JSON API over the Programs & Events Dashboard (outreachdashboard.wmflabs.org): ' +
-        'which courses a user is in, who runs them, and which are active now.',
+        "A cached JSON API over Wikimedia's course Dashboards, Programs & Events (outreachdashboard.wmflabs.org) " +
+        'and Wiki Education (dashboard.wikiedu.org): which courses a user is in, who runs them, and which are active now. ' +
+        'Every /api/ endpoint takes dashboard=outreach (the default) or wikiedu; the user endpoints also dashboard=all.',
       documentation: '/docs',
       openapi: '/openapi.json',
       gadget: '/gadget/course-staff.js',

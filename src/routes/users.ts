@@ -1,13 +1,15 @@
-// /api/users/{username}, .../active-staff and .../status.
+// /api/users/{username}, .../active-staff and .../status, each for one Dashboard or (`dashboard=all`) both.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { answerContext, type AnswerDeps } from '../answers/context.js';
+import { answerFor } from '../answers/all-dashboards.js';
+import type { AnswerDeps } from '../answers/context.js';
+import { mergeActiveStaff, mergeUserCourses, mergeUserStatus } from '../answers/merge.js';
 import { activeStaff, userCourses, userStatus } from '../answers/users.js';
 import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
-import { parseBoolean } from '../domain/query.js';
+import { parseBoolean, parseDashboard } from '../domain/query.js';
 import { problemResponses } from '../schemas/common.js';
-import { ActiveStaffQuery, EnrichQuery, UsernameParams } from '../schemas/params.js';
+import { ActiveStaffQuery, UserQuery, UsernameParams, UserStatusQuery } from '../schemas/params.js';
 import { ActiveStaffSchema, UserCoursesSchema, UserStatusSchema } from '../schemas/users.js';
 
 const tags = ['users'];
@@ -24,18 +26,22 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         operationId: 'getUserCourses',
         summary: "A user's Dashboard courses",
         description:
-          'One entry per course (upstream lists one row per role; they are merged, keeping the highest role). ' +
-          'With `enrich=true` each course also gets its dates, whether it is active now, and its staff.',
+          'One entry per course (upstream lists one row per role; they are merged, keeping the highest role), each with its ' +
+          '`dashboard` and `course_url`. With `enrich=true` each course also gets its dates, whether it is active now, and its staff. ' +
+          'With `dashboard=all`: the courses of both Dashboards (Programs & Events first), `is_instructor`/`is_student` true on either, ' +
+          "`max_project` Programs & Events' unless null, and `dashboards` saying what each said: 200 when one answered, 404 when neither " +
+          "knows the user, else the first failing Dashboard's error.",
         params: UsernameParams,
-        querystring: EnrichQuery,
+        querystring: UserQuery,
         response: { 200: UserCoursesSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const enrich = parseBoolean(request.query.enrich, 'enrich');
-      return responder.send(request, reply, `user|${enrich}|${username}`, () =>
-        userCourses(answerContext(answerDeps, reply.elapsedTime), username, enrich),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `user|${dashboard}|${enrich}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userCourses(ctx, username, enrich), mergeUserCourses),
       );
     },
   );
@@ -49,7 +55,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         summary: "The staff of a user's courses that are active now",
         description:
           'Only courses whose tracking window (start..end) contains now, or the event window ' +
-          '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls.',
+          '(timeline_start..timeline_end) with `use_event_dates=true`. This is what the gadget calls. ' +
+          'With `dashboard=all`: the active courses of both, `all_staff` the union.',
         params: UsernameParams,
         querystring: ActiveStaffQuery,
         response: { 200: ActiveStaffSchema, ...problemResponses },
@@ -58,8 +65,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
-      return responder.send(request, reply, `active-staff|${useEventDates}|${username}`, () =>
-        activeStaff(answerContext(answerDeps, reply.elapsedTime), username, useEventDates),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `active-staff|${dashboard}|${useEventDates}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => activeStaff(ctx, username, useEventDates), mergeActiveStaff),
       );
     },
   );
@@ -71,14 +79,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
         tags,
         operationId: 'getUserStatus',
         summary: 'Whether a user is in any course, and how many are active now',
+        description: 'With `dashboard=all`: the counts of both Dashboards summed, each flag true on either.',
         params: UsernameParams,
+        querystring: UserStatusQuery,
         response: { 200: UserStatusSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
-      return responder.send(request, reply, `status|${username}`, () =>
-        userStatus(answerContext(answerDeps, reply.elapsedTime), username),
+      const dashboard = parseDashboard(request.query.dashboard, true);
+      return responder.send(request, reply, `status|${dashboard}|${username}`, () =>
+        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userStatus(ctx, username), mergeUserStatus),
       );
     },
   );

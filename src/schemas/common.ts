@@ -3,6 +3,7 @@
 // fields are dropped on the way out) and the OpenAPI document.
 
 import { Type, type Static, type TSchema } from 'typebox';
+import { DASHBOARDS, type DashboardStatus } from '../domain/dashboards.js';
 
 /** `type: [T, "null"]` rather than anyOf: fast-json-stringify serialises it without trial validation. */
 export function Nullable<T extends TSchema>(schema: T, description?: string) {
@@ -27,12 +28,38 @@ export const ActivityFields = {
   active_tracking: Nullable(Type.Boolean(), 'Now is inside the tracking window; null when its dates are unknown'),
 };
 
+/** A string enum as one schema (not anyOf), which fast-json-stringify writes without trial validation. */
+const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description && { description }) });
+
+/** Which Dashboard a course is on. */
+export const DashboardField = StringEnum(DASHBOARDS, 'The Dashboard the course is on: `outreach` (Programs & Events) or `wikiedu` (Wiki Education)');
+
+export const CourseUrlField = Type.String({
+  description: "The course's page on its Dashboard: its base URL, `/courses/` and each slug segment percent-encoded",
+  examples: ['https://outreachdashboard.wmflabs.org/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)'],
+});
+
+const DashboardStatusSchema = StringEnum<DashboardStatus>(['ok', 'not_found', 'error']);
+
+/** Only on a `dashboard=all` answer. */
+export const DashboardsField = Type.Optional(
+  Type.Object(
+    { outreach: DashboardStatusSchema, wikiedu: DashboardStatusSchema },
+    {
+      description:
+        'With `dashboard=all` only: what each Dashboard said. `ok`: its part is in the answer; `not_found`: it does not know the user; ' +
+        '`error`: it failed or did not answer in time, so its courses are missing (the answer is then `partial`, with max-age at most 60).',
+    },
+  ),
+);
+
 /** Only on an answer that lacks some course's data. */
 export const PartialField = Type.Optional(
   Type.Boolean({
     description:
       "true when some course's data could not be had: a read failed, or did not finish within HTTP_TIMEOUT of the request " +
-      '(those fields are null). Such an answer has max-age at most 60 and is not remembered; what was fetched is cached, ' +
+      '(those fields are null), or with `dashboard=all` a whole Dashboard failed (see `dashboards`). Such an answer has max-age at most 60 and is not remembered; what was fetched is cached, ' +
       'so the next request completes more of it. Absent otherwise.',
   }),
 );
@@ -58,9 +85,12 @@ export const requestProblems = {
 
 export const problemResponses = {
   ...requestProblems,
-  400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter' },
-  404: { ...ProblemSchema, description: 'The Dashboard has no such user or course' },
-  502: { ...ProblemSchema, description: 'The Dashboard failed and nothing usable is cached' },
+  400: { ...ProblemSchema, description: 'Invalid username, slug or query parameter (`dashboard` included)' },
+  404: { ...ProblemSchema, description: 'The Dashboard has no such user or course (with `dashboard=all`: neither Dashboard knows the user)' },
+  502: {
+    ...ProblemSchema,
+    description: "The Dashboard failed and nothing usable is cached (with `dashboard=all`: neither answered, and this is the first failing Dashboard's error, in the order outreach, wikiedu)",
+  },
   503: {
     ...ProblemSchema,
     description:

@@ -1,7 +1,7 @@
 // What the /api/courses/{slug...} endpoints answer.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, CourseUrlField, DashboardField, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
 
 export const CourseSchema = Type.Object({
   id: Type.Integer({ description: "The course's stable id" }),
@@ -9,6 +9,8 @@ export const CourseSchema = Type.Object({
   description: Nullable(Type.String(), "The Dashboard's description (free text, may hold HTML or markdown); null when it has none"),
   school: Type.String(),
   slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
+  dashboard: DashboardField,
+  course_url: CourseUrlField,
   ...WindowFields,
   published: Type.Boolean(),
   private: Type.Boolean(),
@@ -32,6 +34,7 @@ const RosterRowSchema = Type.Object({
 
 export const CourseUsersSchema = Type.Object({
   slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
+  dashboard: DashboardField,
   facilitators: Type.Array(RosterRowSchema, { description: 'role >= 1' }),
   participants: Type.Array(RosterRowSchema, { description: 'role 0' }),
   all_users: Type.Array(RosterRowSchema, { description: 'Everyone once, with their highest role' }),

@@ -10,12 +10,15 @@ export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
     description: '`degraded` when Redis is configured but not answering, or when a Dashboard is `down`',
   }),
-  dashboards: Type.Object({ outreach: DashboardState }, { description: 'Each Dashboard by id' }),
+  dashboards: Type.Object(
+    { outreach: DashboardState, wikiedu: DashboardState },
+    { description: 'Each Dashboard by id: `outreach` (Programs & Events), `wikiedu` (Wiki Education)' },
+  ),
   redis_connected: Type.Boolean({ description: 'false when Redis is not configured or not answering' }),
   cache: Type.String({ description: '"memory" or "redis"' }),
   uptime_seconds: Type.Integer(),
-  upstream_in_flight: Type.Integer(),
-  upstream_queued: Type.Integer(),
+  upstream_in_flight: Type.Integer({ description: 'Requests in flight to the Dashboards, both together (per Dashboard: /metrics)' }),
+  upstream_queued: Type.Integer({ description: 'Reads waiting for an upstream slot, both Dashboards together (per Dashboard: /metrics)' }),
   version: Type.String(),
 });
 

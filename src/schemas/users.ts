@@ -1,7 +1,7 @@
 // What the /api/users/{username}... endpoints answer.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, CourseUrlField, DashboardField, DashboardsField, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
 
 export const CourseEntrySchema = Type.Object({
   course_id: Type.Integer({ description: "The Dashboard's enrolment (courses_users) id, passed through as upstream sends it" }),
@@ -14,6 +14,8 @@ export const CourseEntrySchema = Type.Object({
     description: "The Dashboard's own spelling of the course's slug",
     examples: ['Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'],
   }),
+  dashboard: DashboardField,
+  course_url: CourseUrlField,
   ...Type.Partial(Type.Object({ ...WindowFields, ...ActivityFields })).properties,
   staff: Type.Optional(
     Nullable(StaffSchema, 'With enrich: the staff, for every course (active, over or still ahead); null only when its roster could not be had'),
@@ -26,10 +28,11 @@ export type EnrichedCourse = Required<CourseEntry>;
 
 export const UserCoursesSchema = Type.Object({
   username: Type.String({ description: 'The canonical username', examples: ['Émilie Dupont'] }),
-  courses: Type.Array(CourseEntrySchema, { description: 'One entry per course, newest enrolment first' }),
+  courses: Type.Array(CourseEntrySchema, { description: 'One entry per course, newest enrolment first (with `dashboard=all`: Programs & Events first)' }),
   is_instructor: Type.Boolean({ description: 'Some enrolment with a role >= 1' }),
   is_student: Type.Boolean({ description: 'Some enrolment as a student (role 0)' }),
-  max_project: Nullable(Type.String(), "The project most of the user's courses are on"),
+  max_project: Nullable(Type.String(), "The project most of the user's courses are on (with `dashboard=all`: Programs & Events' when it has one, else Wiki Education's)"),
+  dashboards: DashboardsField,
   partial: PartialField,
 });
 
@@ -39,6 +42,7 @@ export const ActiveStaffSchema = Type.Object({
   username: Type.String(),
   all_staff: StaffSchema,
   courses: Type.Array(CourseEntrySchema, { description: 'Only the courses active now in the chosen window' }),
+  dashboards: DashboardsField,
   partial: PartialField,
 });
 
@@ -52,6 +56,7 @@ export const UserStatusSchema = Type.Object({
   active_event_count: Type.Integer(),
   tracked_count: Type.Integer({ description: 'Courses whose tracking window contains now' }),
   total_courses: Type.Integer(),
+  dashboards: DashboardsField,
   partial: PartialField,
 });
 

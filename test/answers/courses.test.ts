@@ -64,6 +64,7 @@ describe('courseUsers', () => {
     const { body, freshness } = await courseUsers(ctx, SLUG, false);
     assert.deepEqual(body, {
       slug: SLUG_TEXT,
+      dashboard: 'outreach',
       facilitators: [
         { username: 'Zed', role: 1 },
         { username: 'Ann', role: 3 },

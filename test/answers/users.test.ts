@@ -215,7 +215,7 @@ describe("one answer's share of the Dashboard", () => {
     dashboard.latencyMs = 40;
     const deps = stubDeps(dashboard, clock.now, { HTTP_TIMEOUT: '0.3' });
     const started = performance.now();
-    const first = await userCourses(answerContext(deps, 0), 'Max', true);
+    const first = await userCourses(answerContext(deps, 'outreach', 0), 'Max', true);
     const took = performance.now() - started;
     assert.ok(took >= 290 && took < 450, `answered after ${Math.round(took)} ms`);
     assert.equal(first.body.partial, true);
@@ -226,7 +226,7 @@ describe("one answer's share of the Dashboard", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     assert.equal(dashboard.calls.length, callsAtDeadline, 'nothing new started after the deadline');
     assert.equal(dashboard.inFlight, 0);
-    const second = await userCourses(answerContext(deps, 0), 'Max', true);
+    const second = await userCourses(answerContext(deps, 'outreach', 0), 'Max', true);
     assert.ok(enrichedCount(second.body.courses) > had, 'the next request completes more');
     assert.ok(!dashboard.calls.slice(callsAtDeadline).includes('user:Max'), 'what was fetched is cached');
   });
@@ -234,11 +234,11 @@ describe("one answer's share of the Dashboard", () => {
   it('does not throttle or time cached reads: a warm answer for 1,000 courses reads nothing upstream', async () => {
     const { clock, dashboard } = manyCourses(1_000);
     const deps = stubDeps(dashboard, clock.now, { ANSWER_MAX_PARALLEL_READS: '16' });
-    await userCourses(answerContext(deps, 0), 'Max', true);
+    await userCourses(answerContext(deps, 'outreach', 0), 'Max', true);
     dashboard.calls.length = 0;
     dashboard.latencyMs = 10_000; // any read that went upstream now would miss the deadline below
-    const strict = { ...deps, maxParallelReads: 1, timeoutMs: 200 };
-    const { body } = await userCourses(answerContext(strict, 0), 'Max', true);
+    const strict = { ...deps, dashboards: { ...deps.dashboards, outreach: { ...deps.dashboards.outreach, maxParallelReads: 1, timeoutMs: 200 } } };
+    const { body } = await userCourses(answerContext(strict, 'outreach', 0), 'Max', true);
     assert.deepEqual(dashboard.calls, []);
     assert.equal(enrichedCount(body.courses), 1_000);
     assert.equal(body.partial, undefined);

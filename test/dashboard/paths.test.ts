@@ -3,8 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { upstreamSlugPath, upstreamUsernameQuery } from '../../src/dashboard/paths.js';
+import { courseUrl, upstreamSlugPath, upstreamUsernameQuery } from '../../src/dashboard/paths.js';
 import { parseSlug, slugFromText, slugText } from '../../src/domain/slugs.js';
+import { isWellFormed } from '../../src/domain/text.js';
 
 // The Dashboard's reading of the query value: Rack decodes it (+ is a space there), then CGI.unescape again.
 function dashboardDecode(value: string): string {
@@ -52,6 +53,39 @@ test('parseSlug(upstreamSlugPath(s)) gives back s for any valid slug', () => {
       assert.equal(path.split('/').length, segments.length);
       assert.deepEqual(parseSlug(path), segments);
       assert.deepEqual(slugFromText(slugText(segments)), segments);
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('courseUrl writes a course page link as the Dashboard writes its own (enroll_url without /enroll/)', () => {
+  const base = 'https://dashboard.wikiedu.org';
+  assert.equal(
+    courseUrl(base, 'Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'),
+    'https://dashboard.wikiedu.org/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)',
+  );
+  // The fixture's enroll_url of this course keeps `'` and `,`.
+  assert.equal(courseUrl(base, "St._Mary's_College,_Lagos/Wikidata_101"), "https://dashboard.wikiedu.org/courses/St._Mary's_College,_Lagos/Wikidata_101");
+  assert.equal(courseUrl(base, 'Wiki_Club/Berlin/Spring_Sprint_(2026)'), 'https://dashboard.wikiedu.org/courses/Wiki_Club/Berlin/Spring_Sprint_(2026)');
+  assert.equal(courseUrl(base, 'What?/Why#/100%/a b/Ωmega'), 'https://dashboard.wikiedu.org/courses/What%3F/Why%23/100%25/a%20b/%CE%A9mega');
+  // JSON may carry a lone surrogate; it cannot be UTF-8 encoded, so it is written as U+FFFD, never thrown over.
+  assert.equal(courseUrl(base, 'A\uD800/B\uDC00c'), 'https://dashboard.wikiedu.org/courses/A%EF%BF%BD/B%EF%BF%BDc');
+});
+
+test('courseUrl never leaves its base URL and path prefix, and gives each segment back', () => {
+  const base = 'https://outreachdashboard.wmflabs.org';
+  // `.` and `..` segments are dot-segments to every URL parser, encoded or not; slugs never have them.
+  const segment = fc
+    .string({ unit: 'binary', minLength: 1, maxLength: 20 })
+    .filter((s) => !s.includes('/') && s !== '.' && s !== '..' && isWellFormed(s));
+  fc.assert(
+    fc.property(fc.array(segment, { minLength: 2, maxLength: 5 }), (segments) => {
+      const url = new URL(courseUrl(base, segments.join('/')));
+      assert.equal(url.origin, base);
+      assert.equal(url.search, '');
+      assert.equal(url.hash, '');
+      const parts = url.pathname.split('/').slice(2);
+      assert.deepEqual(parts.map(decodeURIComponent), segments);
     }),
     { numRuns: 1000 },
   );

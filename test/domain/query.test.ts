@@ -1,7 +1,7 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InvalidInput } from '../../src/domain/invalid.js';
-import { parseBoolean } from '../../src/domain/query.js';
+import { parseBoolean, parseDashboard } from '../../src/domain/query.js';
 
 test('absent means false', () => {
   assert.equal(parseBoolean(undefined, 'enrich'), false);
@@ -43,4 +43,45 @@ test('a long bad value is not echoed whole', () => {
     () => parseBoolean('x'.repeat(5000), 'enrich'),
     (e: unknown) => e instanceof InvalidInput && e.message.length < 200,
   );
+});
+
+describe('parseDashboard', () => {
+  test('absent means outreach (v1 clients see the answers they always had)', () => {
+    assert.equal(parseDashboard(undefined, true), 'outreach');
+    assert.equal(parseDashboard(undefined, false), 'outreach');
+  });
+
+  test('takes each Dashboard, and all where it is allowed', () => {
+    assert.equal(parseDashboard('outreach', false), 'outreach');
+    assert.equal(parseDashboard('wikiedu', false), 'wikiedu');
+    assert.equal(parseDashboard('all', true), 'all');
+  });
+
+  test('all where it is not allowed is InvalidInput that says where it is', () => {
+    assert.throws(
+      () => parseDashboard('all', false),
+      (e: unknown) => e instanceof InvalidInput && e.field === 'dashboard' && /\/api\/users\//.test(e.message),
+    );
+  });
+
+  test('empty, other case, unknown or odd values are InvalidInput naming the parameter', () => {
+    for (const v of ['', 'Outreach', 'WIKIEDU', 'All', 'both', ' outreach', 'outreach ', 'wiki edu', {}, 1, null, true]) {
+      for (const allowAll of [true, false]) {
+        assert.throws(
+          () => parseDashboard(v, allowAll),
+          (e: unknown) => e instanceof InvalidInput && e.field === 'dashboard' && /"dashboard" must be/.test(e.message),
+          `${JSON.stringify(v)} (allowAll ${allowAll})`,
+        );
+      }
+    }
+  });
+
+  test('a repeated parameter is InvalidInput, even when each value is good', () => {
+    for (const v of [['outreach', 'outreach'], ['outreach', 'wikiedu'], ['all']]) {
+      assert.throws(
+        () => parseDashboard(v, true),
+        (e: unknown) => e instanceof InvalidInput && e.field === 'dashboard' && /more than once/.test(e.message),
+      );
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasControl, isWellFormed, quote, utf8Length } from '../../src/domain/text.js';
+import { hasControl, isWellFormed, quote, utf8Length, wellFormed } from '../../src/domain/text.js';
 
 test('quote: short text as a JSON literal, control characters escaped', () => {
   assert.equal(quote('a"b'), '"a\\"b"');
@@ -24,6 +24,12 @@ test('isWellFormed: lone surrogates are not', () => {
   assert.equal(isWellFormed('\uD83D'), false);
   assert.equal(isWellFormed('a\uDE00'), false);
   assert.equal(isWellFormed('\uDE00\uD83D'), false); // reversed pair
+});
+
+test('wellFormed replaces each lone surrogate with U+FFFD and keeps pairs', () => {
+  assert.equal(wellFormed('😀 é'), '😀 é');
+  assert.equal(wellFormed('a\uD83Db\uDE00'), 'a\uFFFDb\uFFFD');
+  assert.equal(wellFormed('\uDE00\uD83D😀'), '\uFFFD\uFFFD😀');
 });
 
 test('utf8Length counts bytes', () => {

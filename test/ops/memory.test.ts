@@ -46,7 +46,7 @@ describe(`the service under --max-old-space-size=${HEAP_LIMIT_MB}, caches filled
     svc = await startNodeProcess('src/server.ts', {
       nodeFlags: [`--max-old-space-size=${HEAP_LIMIT_MB}`],
       heapProbe: true,
-      env: { OUTREACH_BASE_URL: fake.url, UPSTREAM_CONCURRENCY: '4', LOG_LEVEL: 'info' },
+      env: { OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: fake.url, UPSTREAM_CONCURRENCY: '4', LOG_LEVEL: 'info' },
     });
   });
   after(async () => {

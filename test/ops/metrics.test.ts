@@ -6,6 +6,8 @@ import { createMetrics, type GaugeSources } from '../../src/metrics.js';
 import { startService, type Service } from '../../support/service.js';
 
 const memoryStore: GaugeSources['store'] = { health: () => ({ kind: 'memory', redis_connected: null, ok: true }) };
+const idle = { limiter: { active: 0, queued: 0 }, breaker: { state: 'closed' as const } };
+const idleDashboards: GaugeSources['dashboards'] = { outreach: idle, wikiedu: idle };
 
 /** The value of one sample line, e.g. sample(text, 'http_requests_total{route="/x",status="200"}'). */
 function sample(text: string, series: string): number | undefined {
@@ -20,7 +22,7 @@ describe('createMetrics', () => {
     a.onResponse('/api/users/:username', 200, 12);
     a.onResponse('/api/users/:username', 200, 30);
     b.onResponse('/api/users/:username', 404, 5);
-    const sources = { limiter: { active: 0, queued: 0 }, store: memoryStore, breakers: {} };
+    const sources = { store: memoryStore, dashboards: idleDashboards };
     const [ta, tb] = await Promise.all([a.scrape(sources), b.scrape(sources)]);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="200"}'), 2);
     assert.equal(sample(ta, 'http_requests_total{route="/api/users/:username",status="404"}'), undefined);
@@ -32,10 +34,11 @@ describe('createMetrics', () => {
     for (const text of [ta, tb]) assert.match(text, /^process_cpu_user_seconds_total /m);
   });
 
-  test('upstream attempts, cache outcomes, and gauges read at scrape time', async () => {
+  test('upstream attempts (by Dashboard), cache outcomes, and gauges read at scrape time', async () => {
     const m = createMetrics();
-    m.onAttempt({ endpoint: 'user_stats', status: 200, durationMs: 250 });
-    m.onAttempt({ endpoint: 'course', status: 0, durationMs: 2000 });
+    m.onAttempt('outreach', { endpoint: 'user_stats', status: 200, durationMs: 250 });
+    m.onAttempt('outreach', { endpoint: 'course', status: 0, durationMs: 2000 });
+    m.onAttempt('wikiedu', { endpoint: 'user_stats', status: 404, durationMs: 40 });
     m.onOutcome('user', 'miss');
     m.onOutcome('user', 'fresh');
     m.onOutcome('user', 'fresh');
@@ -43,19 +46,23 @@ describe('createMetrics', () => {
     const redis = { connected: true };
     const outreach: { state: BreakerState } = { state: 'closed' };
     const sources: GaugeSources = {
-      limiter,
       store: { health: () => ({ kind: 'redis', redis_connected: redis.connected, ok: redis.connected }) },
-      breakers: { outreach, wikiedu: { state: 'half-open' } },
+      dashboards: { outreach: { limiter, breaker: outreach }, wikiedu: { limiter: { active: 1, queued: 0 }, breaker: { state: 'half-open' } } },
     };
     let text = await m.scrape(sources);
-    assert.equal(sample(text, 'upstream_requests_total{endpoint="user_stats",status="200"}'), 1);
-    assert.equal(sample(text, 'upstream_requests_total{endpoint="course",status="0"}'), 1);
-    assert.equal(sample(text, 'upstream_request_duration_seconds_bucket{le="0.25",endpoint="user_stats"}'), 1);
-    assert.equal(sample(text, 'upstream_request_duration_seconds_bucket{le="1",endpoint="course"}'), 0);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="outreach",endpoint="user_stats",status="200"}'), 1);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="outreach",endpoint="course",status="0"}'), 1);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="wikiedu",endpoint="user_stats",status="404"}'), 1);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="wikiedu",endpoint="user_stats",status="200"}'), undefined);
+    assert.equal(sample(text, 'upstream_request_duration_seconds_bucket{le="0.25",dashboard="outreach",endpoint="user_stats"}'), 1);
+    assert.equal(sample(text, 'upstream_request_duration_seconds_bucket{le="1",dashboard="outreach",endpoint="course"}'), 0);
+    assert.equal(sample(text, 'upstream_request_duration_seconds_bucket{le="0.05",dashboard="wikiedu",endpoint="user_stats"}'), 1);
     assert.equal(sample(text, 'cache_outcomes_total{kind="user",outcome="fresh"}'), 2);
     assert.equal(sample(text, 'cache_outcomes_total{kind="user",outcome="miss"}'), 1);
-    assert.equal(sample(text, 'upstream_in_flight'), 2);
-    assert.equal(sample(text, 'upstream_queue_length'), 7);
+    assert.equal(sample(text, 'upstream_in_flight{dashboard="outreach"}'), 2);
+    assert.equal(sample(text, 'upstream_in_flight{dashboard="wikiedu"}'), 1);
+    assert.equal(sample(text, 'upstream_queue_length{dashboard="outreach"}'), 7);
+    assert.equal(sample(text, 'upstream_queue_length{dashboard="wikiedu"}'), 0);
     assert.equal(sample(text, 'redis_connected'), 1);
     assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 0);
     assert.equal(sample(text, 'upstream_breaker_state{dashboard="wikiedu"}'), 2);
@@ -64,7 +71,7 @@ describe('createMetrics', () => {
     redis.connected = false;
     outreach.state = 'open';
     text = await m.scrape(sources);
-    assert.equal(sample(text, 'upstream_queue_length'), 0);
+    assert.equal(sample(text, 'upstream_queue_length{dashboard="outreach"}'), 0);
     assert.equal(sample(text, 'redis_connected'), 0);
     assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 1);
   });
@@ -74,9 +81,8 @@ describe('the memory gauges', () => {
   test("show each in-process cache's estimated heap bytes, entries and part of the budget", async () => {
     const m = createMetrics();
     const text = await m.scrape({
-      limiter: { active: 0, queued: 0 },
       store: { ...memoryStore, size: { entries: 7, bytes: 1_000, maxBytes: 96_000 } },
-      breakers: {},
+      dashboards: idleDashboards,
       answers: { size: { entries: 2, bytes: 300, maxBytes: 32_000 } },
     });
     assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), 1_000);
@@ -88,7 +94,7 @@ describe('the memory gauges', () => {
   });
 
   test('leave out a store that holds nothing in process memory', async () => {
-    const text = await createMetrics().scrape({ limiter: { active: 0, queued: 0 }, store: memoryStore, breakers: {} });
+    const text = await createMetrics().scrape({ store: memoryStore, dashboards: idleDashboards });
     assert.equal(sample(text, 'cache_memory_bytes{cache="data"}'), undefined);
   });
 });
@@ -121,11 +127,14 @@ describe('GET /metrics on the running service', () => {
     assert.equal(sample(text, 'cache_outcomes_total{kind="user",outcome="miss"}'), 1);
     // The repeat is answered from the remembered answer, before any cache read.
     assert.equal(sample(text, 'cache_outcomes_total{kind="answer",outcome="fresh"}'), 1);
-    assert.equal(sample(text, 'upstream_requests_total{endpoint="user_stats",status="200"}'), 1);
-    assert.equal(sample(text, 'upstream_in_flight'), 0);
-    assert.equal(sample(text, 'upstream_queue_length'), 0);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="outreach",endpoint="user_stats",status="200"}'), 1);
+    assert.equal(sample(text, 'upstream_requests_total{dashboard="wikiedu",endpoint="user_stats",status="200"}'), undefined, 'only the Dashboard asked');
+    for (const dashboard of ['outreach', 'wikiedu']) {
+      assert.equal(sample(text, `upstream_in_flight{dashboard="${dashboard}"}`), 0);
+      assert.equal(sample(text, `upstream_queue_length{dashboard="${dashboard}"}`), 0);
+      assert.equal(sample(text, `upstream_breaker_state{dashboard="${dashboard}"}`), 0);
+    }
     assert.equal(sample(text, 'redis_connected'), 0);
-    assert.equal(sample(text, 'upstream_breaker_state{dashboard="outreach"}'), 0);
     assert.match(text, /^nodejs_heap_size_used_bytes /m);
     // Route patterns only: no username, no raw path of an unmatched request.
     assert.doesNotMatch(text, /milie|Dupont|no\/such/);

@@ -33,7 +33,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
   const start = async (env: Record<string, string>): Promise<NodeProcess> => {
     fake.reset();
-    const server = await startNodeProcess('src/server.ts', { env: { OUTREACH_BASE_URL: fake.url, LOG_LEVEL: 'info', ...env } });
+    const server = await startNodeProcess('src/server.ts', { env: { OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: fake.url, LOG_LEVEL: 'info', ...env } });
     servers.push(server);
     return server;
   };

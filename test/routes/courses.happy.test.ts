@@ -19,9 +19,11 @@ describe('course details', () => {
     const r = await svc.get(`/api/courses/${path(COURSES.active)}`);
     assert.equal(r.status, 200);
     assert.deepEqual(Object.keys(r.body).sort(), [
-      'closed', 'description', 'end', 'ended', 'id', 'private', 'published', 'school', 'slug', 'start',
+      'closed', 'course_url', 'dashboard', 'description', 'end', 'ended', 'id', 'private', 'published', 'school', 'slug', 'start',
       'student_count', 'term', 'timeline_end', 'timeline_start', 'title', 'type',
     ]);
+    assert.equal(r.body.dashboard, 'outreach', 'no dashboard parameter: Programs & Events');
+    assert.equal(r.body.course_url, `${svc.dashboard.url}/courses/${path(COURSES.active)}`);
     assert.equal(r.body.slug, COURSES.active);
     assert.equal(typeof r.body.id, 'number');
     assert.equal(r.body.ended, false);

@@ -100,7 +100,7 @@ describe('the breaker over HTTP', () => {
     const health = await svc.get('/health');
     assert.equal(health.status, 200);
     assert.equal(health.body.status, 'degraded');
-    assert.deepEqual(health.body.dashboards, { outreach: 'down' });
+    assert.deepEqual(health.body.dashboards, { outreach: 'down', wikiedu: 'ok' }, 'the other Dashboard is not down with it');
     assert.equal(await breakerMetric(svc), 1);
     assert.equal(messages(logs, LEVELS.warn).length, 1, 'one warning when it went down');
     const refusals = logs.records().filter((r) => r.problem === '/problems/dashboard-down');
@@ -118,7 +118,7 @@ describe('the breaker over HTTP', () => {
     const took = performance.now() - recovered;
     assert.ok(took <= FAIL_TIMEOUT_MS + TIMEOUT_MS + 100, `answers resumed ${Math.round(took)} ms after the Dashboard recovered`);
 
-    assert.deepEqual((await svc.get('/health')).body.dashboards, { outreach: 'ok' });
+    assert.deepEqual((await svc.get('/health')).body.dashboards, { outreach: 'ok', wikiedu: 'ok' });
     assert.equal((await svc.get('/health')).body.status, 'ok');
     assert.equal(await breakerMetric(svc), 0);
     assert.deepEqual(messages(logs, LEVELS.warn), ['Dashboard down: too many failed calls in a row; not asked for 1 s, then one probe call']);

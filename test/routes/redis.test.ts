@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
+import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { CACHED_SHAPES } from '../../src/schemas/cached.js';
 import { startService, type Service } from '../../support/service.js';
@@ -13,28 +14,31 @@ import { inspectorClient, startRedis, type TestRedis } from '../../support/redis
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
 let redis: TestRedis;
 let dashboard: FakeDashboard;
+let wikiedu: FakeDashboard;
 
 before(async () => {
   redis = await startRedis();
-  dashboard = await startFakeDashboard({ world: demoWorld() });
+  [dashboard, wikiedu] = await Promise.all([startFakeDashboard({ world: demoWorld() }), startFakeDashboard({ world: wikieduWorld() })]);
 });
 after(async () => {
-  await dashboard.close();
+  await Promise.all([dashboard.close(), wikiedu.close()]);
   await redis.kill();
 });
 
 const replica = (): Promise<Service> =>
   startService({
     dashboard,
+    wikiedu,
     env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
   });
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
 
 let serial = 0;
-function newUser(): string {
+/** A new person in a new course of their own, on the fake Dashboard `fake` (Programs & Events by default). */
+function newUser(fake: FakeDashboard = dashboard): string {
   const name = `Redis User ${++serial}`;
   const day = 86_400_000;
-  dashboard.world.addCourse({
+  fake.world.addCourse({
     slug: `Redis_School/Course_${serial}`,
     title: `Course ${serial}`,
     school: 'Redis School',
@@ -94,6 +98,41 @@ describe('a shared cache', () => {
     }
   });
 
+  it("keeps the two courses of one slug apart in Redis: each Dashboard's under its own key, each answered as its own after a restart", async () => {
+    const slug = COURSES.active; // a course on both Dashboards, two different courses
+    const coursePath = (d: string): string => `/api/courses/${slug.split('/').map(encodeURIComponent).join('/')}?dashboard=${d}`;
+    const first = await replica();
+    let ids: number[];
+    try {
+      await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+      ids = [(await first.get(coursePath('outreach'))).body.id, (await first.get(coursePath('wikiedu'))).body.id];
+      assert.notEqual(ids[0], ids[1]);
+    } finally {
+      await first.close();
+    }
+    const inspector = inspectorClient(redis.url);
+    try {
+      for (const [d, id] of [['outreach', ids[0]], ['wikiedu', ids[1]]] as const) {
+        const raw = await inspector.get(`${PREFIX}odh:v1:${d}:course:${foldForKey(slug)}`);
+        assert.ok(raw !== null, `${d}'s entry`);
+        assert.match(raw, new RegExp(`"id":${id}\\b`), `${d}'s entry holds its own course`);
+      }
+    } finally {
+      inspector.disconnect();
+    }
+    dashboard.reset();
+    wikiedu.reset();
+    const second = await replica();
+    try {
+      await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+      const again = [(await second.get(coursePath('outreach'))).body, (await second.get(coursePath('wikiedu'))).body];
+      assert.deepEqual(again.map((b) => [b.id, b.dashboard]), [[ids[0], 'outreach'], [ids[1], 'wikiedu']]);
+      assert.deepEqual([dashboard.requests.length, wikiedu.requests.length], [0, 0], 'both from Redis');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('prefixes and versions every key, and gives every key a TTL', async () => {
     const inspector = inspectorClient(redis.url);
     try {
@@ -138,7 +177,7 @@ describe('Redis failing', () => {
       assert.equal((await svc.get(userPath(later))).status, 200);
       const inspector = inspectorClient(redis.url);
       try {
-        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:user:${foldForKey(later)}`)) === 1);
+        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:outreach:user:${foldForKey(later)}`)) === 1);
       } finally {
         inspector.disconnect();
       }
@@ -149,9 +188,9 @@ describe('Redis failing', () => {
 });
 
 describe('entries in Redis that are not what the service wrote', () => {
-  /** Keys of one kind (user, course, roster) in Redis now. */
-  async function keysOf(inspector: ReturnType<typeof inspectorClient>, kind: string): Promise<Set<string>> {
-    return new Set(await inspector.keys(`${PREFIX}odh:v1:${kind}:*`));
+  /** Keys of one Dashboard's reads of one kind (user, course, roster) in Redis now. */
+  async function keysOf(inspector: ReturnType<typeof inspectorClient>, id: string, kind: string): Promise<Set<string>> {
+    return new Set(await inspector.keys(`${PREFIX}odh:v1:${id}:${kind}:*`));
   }
 
   interface Case {
@@ -216,30 +255,37 @@ describe('entries in Redis that are not what the service wrote', () => {
   });
   after(() => Promise.all([writer?.close(), reader?.close()]));
 
-  for (const c of cases) {
-    it(`treats ${c.what} as absent: refetched, answered right, overwritten`, async () => {
-      const client = inspector();
-      try {
-        const name = newUser();
-        const slug = `Redis_School/Course_${serial}`;
-        const before = await keysOf(client, c.kind);
-        assert.equal((await writer.get(c.path(name, slug))).status, 200);
-        const [key, ...others] = [...(await keysOf(client, c.kind))].filter((k) => !before.has(k));
-        assert.ok(key !== undefined && others.length === 0, `one new ${c.kind} key`);
-        const stored = JSON.parse((await client.get(key)) ?? 'null');
-        await client.set(key, JSON.stringify(c.poison(stored)), 'PX', 60_000);
+  // Every Dashboard's entries pass the same checks: its keys differ, its kinds do not.
+  for (const [id, fake] of [
+    ['outreach', () => dashboard],
+    ['wikiedu', () => wikiedu],
+  ] as const) {
+    for (const c of cases) {
+      it(`treats ${c.what} (${id}) as absent: refetched, answered right, overwritten`, async () => {
+        const client = inspector();
+        try {
+          const name = newUser(fake());
+          const slug = `Redis_School/Course_${serial}`;
+          const path = `${c.path(name, slug)}?dashboard=${id}`;
+          const before = await keysOf(client, id, c.kind);
+          assert.equal((await writer.get(path)).status, 200);
+          const [key, ...others] = [...(await keysOf(client, id, c.kind))].filter((k) => !before.has(k));
+          assert.ok(key !== undefined && others.length === 0, `one new ${c.kind} key`);
+          const stored = JSON.parse((await client.get(key)) ?? 'null');
+          await client.set(key, JSON.stringify(c.poison(stored)), 'PX', 60_000);
 
-        dashboard.reset();
-        // The reader never held this key in its L1: it reads Redis.
-        const r = await reader.get(c.path(name, slug));
-        assert.equal(r.status, 200, JSON.stringify(r.body));
-        c.check(r.body, name, slug);
-        assert.equal(dashboard.count(c.upstream), 1, 'refetched once');
-        const now = JSON.parse((await client.get(key)) ?? 'null');
-        assert.ok(CACHED_SHAPES[c.kind](now.data) && now.fetched_at <= Date.now(), `overwritten: ${JSON.stringify(now).slice(0, 200)}`);
-      } finally {
-        client.disconnect();
-      }
-    });
+          fake().reset();
+          // The reader never held this key in its L1: it reads Redis.
+          const r = await reader.get(path);
+          assert.equal(r.status, 200, JSON.stringify(r.body));
+          c.check(r.body, name, slug);
+          assert.equal(fake().count(c.upstream), 1, 'refetched once');
+          const now = JSON.parse((await client.get(key)) ?? 'null');
+          assert.ok(CACHED_SHAPES[c.kind](now.data) && now.fetched_at <= Date.now(), `overwritten: ${JSON.stringify(now).slice(0, 200)}`);
+        } finally {
+          client.disconnect();
+        }
+      });
+    }
   }
 });

@@ -60,7 +60,10 @@ describe('courses of a user', () => {
     assert.equal(r.body.courses.length, 3);
     assert.deepEqual(new Set(r.body.courses.map((c: { user_role: string }) => c.user_role)), new Set(['Instructor', 'Student', 'Online Volunteer']));
     for (const c of r.body.courses) {
-      assert.deepEqual(Object.keys(c).sort(), ['course_id', 'course_school', 'course_slug', 'course_term', 'course_title', 'user_count', 'user_role']);
+      assert.deepEqual(Object.keys(c).sort(), [
+        'course_id', 'course_school', 'course_slug', 'course_term', 'course_title', 'course_url', 'dashboard', 'user_count', 'user_role',
+      ]);
+      assert.equal(c.dashboard, 'outreach');
       assert.equal(typeof c.course_id, 'number');
       assert.equal(typeof c.user_count, 'number');
     }
