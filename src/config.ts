@@ -1,19 +1,10 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
-import { getHeapStatistics } from 'node:v8';
 import type { DashboardId } from './domain/dashboards.js';
+import { ConfigError, fraction, headerValue, httpUrl, int, MB, ms, raw, seconds, type Env } from './env-values.js';
+import { oldGenerationLimit } from './heap-limit.js';
 import { VERSION } from './package-info.js';
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 export interface HttpConfig {
   host: string;
@@ -118,43 +109,6 @@ export interface Config {
 const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
 export const DEFAULT_USER_AGENT = `OutreachDashboardHelper/${VERSION} (${CONTACT}) node/${process.versions.node}`;
 
-type Env = Record<string, string | undefined>;
-
-function raw(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
-
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const v = raw(env, name);
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const v = raw(env, name);
-  if (v === undefined) return fallback;
-  if (!/^\d+(\.\d+)?$/.test(v)) throw new ConfigError(name, `expected a number of seconds, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max} seconds, got ${n}`);
-  return n;
-}
-
-function fraction(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const v = raw(env, name);
-  if (v === undefined) return fallback;
-  if (!/^(0|1)?(\.\d+)?$/.test(v) || v === '.') throw new ConfigError(name, `expected a fraction such as 0.25, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
-const ms = (secondsValue: number): number => Math.round(secondsValue * 1000);
-const MB = 1024 * 1024;
-
 /**
  * The in-process caches' part of the old generation's limit when MEMORY_CACHE_MAX_MB is not set. The
  * rest is for the process itself, answers in flight, upstream bodies being parsed (their text and
@@ -162,63 +116,7 @@ const MB = 1024 * 1024;
  */
 export const CACHE_HEAP_SHARE = 0.45;
 
-/**
- * The largest V8 semi-space when none is set (MB): 16 before V8 13 (Node 20, 22), 64 from V8 13 (Node
- * 24), measured. An upper bound: V8 may pick less on a small machine, which only makes the old
- * generation look smaller than it is.
- */
-const DEFAULT_MAX_SEMI_SPACE_MB = Number(process.versions.v8.split('.')[0]) >= 13 ? 64 : 16;
-
-/** The last value of V8's --max-semi-space-size (or --max_semi_space_size) in node's options, in MB. */
-function maxSemiSpaceMb(args: readonly string[]): number | undefined {
-  let value: number | undefined;
-  args.forEach((arg, i) => {
-    const m = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(arg);
-    if (m !== null) value = Number(m[1] ?? args[i + 1]);
-  });
-  return value !== undefined && Number.isFinite(value) ? value : undefined;
-}
-
-/**
- * The limit of V8's old generation, where everything long-lived (the caches) ends up: V8's
- * heap_size_limit (--max-old-space-size, or what V8 chose) less the young generation, three
- * semi-spaces: 48 MB on Node 20 and 22 but 192 MB on Node 24, where heap_size_limit alone would
- * overstate the room by 144 MB.
- */
-export function oldGenerationLimit(
-  heapSizeLimit = getHeapStatistics().heap_size_limit,
-  // The command line wins over NODE_OPTIONS.
-  nodeArgs: readonly string[] = [...(process.env.NODE_OPTIONS ?? '').split(/\s+/), ...process.execArgv],
-): number {
-  return heapSizeLimit - 3 * (maxSemiSpaceMb(nodeArgs) ?? DEFAULT_MAX_SEMI_SPACE_MB) * MB;
-}
-
-function httpUrl(env: Env, name: string, fallback: string): string {
-  const v = raw(env, name) ?? fallback;
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new ConfigError(name, `not a URL: "${v}"`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(name, `must be http(s), got "${v}"`);
-  if (u.search || u.hash) throw new ConfigError(name, `must not have a query or fragment: "${v}"`);
-  return u.origin + u.pathname.replace(/\/+$/, '');
-}
-
 const DAY = 86_400;
-
-// What an HTTP header value may hold (RFC 9110 field-vchar and spaces): anything else would make every
-// upstream call fail, which would look like a Dashboard outage.
-const HEADER_VALUE = /^[\t\x20-\x7E\x80-\xFF]+$/;
-
-function userAgent(env: Env): string {
-  const v = raw(env, 'USER_AGENT') ?? DEFAULT_USER_AGENT;
-  if (!HEADER_VALUE.test(v)) {
-    throw new ConfigError('USER_AGENT', 'must be a valid HTTP header value: printable Latin-1 characters, no line breaks or other control characters');
-  }
-  return v;
-}
 
 function redisConfig(env: Env): RedisConfig | null {
   const url = raw(env, 'REDIS_URL');
@@ -254,7 +152,7 @@ function upstreamConfig(env: Env, dashboard: DashboardId): UpstreamConfig {
   const { variable, fallback } = BASE_URLS[dashboard];
   return {
     baseUrl: httpUrl(env, variable, fallback),
-    userAgent: userAgent(env),
+    userAgent: headerValue(env, 'USER_AGENT', DEFAULT_USER_AGENT),
     timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
     concurrency,
     queueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),

@@ -4,7 +4,8 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { describeBudget } from './cache/budget.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { ConfigError } from './env-values.js';
 
 // Toolforge stops a pod with SIGTERM and kills it 30 s later; finish well before that.
 const SHUTDOWN_GRACE_MS = 20_000;

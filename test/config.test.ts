@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig, oldGenerationLimit } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/env-values.js';
+import { oldGenerationLimit } from '../src/heap-limit.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
