@@ -13,6 +13,8 @@
 // An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
 
 import type { Fetched } from '../dashboard/types.js';
+import { FailureMemory } from './failure-memory.js';
+import { entryCheck } from './trust.js';
 import type {
   CacheEntry,
   CachePolicy,
@@ -65,27 +67,8 @@ function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => P
   // Jobs of every kind share the in-flight map: the data type is erased there.
   return { key, kind, policy: policy as CachePolicy, load, trust };
 }
-/** A key's last failed load: until when (ms) it is not loaded again, and whether its error is repeated meanwhile. */
-interface Failure {
-  until: number;
-  error: unknown;
-  repeat: boolean;
-}
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
-
-// Failure memory is per key; during a long outage (or a flood of failing names) it must not grow without bound.
-const MAX_FAILED_KEYS = 10_000;
-
-/**
- * How far in the future another replica's fetched_at may lie (their clocks differ a little). Beyond
- * it the entry is treated as absent rather than as fetched now: "now" would serve data of unknown age
- * as fresh for a whole TTL, which is what a corrupted or planted entry would want; absent costs one
- * upstream read, and that load overwrites the entry.
- */
-export const MAX_CLOCK_SKEW_MS = 1_000;
-
-const TRUST_NOTHING: EntryCheck = () => false;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -95,13 +78,10 @@ export class SwrCache {
   private readonly lockTtlMs: number;
   private readonly maxPolls: number;
   private readonly pollIntervalMs: number;
-  private readonly failureBackoffMs: number;
-  private readonly repeatsFailure: (err: unknown) => boolean;
   private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
   private readonly onBackgroundError: ((kind: string, err: unknown) => void) | undefined;
   private readonly inflight = new Map<string, Flight>();
-  /** key -> its last failed load, while it is remembered; oldest first. */
-  private readonly failures = new Map<string, Failure>();
+  private readonly failures: FailureMemory;
   private readonly background = new Set<Promise<void>>();
   /** kind -> the check for entries from outside the process, built once per kind. */
   private readonly trust = new Map<string, EntryCheck>();
@@ -115,8 +95,7 @@ export class SwrCache {
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
     // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
     this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
-    this.failureBackoffMs = opts.failureBackoffMs;
-    this.repeatsFailure = opts.repeatsFailure ?? (() => true);
+    this.failures = new FailureMemory(opts.failureBackoffMs, opts.repeatsFailure ?? (() => true));
     this.onOutcome = opts.onOutcome;
     this.onBackgroundError = opts.onBackgroundError;
   }
@@ -142,7 +121,7 @@ export class SwrCache {
         this.refreshInBackground(job(key, kind, policy, load, trust), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
-        if (this.failureOf(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
+        if (this.failures.of(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
           return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
         } catch {
@@ -153,7 +132,7 @@ export class SwrCache {
     // Nothing usable: load (errors propagate, there is nothing to fall back on), unless this key's load
     // failed moments ago: then that error again, without asking the Dashboard (8 requests for a failing
     // name are one upstream call, not eight).
-    const failure = this.failureOf(key, this.now());
+    const failure = this.failures.of(key, this.now());
     if (failure?.repeat === true) throw failure.error;
     return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
   }
@@ -166,11 +145,7 @@ export class SwrCache {
   private trustFor(kind: string): EntryCheck {
     let trust = this.trust.get(kind);
     if (trust === undefined) {
-      const shape = this.shapes[kind];
-      trust =
-        shape === undefined
-          ? TRUST_NOTHING
-          : (entry) => entry.fetched_at <= this.now() + MAX_CLOCK_SKEW_MS && (entry.data === null || shape(entry.data));
+      trust = entryCheck(this.shapes[kind], this.now);
       this.trust.set(kind, trust);
     }
     return trust;
@@ -191,27 +166,8 @@ export class SwrCache {
     return this.answer(kind, mine, policy(mine.data), mine.data === null ? 'negative' : 'miss');
   }
 
-  /** The key's last failed load while it is remembered. */
-  private failureOf(key: string, now: number): Failure | undefined {
-    const failure = this.failures.get(key);
-    if (failure === undefined) return undefined;
-    if (now < failure.until) return failure;
-    this.failures.delete(key);
-    return undefined;
-  }
-
-  private rememberFailure(key: string, error: unknown): void {
-    if (this.failureBackoffMs <= 0) return;
-    this.failures.delete(key); // re-insert at the end: the map is evicted oldest-first
-    if (this.failures.size >= MAX_FAILED_KEYS) {
-      const oldest = this.failures.keys().next();
-      if (oldest.done !== true) this.failures.delete(oldest.value);
-    }
-    this.failures.set(key, { until: this.now() + this.failureBackoffMs, error, repeat: this.repeatsFailure(error) });
-  }
-
   private refreshInBackground(job: Job, seen: Entry, now: number, gate: ReadGate | undefined): void {
-    if (this.inflight.has(job.key) || this.failureOf(job.key, now) !== undefined) return;
+    if (this.inflight.has(job.key) || this.failures.of(job.key, now) !== undefined) return;
     const refresh = gate === undefined ? this.flight(job, seen, true) : this.gatedRefresh(job, seen, gate);
     const done = refresh.then(
       () => undefined,
@@ -237,7 +193,7 @@ export class SwrCache {
     }
     try {
       // While it waited, another read may have started this refresh or seen it fail.
-      if (!this.inflight.has(job.key) && this.failureOf(job.key, this.now()) === undefined) await this.flight(job, seen, true);
+      if (!this.inflight.has(job.key) && this.failures.of(job.key, this.now()) === undefined) await this.flight(job, seen, true);
     } finally {
       release();
     }
@@ -318,10 +274,10 @@ export class SwrCache {
     try {
       fetched = await load();
     } catch (err) {
-      this.rememberFailure(key, err);
+      this.failures.remember(key, err, this.now());
       throw err;
     }
-    this.failures.delete(key);
+    this.failures.forget(key);
     const entry: Entry = { fetched_at: fetchedAt, data: fetched.found ? fetched.data : null };
     const life = policy(entry.data);
     const keepMs =
