@@ -30,6 +30,8 @@ export interface DashboardClientHooks {
   onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
 }
 
+// The share of HTTP_TIMEOUT a call must still have when its slot comes for it to be sent at all.
+const MIN_DEADLINE_LEFT_TO_SEND = 0.25;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
@@ -89,6 +91,11 @@ export class DashboardClient implements Dashboard {
     try {
       // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
       const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+        // A call that spent most of its deadline waiting for a slot would likely time out upstream:
+        // not sending it spares the Dashboard work nobody will wait for (our refusal, not its failure).
+        if (Date.now() - started > this.options.timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND)) {
+          throw new UpstreamError('overloaded', 'waited too long for a free upstream slot to ask the Dashboard in time');
+        }
         call.admission = this.breaker.admit();
         if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
         call.sentAt = Date.now();

@@ -84,4 +84,20 @@ describe('deadlines and Retry-After', () => {
     const took = performance.now() - started;
     assert.ok(took >= 950 && took < 2_000, `${Math.round(took)} ms`);
   });
+
+  test('a call whose slot came with less than a quarter of the deadline left is not sent', async () => {
+    // One slot: the first call holds it for 0.8 of HTTP_TIMEOUT (1 s), the second waits that long for it.
+    const env = { OUTREACH_BASE_URL: fake.url, HTTP_TIMEOUT: '1', UPSTREAM_CONCURRENCY: '1', UPSTREAM_MAX_FAILS: '1000' };
+    const single = new DashboardClient(loadConfig(env).upstream.outreach);
+    try {
+      fake.setFaults([{ delayMs: 800 }]);
+      const [first, second] = await Promise.allSettled([single.userStats(PERSONAS.active), single.userStats(PERSONAS.active)]);
+      assert.equal(first.status, 'fulfilled');
+      assert.equal(second.status, 'rejected');
+      assert.ok(second.reason instanceof UpstreamError && second.reason.kind === 'overloaded', String(second.reason));
+      assert.equal(fake.count(), 1, 'only the first call reached the Dashboard');
+    } finally {
+      await single.close();
+    }
+  });
 });
