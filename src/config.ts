@@ -170,7 +170,8 @@ function upstreamConfig(env: Env, dashboard: DashboardId): UpstreamConfig {
 function memoryBudget(env: Env, oldSpaceBytes: number): MemoryBudget {
   const mb = raw(env, 'MEMORY_CACHE_MAX_MB') === undefined ? undefined : int(env, 'MEMORY_CACHE_MAX_MB', 0, 1, 16_384);
   return {
-    maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 10_000_000),
+    // lru-cache sets aside about 50 bytes per allowed entry up front, outside the budget: 50 MB at the most.
+    maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 1_000_000),
     maxBytes: mb === undefined ? Math.max(MB, Math.floor(oldSpaceBytes * CACHE_HEAP_SHARE)) : mb * MB,
     source: mb === undefined ? 'heap limit' : 'MEMORY_CACHE_MAX_MB',
     oldSpaceBytes,

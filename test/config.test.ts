@@ -145,6 +145,7 @@ describe('loadConfig', () => {
     [{ ANSWER_CACHE_SHARE: '0' }, 'ANSWER_CACHE_SHARE'],
     [{ ENDED_COURSE_CACHE_TTL: '0' }, 'ENDED_COURSE_CACHE_TTL'],
     [{ ANSWER_MAX_PARALLEL_READS: '0' }, 'ANSWER_MAX_PARALLEL_READS'],
+    [{ MEMORY_CACHE_MAX_ENTRIES: '1000001' }, 'MEMORY_CACHE_MAX_ENTRIES'],
     // A header value undici refuses would fail every upstream call, like a Dashboard outage.
     [{ USER_AGENT: 'Tool/1.0\r\nX-Injected: 1' }, 'USER_AGENT'],
     [{ USER_AGENT: 'Tool/1.0 (ünïcødé ✓)' }, 'USER_AGENT'],

@@ -19,7 +19,7 @@ describe('splitBudget', () => {
       ['10', '1', '0.01'],
       ['10', '1', '0.9'],
       ['77777', '333', '0.37'],
-      ['10000000', '16384', '0.5'],
+      ['1000000', '16384', '0.5'],
     ] as const) {
       const { memory } = loadConfig({ MEMORY_CACHE_MAX_ENTRIES: entries, MEMORY_CACHE_MAX_MB: mb, ANSWER_CACHE_SHARE: share }).cache;
       const { data, answers } = splitBudget(memory);
