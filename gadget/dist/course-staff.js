@@ -9,10 +9,13 @@
 var courseStaffMessages = {
 	"de": {
 		"coursestaff-tab": "Kursteam",
-		"coursestaff-tab-tooltip": "Team der aktiven Kurse dieses Benutzers im Programs & Events Dashboard",
+		"coursestaff-tab-tooltip": "Team der aktiven Dashboard-Kurse dieses Benutzers",
 		"coursestaff-heading": "Kursteam von $1",
 		"coursestaff-summary": "\u007B\u007BPLURAL:$1|$1 aktiver Kurs|$1 aktive Kurse\u007D\u007D, \u007B\u007BPLURAL:$2|$2 Teammitglied|$2 Teammitglieder\u007D\u007D",
+		"coursestaff-unreachable": "Das $1 war nicht erreichbar, daher fehlen dort geführte Kurse womöglich. Bitte in einer Minute erneut versuchen.",
 		"coursestaff-close": "Schließen",
+		"coursestaff-dashboard-outreach": "Programs & Events Dashboard",
+		"coursestaff-dashboard-wikiedu": "Wiki Education Dashboard",
 		"coursestaff-school": "Einrichtung",
 		"coursestaff-term": "Zeitraum",
 		"coursestaff-role": "Rolle in diesem Kurs",
@@ -23,7 +26,7 @@ var courseStaffMessages = {
 		"coursestaff-staff": "Team",
 		"coursestaff-no-staff": "Kein Team eingetragen.",
 		"coursestaff-talk-tooltip": "Diskussionsseite von $1",
-		"coursestaff-profile": "Dashboard-Profil von $1",
+		"coursestaff-profile": "Profil von $1 im $2",
 		"coursestaff-copy": "Ping kopieren",
 		"coursestaff-copy-tooltip": "Eine $1-Vorlage mit allen Teammitgliedern kopieren",
 		"coursestaff-copied": "\u007B\u007BPLURAL:$1|Ping für $1 Benutzer kopiert.|Ping für $1 Benutzer kopiert.\u007D\u007D",
@@ -33,10 +36,13 @@ var courseStaffMessages = {
 	},
 	"en": {
 		"coursestaff-tab": "Course staff",
-		"coursestaff-tab-tooltip": "Staff of this user's active Programs & Events Dashboard courses",
+		"coursestaff-tab-tooltip": "Staff of this user's active Dashboard courses",
 		"coursestaff-heading": "Course staff of $1",
 		"coursestaff-summary": "\u007B\u007BPLURAL:$1|$1 active course|$1 active courses\u007D\u007D, \u007B\u007BPLURAL:$2|$2 staff member|$2 staff members\u007D\u007D",
+		"coursestaff-unreachable": "The $1 could not be reached, so courses there may be missing. Try again in a minute.",
 		"coursestaff-close": "Close",
+		"coursestaff-dashboard-outreach": "Programs & Events Dashboard",
+		"coursestaff-dashboard-wikiedu": "Wiki Education Dashboard",
 		"coursestaff-school": "Institution",
 		"coursestaff-term": "Term",
 		"coursestaff-role": "Role in this course",
@@ -47,7 +53,7 @@ var courseStaffMessages = {
 		"coursestaff-staff": "Staff",
 		"coursestaff-no-staff": "No staff listed.",
 		"coursestaff-talk-tooltip": "Talk page of $1",
-		"coursestaff-profile": "Dashboard profile of $1",
+		"coursestaff-profile": "Profile of $1 on the $2",
 		"coursestaff-copy": "Copy ping",
 		"coursestaff-copy-tooltip": "Copy a $1 template naming every staff member",
 		"coursestaff-copied": "\u007B\u007BPLURAL:$1|Copied a ping for $1 user.|Copied a ping for $1 users.\u007D\u007D",
@@ -70,7 +76,17 @@ var courseStaffCore = ( function () {
 	var MAX_PINGS_PER_EDIT = 50;
 	var USER_NAMESPACES = [ 2, 3 ];
 	var CONTRIBUTION_PAGES = [ 'Contributions', 'DeletedContributions' ];
-	var CACHE_PREFIX = 'mw-coursestaff-v1:';
+	// v2: answers of both Dashboards (a v1 entry has no Dashboard per course).
+	var CACHE_PREFIX = 'mw-coursestaff-v2:';
+	// How long an answer is kept in session storage, s; an answer that lacks a Dashboard or some
+	// course's data only as long as the service's own max-age for it (the contract's 60 s), so that
+	// the missing part shows up soon after its Dashboard is back.
+	var CACHE_SECONDS = 300;
+	var PARTIAL_CACHE_SECONDS = 60;
+	// The Dashboards, in the service's order (its `dashboard` ids), and the values of the
+	// `dashboards` setting: one of them, or both.
+	var DASHBOARD_IDS = [ 'outreach', 'wikiedu' ];
+	var DASHBOARD_CHOICES = DASHBOARD_IDS.concat( [ 'all' ] );
 	// Written as escapes so that the wiki page holding this code never contains a template call.
 	var TEMPLATE_OPEN = '\x7B\x7B';
 	var TEMPLATE_CLOSE = '\x7D\x7D';
@@ -88,8 +104,20 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default and
-	 * parser. A new setting is one more row.
+	 * English Wikipedia is where Wiki Education's classes edit: both Dashboards there, Programs &
+	 * Events (the Dashboard of every other wiki's events) elsewhere.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @return {string}
+	 */
+	function defaultDashboards( getConfig ) {
+		return getConfig( 'wgDBname' ) === 'enwiki' ? 'all' : 'outreach';
+	}
+
+	/**
+	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default (a
+	 * value, or a function of `mw.config.get`), and a parser or the list of values allowed. A new
+	 * setting is one more row.
 	 */
 	var SETTINGS = [
 		{
@@ -97,8 +125,16 @@ var courseStaffCore = ( function () {
 			fallback: 'https://outreach.toolforge.org', parse: stripTrailingSlashes
 		},
 		{
-			name: 'dashboardBase', key: 'wgCourseStaffDashboardBase',
+			name: 'dashboards', key: 'wgCourseStaffDashboards',
+			fallback: defaultDashboards, values: DASHBOARD_CHOICES
+		},
+		{
+			name: 'outreachBase', key: 'wgCourseStaffOutreachBase',
 			fallback: 'https://outreachdashboard.wmflabs.org', parse: stripTrailingSlashes
+		},
+		{
+			name: 'wikieduBase', key: 'wgCourseStaffWikieduBase',
+			fallback: 'https://dashboard.wikiedu.org', parse: stripTrailingSlashes
 		},
 		{
 			name: 'useEventDates', key: 'wgCourseStaffUseEventDates',
@@ -107,47 +143,94 @@ var courseStaffCore = ( function () {
 	];
 
 	/**
-	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults.
+	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults. A value
+	 * its setting refuses is passed over as if unset, with one warning.
 	 *
 	 * @param {Object|undefined} globalConfig `window.courseStaffConfig`
 	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @param {Function} warn called with a message for each refused value
 	 * @return {Object} every setting, parsed
 	 */
-	function readConfig( globalConfig, getConfig ) {
+	function readConfig( globalConfig, getConfig, warn ) {
 		var own = globalConfig && typeof globalConfig === 'object' ? globalConfig : {};
 		var config = {};
 		SETTINGS.forEach( function ( setting ) {
-			var value = own[ setting.name ];
-			if ( !isSet( value ) ) {
-				value = getConfig( setting.key );
+			var sources = [
+				[ 'window.courseStaffConfig.' + setting.name, own[ setting.name ] ],
+				[ setting.key, getConfig( setting.key ) ]
+			];
+			var refused = [];
+			var value;
+			for ( var i = 0; i < sources.length && value === undefined; i++ ) {
+				var raw = sources[ i ][ 1 ];
+				if ( !isSet( raw ) ) {
+					continue;
+				}
+				if ( !setting.values ) {
+					value = setting.parse( raw );
+				} else if ( setting.values.indexOf( raw ) !== -1 ) {
+					value = raw;
+				} else {
+					refused.push( sources[ i ] );
+				}
 			}
-			config[ setting.name ] = isSet( value ) ? setting.parse( value ) : setting.fallback;
+			if ( value === undefined ) {
+				value = typeof setting.fallback === 'function' ? setting.fallback( getConfig ) : setting.fallback;
+			}
+			refused.forEach( function ( source ) {
+				warn( source[ 0 ] + ': ' + JSON.stringify( source[ 1 ] ) + ' is not one of ' +
+					setting.values.join( ', ' ) + '; using ' + JSON.stringify( value ) );
+			} );
+			config[ setting.name ] = value;
 		} );
 		return config;
 	}
 
+	/**
+	 * The service's active-staff URL. `dashboard` is left out for Programs & Events, the service's
+	 * default, so that the request is the same as a v1 service answers.
+	 *
+	 * @param {Object} config from readConfig
+	 * @param {string} user
+	 * @return {string}
+	 */
 	function apiUrl( config, user ) {
+		var query = [];
+		if ( config.dashboards !== 'outreach' ) {
+			query.push( 'dashboard=' + config.dashboards );
+		}
+		if ( config.useEventDates ) {
+			query.push( 'use_event_dates=true' );
+		}
 		return config.apiBase + '/api/users/' + encodeURIComponent( user ) + '/active-staff' +
-			( config.useEventDates ? '?use_event_dates=true' : '' );
+			( query.length ? '?' + query.join( '&' ) : '' );
 	}
 
-	function courseUrl( config, slug ) {
-		return config.dashboardBase + '/courses/' + slug.split( '/' ).map( encodeURIComponent ).join( '/' );
+	function dashboardBase( config, dashboard ) {
+		return dashboard === 'wikiedu' ? config.wikieduBase : config.outreachBase;
 	}
 
-	function profileUrl( config, user ) {
-		return config.dashboardBase + '/users/' + encodeURIComponent( user );
+	function courseUrl( config, dashboard, slug ) {
+		return dashboardBase( config, dashboard ) + '/courses/' +
+			slug.split( '/' ).map( encodeURIComponent ).join( '/' );
+	}
+
+	function profileUrl( config, dashboard, user ) {
+		return dashboardBase( config, dashboard ) + '/users/' + encodeURIComponent( user );
 	}
 
 	/**
-	 * Session-storage key of one answer: every setting that changes the answer is in it.
+	 * Session-storage key of one answer: every setting is in it (each changes the answer or the
+	 * links normalise builds), and the user.
 	 *
 	 * @param {Object} config from readConfig
 	 * @param {string} user
 	 * @return {string}
 	 */
 	function cacheKey( config, user ) {
-		return CACHE_PREFIX + ( config.useEventDates ? 'event:' : 'tracking:' ) + config.apiBase + ':' + user;
+		return CACHE_PREFIX + JSON.stringify( SETTINGS.map( function ( setting ) {
+			return config[ setting.name ];
+		} ).concat( [ user ] ) );
 	}
 
 	function asText( value ) {
@@ -158,10 +241,20 @@ var courseStaffCore = ( function () {
 		return Array.isArray( value ) ? value.map( asText ).filter( Boolean ) : [];
 	}
 
-	function normaliseCourse( c ) {
+	function isDashboard( value ) {
+		return DASHBOARD_IDS.indexOf( value ) !== -1;
+	}
+
+	function normaliseCourse( config, c, fallbackDashboard ) {
+		var dashboard = isDashboard( c.dashboard ) ? c.dashboard : fallbackDashboard;
+		var slug = asText( c.course_slug );
 		return {
-			slug: asText( c.course_slug ),
-			title: asText( c.course_title ) || asText( c.course_slug ),
+			dashboard: dashboard,
+			slug: slug,
+			// Only a web address becomes a link; without one (a v1 service) the link is built here.
+			url: typeof c.course_url === 'string' && /^https?:\/\//i.test( c.course_url ) ?
+				c.course_url : courseUrl( config, dashboard, slug ),
+			title: asText( c.course_title ) || slug,
 			school: asText( c.course_school ),
 			term: asText( c.course_term ),
 			role: asText( c.user_role ),
@@ -174,19 +267,52 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * Keeps only the fields the panel shows, as strings, whatever the service sent.
+	 * Keeps only what the panel shows, as strings, whatever the service sent. A course without a
+	 * Dashboard (a v1 service) is on the one asked, Programs & Events for both.
 	 *
 	 * @param {*} data the service's active-staff answer
-	 * @return {Object} `courses` (objects) and `allStaff` (names)
+	 * @param {Object} config from readConfig
+	 * @param {string} user
+	 * @return {Object} `courses` (objects), `allStaff` (names), `profiles` (the user's profile on
+	 *  each Dashboard the answer shows them on: `dashboard`, `url`), `unreachable` (Dashboards
+	 *  that failed) and `partial` (something is missing)
 	 */
-	function normalise( data ) {
-		var courses = data && Array.isArray( data.courses ) ? data.courses : [];
+	function normalise( data, config, user ) {
+		var answer = data && typeof data === 'object' ? data : {};
+		var statuses = answer.dashboards && typeof answer.dashboards === 'object' ? answer.dashboards : {};
+		var fallbackDashboard = config.dashboards === 'all' ? 'outreach' : config.dashboards;
+		var rows = Array.isArray( answer.courses ) ? answer.courses : [];
+		var courses = rows.filter( function ( c ) {
+			return c && typeof c === 'object' && isSet( c.course_slug );
+		} ).map( function ( c ) {
+			return normaliseCourse( config, c, fallbackDashboard );
+		} );
+		var unreachable = DASHBOARD_IDS.filter( function ( id ) {
+			return statuses[ id ] === 'error';
+		} );
 		return {
-			courses: courses.filter( function ( c ) {
-				return c && typeof c === 'object' && isSet( c.course_slug );
-			} ).map( normaliseCourse ),
-			allStaff: asNames( data && data.all_staff )
+			courses: courses,
+			allStaff: asNames( answer.all_staff ),
+			profiles: DASHBOARD_IDS.filter( function ( id ) {
+				return statuses[ id ] === 'ok' || courses.some( function ( c ) {
+					return c.dashboard === id;
+				} );
+			} ).map( function ( id ) {
+				return { dashboard: id, url: profileUrl( config, id, user ) };
+			} ),
+			unreachable: unreachable,
+			partial: answer.partial === true || unreachable.length > 0
 		};
+	}
+
+	/**
+	 * How long session storage keeps a normalised answer, s.
+	 *
+	 * @param {Object} result from normalise
+	 * @return {number}
+	 */
+	function cacheSeconds( result ) {
+		return result.partial ? PARTIAL_CACHE_SECONDS : CACHE_SECONDS;
 	}
 
 	/**
@@ -295,6 +421,7 @@ var courseStaffCore = ( function () {
 		profileUrl: profileUrl,
 		cacheKey: cacheKey,
 		normalise: normalise,
+		cacheSeconds: cacheSeconds,
 		template: template,
 		pingTemplates: pingTemplates,
 		pageUser: pageUser,
@@ -305,10 +432,10 @@ var courseStaffCore = ( function () {
 
 /**
  * Course staff gadget: adds a "Course staff" tab to user pages, user talk pages and contributions
- * pages of users enrolled in an active Programs & Events Dashboard course, listing the course staff
- * with links to their talk pages and a one-click ping. Data comes from the
- * outreach-dashboard-helper service (JSON over CORS, no credentials). Installation and
- * configuration: GADGET.md.
+ * pages of users enrolled in an active course of the Programs & Events or the Wiki Education
+ * Dashboard, listing the course staff with links to their talk pages and a one-click ping. Data
+ * comes from the outreach-dashboard-helper service (JSON over CORS, no credentials), the only way
+ * Wiki Education's data can reach a wiki page. Installation and configuration: GADGET.md.
  *
  * Built together with core.js (`courseStaffCore`) and the messages of gadget/i18n
  * (`courseStaffMessages`); see scripts/build-gadget.ts.
@@ -322,7 +449,6 @@ var courseStaffCore = ( function () {
 	}
 	window.courseStaffGadgetLoaded = true;
 
-	var CACHE_SECONDS = 300;
 	var DEPENDENCIES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.jqueryMsg' ];
 	// Where each skin shows page tabs, first existing wins: the namespace tabs (Vector 2022 and
 	// current skins: p-associated-pages; Vector and Timeless on MediaWiki 1.39: p-namespaces),
@@ -346,6 +472,11 @@ var courseStaffCore = ( function () {
 
 	function getConfig( key ) {
 		return mw.config.get( key );
+	}
+
+	function warn() {
+		// eslint-disable-next-line no-console
+		console.warn.apply( console, [ '[course-staff]' ].concat( Array.prototype.slice.call( arguments ) ) );
 	}
 
 	/**
@@ -398,9 +529,9 @@ var courseStaffCore = ( function () {
 			}
 			return res.json();
 		} ).then( function ( data ) {
-			var result = core.normalise( data );
+			var result = core.normalise( data, config, user );
 			if ( store ) {
-				store.setObject( key, result, CACHE_SECONDS );
+				store.setObject( key, result, core.cacheSeconds( result ) );
 			}
 			return result;
 		} );
@@ -453,11 +584,21 @@ var courseStaffCore = ( function () {
 		} ) );
 	}
 
-	function courseItem( config, course ) {
+	/**
+	 * The name of a Dashboard.
+	 *
+	 * @param {string} dashboard its id
+	 * @return {string}
+	 */
+	function dashboardLabel( dashboard ) {
+		// Messages used here: coursestaff-dashboard-outreach, coursestaff-dashboard-wikiedu
+		return msg( 'coursestaff-dashboard-' + dashboard );
+	}
+
+	function courseItem( course ) {
 		return el( 'li', { className: 'coursestaff-course' }, [
-			el( 'h3', {}, [
-				el( 'a', { href: core.courseUrl( config, course.slug ) }, [ course.title ] )
-			] ),
+			el( 'h3', {}, [ el( 'a', { href: course.url }, [ course.title ] ) ] ),
+			el( 'p', { className: 'coursestaff-dashboard' }, [ dashboardLabel( course.dashboard ) ] ),
 			detailsList( course ),
 			el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
 			staffList( course.staff )
@@ -525,12 +666,11 @@ var courseStaffCore = ( function () {
 	/**
 	 * Opens the modal panel; focus goes in, stays in, and returns to `opener` on close.
 	 *
-	 * @param {Object} config from readConfig
 	 * @param {string} user
 	 * @param {Object} data from loadStaff
 	 * @param {HTMLElement} opener the tab's link
 	 */
-	function openPanel( config, user, data, opener ) {
+	function openPanel( user, data, opener ) {
 		var headingId = 'coursestaff-heading';
 		var closeButton = el( 'button', {
 			type: 'button',
@@ -551,16 +691,22 @@ var courseStaffCore = ( function () {
 			] ),
 			el( 'p', { className: 'coursestaff-summary' }, [
 				msg( 'coursestaff-summary', data.courses.length, data.allStaff.length )
-			] ),
-			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( function ( course ) {
-				return courseItem( config, course );
-			} ) ),
-			el( 'div', { className: 'coursestaff-actions' }, pingControls( data.allStaff ).concat( [
-				el( 'a', { className: 'coursestaff-profile', href: core.profileUrl( config, user ) }, [
-					msg( 'coursestaff-profile', user )
-				] )
-			] ) )
-		] );
+			] )
+		].concat( data.unreachable.map( function ( dashboard ) {
+			return el( 'p', { className: 'coursestaff-unreachable' }, [
+				msg( 'coursestaff-unreachable', dashboardLabel( dashboard ) )
+			] );
+		} ), [
+			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( courseItem ) ),
+			el( 'div', { className: 'coursestaff-actions' }, pingControls( data.allStaff ) ),
+			el( 'ul', { className: 'coursestaff-profiles' }, data.profiles.map( function ( profile ) {
+				return el( 'li', {}, [
+					el( 'a', { className: 'coursestaff-profile', href: profile.url }, [
+						msg( 'coursestaff-profile', user, dashboardLabel( profile.dashboard ) )
+					] )
+				] );
+			} ) )
+		] ) );
 		var backdrop = el( 'div', { className: 'coursestaff-backdrop' }, [ panel ] );
 
 		function close() {
@@ -643,7 +789,7 @@ var courseStaffCore = ( function () {
 		return getConfig( 'skin' ) === 'minerva' ? addMinervaTab( label, tooltip ) : null;
 	}
 
-	function addTab( config, user, data ) {
+	function addTab( user, data ) {
 		var link = addTabLink();
 		if ( !link ) {
 			return;
@@ -651,7 +797,7 @@ var courseStaffCore = ( function () {
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();
-			openPanel( config, user, data, link );
+			openPanel( user, data, link );
 		} );
 	}
 
@@ -660,16 +806,15 @@ var courseStaffCore = ( function () {
 		if ( !user ) {
 			return;
 		}
-		var config = core.readConfig( window.courseStaffConfig, getConfig );
+		var config = core.readConfig( window.courseStaffConfig, getConfig, warn );
 		mw.messages.set( core.messagesFor( allMessages, getConfig( 'wgUserLanguage' ) ) );
 		loadStaff( config, user ).then( function ( data ) {
 			if ( data && data.courses.length > 0 ) {
-				addTab( config, user, data );
+				addTab( user, data );
 			}
 		} ).catch( function ( err ) {
 			// Never break the page: the tab is simply not added.
-			// eslint-disable-next-line no-console
-			console.warn( '[course-staff]', err );
+			warn( err );
 		} );
 	}
 
@@ -695,8 +840,7 @@ var courseStaffCore = ( function () {
 			main();
 		}
 	}, function ( err ) {
-		// eslint-disable-next-line no-console
-		console.warn( '[course-staff] could not load dependencies', err );
+		warn( 'could not load dependencies', err );
 	} );
 }( courseStaffCore, courseStaffMessages ) );
 

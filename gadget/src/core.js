@@ -12,7 +12,17 @@ var courseStaffCore = ( function () {
 	var MAX_PINGS_PER_EDIT = 50;
 	var USER_NAMESPACES = [ 2, 3 ];
 	var CONTRIBUTION_PAGES = [ 'Contributions', 'DeletedContributions' ];
-	var CACHE_PREFIX = 'mw-coursestaff-v1:';
+	// v2: answers of both Dashboards (a v1 entry has no Dashboard per course).
+	var CACHE_PREFIX = 'mw-coursestaff-v2:';
+	// How long an answer is kept in session storage, s; an answer that lacks a Dashboard or some
+	// course's data only as long as the service's own max-age for it (the contract's 60 s), so that
+	// the missing part shows up soon after its Dashboard is back.
+	var CACHE_SECONDS = 300;
+	var PARTIAL_CACHE_SECONDS = 60;
+	// The Dashboards, in the service's order (its `dashboard` ids), and the values of the
+	// `dashboards` setting: one of them, or both.
+	var DASHBOARD_IDS = [ 'outreach', 'wikiedu' ];
+	var DASHBOARD_CHOICES = DASHBOARD_IDS.concat( [ 'all' ] );
 	// Written as escapes so that the wiki page holding this code never contains a template call.
 	var TEMPLATE_OPEN = '\x7B\x7B';
 	var TEMPLATE_CLOSE = '\x7D\x7D';
@@ -30,8 +40,20 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default and
-	 * parser. A new setting is one more row.
+	 * English Wikipedia is where Wiki Education's classes edit: both Dashboards there, Programs &
+	 * Events (the Dashboard of every other wiki's events) elsewhere.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @return {string}
+	 */
+	function defaultDashboards( getConfig ) {
+		return getConfig( 'wgDBname' ) === 'enwiki' ? 'all' : 'outreach';
+	}
+
+	/**
+	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default (a
+	 * value, or a function of `mw.config.get`), and a parser or the list of values allowed. A new
+	 * setting is one more row.
 	 */
 	var SETTINGS = [
 		{
@@ -39,8 +61,16 @@ var courseStaffCore = ( function () {
 			fallback: 'https://outreach.toolforge.org', parse: stripTrailingSlashes
 		},
 		{
-			name: 'dashboardBase', key: 'wgCourseStaffDashboardBase',
+			name: 'dashboards', key: 'wgCourseStaffDashboards',
+			fallback: defaultDashboards, values: DASHBOARD_CHOICES
+		},
+		{
+			name: 'outreachBase', key: 'wgCourseStaffOutreachBase',
 			fallback: 'https://outreachdashboard.wmflabs.org', parse: stripTrailingSlashes
+		},
+		{
+			name: 'wikieduBase', key: 'wgCourseStaffWikieduBase',
+			fallback: 'https://dashboard.wikiedu.org', parse: stripTrailingSlashes
 		},
 		{
 			name: 'useEventDates', key: 'wgCourseStaffUseEventDates',
@@ -49,47 +79,94 @@ var courseStaffCore = ( function () {
 	];
 
 	/**
-	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults.
+	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults. A value
+	 * its setting refuses is passed over as if unset, with one warning.
 	 *
 	 * @param {Object|undefined} globalConfig `window.courseStaffConfig`
 	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @param {Function} warn called with a message for each refused value
 	 * @return {Object} every setting, parsed
 	 */
-	function readConfig( globalConfig, getConfig ) {
+	function readConfig( globalConfig, getConfig, warn ) {
 		var own = globalConfig && typeof globalConfig === 'object' ? globalConfig : {};
 		var config = {};
 		SETTINGS.forEach( function ( setting ) {
-			var value = own[ setting.name ];
-			if ( !isSet( value ) ) {
-				value = getConfig( setting.key );
+			var sources = [
+				[ 'window.courseStaffConfig.' + setting.name, own[ setting.name ] ],
+				[ setting.key, getConfig( setting.key ) ]
+			];
+			var refused = [];
+			var value;
+			for ( var i = 0; i < sources.length && value === undefined; i++ ) {
+				var raw = sources[ i ][ 1 ];
+				if ( !isSet( raw ) ) {
+					continue;
+				}
+				if ( !setting.values ) {
+					value = setting.parse( raw );
+				} else if ( setting.values.indexOf( raw ) !== -1 ) {
+					value = raw;
+				} else {
+					refused.push( sources[ i ] );
+				}
 			}
-			config[ setting.name ] = isSet( value ) ? setting.parse( value ) : setting.fallback;
+			if ( value === undefined ) {
+				value = typeof setting.fallback === 'function' ? setting.fallback( getConfig ) : setting.fallback;
+			}
+			refused.forEach( function ( source ) {
+				warn( source[ 0 ] + ': ' + JSON.stringify( source[ 1 ] ) + ' is not one of ' +
+					setting.values.join( ', ' ) + '; using ' + JSON.stringify( value ) );
+			} );
+			config[ setting.name ] = value;
 		} );
 		return config;
 	}
 
+	/**
+	 * The service's active-staff URL. `dashboard` is left out for Programs & Events, the service's
+	 * default, so that the request is the same as a v1 service answers.
+	 *
+	 * @param {Object} config from readConfig
+	 * @param {string} user
+	 * @return {string}
+	 */
 	function apiUrl( config, user ) {
+		var query = [];
+		if ( config.dashboards !== 'outreach' ) {
+			query.push( 'dashboard=' + config.dashboards );
+		}
+		if ( config.useEventDates ) {
+			query.push( 'use_event_dates=true' );
+		}
 		return config.apiBase + '/api/users/' + encodeURIComponent( user ) + '/active-staff' +
-			( config.useEventDates ? '?use_event_dates=true' : '' );
+			( query.length ? '?' + query.join( '&' ) : '' );
 	}
 
-	function courseUrl( config, slug ) {
-		return config.dashboardBase + '/courses/' + slug.split( '/' ).map( encodeURIComponent ).join( '/' );
+	function dashboardBase( config, dashboard ) {
+		return dashboard === 'wikiedu' ? config.wikieduBase : config.outreachBase;
 	}
 
-	function profileUrl( config, user ) {
-		return config.dashboardBase + '/users/' + encodeURIComponent( user );
+	function courseUrl( config, dashboard, slug ) {
+		return dashboardBase( config, dashboard ) + '/courses/' +
+			slug.split( '/' ).map( encodeURIComponent ).join( '/' );
+	}
+
+	function profileUrl( config, dashboard, user ) {
+		return dashboardBase( config, dashboard ) + '/users/' + encodeURIComponent( user );
 	}
 
 	/**
-	 * Session-storage key of one answer: every setting that changes the answer is in it.
+	 * Session-storage key of one answer: every setting is in it (each changes the answer or the
+	 * links normalise builds), and the user.
 	 *
 	 * @param {Object} config from readConfig
 	 * @param {string} user
 	 * @return {string}
 	 */
 	function cacheKey( config, user ) {
-		return CACHE_PREFIX + ( config.useEventDates ? 'event:' : 'tracking:' ) + config.apiBase + ':' + user;
+		return CACHE_PREFIX + JSON.stringify( SETTINGS.map( function ( setting ) {
+			return config[ setting.name ];
+		} ).concat( [ user ] ) );
 	}
 
 	function asText( value ) {
@@ -100,10 +177,20 @@ var courseStaffCore = ( function () {
 		return Array.isArray( value ) ? value.map( asText ).filter( Boolean ) : [];
 	}
 
-	function normaliseCourse( c ) {
+	function isDashboard( value ) {
+		return DASHBOARD_IDS.indexOf( value ) !== -1;
+	}
+
+	function normaliseCourse( config, c, fallbackDashboard ) {
+		var dashboard = isDashboard( c.dashboard ) ? c.dashboard : fallbackDashboard;
+		var slug = asText( c.course_slug );
 		return {
-			slug: asText( c.course_slug ),
-			title: asText( c.course_title ) || asText( c.course_slug ),
+			dashboard: dashboard,
+			slug: slug,
+			// Only a web address becomes a link; without one (a v1 service) the link is built here.
+			url: typeof c.course_url === 'string' && /^https?:\/\//i.test( c.course_url ) ?
+				c.course_url : courseUrl( config, dashboard, slug ),
+			title: asText( c.course_title ) || slug,
 			school: asText( c.course_school ),
 			term: asText( c.course_term ),
 			role: asText( c.user_role ),
@@ -116,19 +203,52 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * Keeps only the fields the panel shows, as strings, whatever the service sent.
+	 * Keeps only what the panel shows, as strings, whatever the service sent. A course without a
+	 * Dashboard (a v1 service) is on the one asked, Programs & Events for both.
 	 *
 	 * @param {*} data the service's active-staff answer
-	 * @return {Object} `courses` (objects) and `allStaff` (names)
+	 * @param {Object} config from readConfig
+	 * @param {string} user
+	 * @return {Object} `courses` (objects), `allStaff` (names), `profiles` (the user's profile on
+	 *  each Dashboard the answer shows them on: `dashboard`, `url`), `unreachable` (Dashboards
+	 *  that failed) and `partial` (something is missing)
 	 */
-	function normalise( data ) {
-		var courses = data && Array.isArray( data.courses ) ? data.courses : [];
+	function normalise( data, config, user ) {
+		var answer = data && typeof data === 'object' ? data : {};
+		var statuses = answer.dashboards && typeof answer.dashboards === 'object' ? answer.dashboards : {};
+		var fallbackDashboard = config.dashboards === 'all' ? 'outreach' : config.dashboards;
+		var rows = Array.isArray( answer.courses ) ? answer.courses : [];
+		var courses = rows.filter( function ( c ) {
+			return c && typeof c === 'object' && isSet( c.course_slug );
+		} ).map( function ( c ) {
+			return normaliseCourse( config, c, fallbackDashboard );
+		} );
+		var unreachable = DASHBOARD_IDS.filter( function ( id ) {
+			return statuses[ id ] === 'error';
+		} );
 		return {
-			courses: courses.filter( function ( c ) {
-				return c && typeof c === 'object' && isSet( c.course_slug );
-			} ).map( normaliseCourse ),
-			allStaff: asNames( data && data.all_staff )
+			courses: courses,
+			allStaff: asNames( answer.all_staff ),
+			profiles: DASHBOARD_IDS.filter( function ( id ) {
+				return statuses[ id ] === 'ok' || courses.some( function ( c ) {
+					return c.dashboard === id;
+				} );
+			} ).map( function ( id ) {
+				return { dashboard: id, url: profileUrl( config, id, user ) };
+			} ),
+			unreachable: unreachable,
+			partial: answer.partial === true || unreachable.length > 0
 		};
+	}
+
+	/**
+	 * How long session storage keeps a normalised answer, s.
+	 *
+	 * @param {Object} result from normalise
+	 * @return {number}
+	 */
+	function cacheSeconds( result ) {
+		return result.partial ? PARTIAL_CACHE_SECONDS : CACHE_SECONDS;
 	}
 
 	/**
@@ -237,6 +357,7 @@ var courseStaffCore = ( function () {
 		profileUrl: profileUrl,
 		cacheKey: cacheKey,
 		normalise: normalise,
+		cacheSeconds: cacheSeconds,
 		template: template,
 		pingTemplates: pingTemplates,
 		pageUser: pageUser,

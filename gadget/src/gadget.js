@@ -1,9 +1,9 @@
 /**
  * Course staff gadget: adds a "Course staff" tab to user pages, user talk pages and contributions
- * pages of users enrolled in an active Programs & Events Dashboard course, listing the course staff
- * with links to their talk pages and a one-click ping. Data comes from the
- * outreach-dashboard-helper service (JSON over CORS, no credentials). Installation and
- * configuration: GADGET.md.
+ * pages of users enrolled in an active course of the Programs & Events or the Wiki Education
+ * Dashboard, listing the course staff with links to their talk pages and a one-click ping. Data
+ * comes from the outreach-dashboard-helper service (JSON over CORS, no credentials), the only way
+ * Wiki Education's data can reach a wiki page. Installation and configuration: GADGET.md.
  *
  * Built together with core.js (`courseStaffCore`) and the messages of gadget/i18n
  * (`courseStaffMessages`); see scripts/build-gadget.ts.
@@ -18,7 +18,6 @@
 	}
 	window.courseStaffGadgetLoaded = true;
 
-	var CACHE_SECONDS = 300;
 	var DEPENDENCIES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.jqueryMsg' ];
 	// Where each skin shows page tabs, first existing wins: the namespace tabs (Vector 2022 and
 	// current skins: p-associated-pages; Vector and Timeless on MediaWiki 1.39: p-namespaces),
@@ -42,6 +41,11 @@
 
 	function getConfig( key ) {
 		return mw.config.get( key );
+	}
+
+	function warn() {
+		// eslint-disable-next-line no-console
+		console.warn.apply( console, [ '[course-staff]' ].concat( Array.prototype.slice.call( arguments ) ) );
 	}
 
 	/**
@@ -94,9 +98,9 @@
 			}
 			return res.json();
 		} ).then( function ( data ) {
-			var result = core.normalise( data );
+			var result = core.normalise( data, config, user );
 			if ( store ) {
-				store.setObject( key, result, CACHE_SECONDS );
+				store.setObject( key, result, core.cacheSeconds( result ) );
 			}
 			return result;
 		} );
@@ -149,11 +153,21 @@
 		} ) );
 	}
 
-	function courseItem( config, course ) {
+	/**
+	 * The name of a Dashboard.
+	 *
+	 * @param {string} dashboard its id
+	 * @return {string}
+	 */
+	function dashboardLabel( dashboard ) {
+		// Messages used here: coursestaff-dashboard-outreach, coursestaff-dashboard-wikiedu
+		return msg( 'coursestaff-dashboard-' + dashboard );
+	}
+
+	function courseItem( course ) {
 		return el( 'li', { className: 'coursestaff-course' }, [
-			el( 'h3', {}, [
-				el( 'a', { href: core.courseUrl( config, course.slug ) }, [ course.title ] )
-			] ),
+			el( 'h3', {}, [ el( 'a', { href: course.url }, [ course.title ] ) ] ),
+			el( 'p', { className: 'coursestaff-dashboard' }, [ dashboardLabel( course.dashboard ) ] ),
 			detailsList( course ),
 			el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
 			staffList( course.staff )
@@ -221,12 +235,11 @@
 	/**
 	 * Opens the modal panel; focus goes in, stays in, and returns to `opener` on close.
 	 *
-	 * @param {Object} config from readConfig
 	 * @param {string} user
 	 * @param {Object} data from loadStaff
 	 * @param {HTMLElement} opener the tab's link
 	 */
-	function openPanel( config, user, data, opener ) {
+	function openPanel( user, data, opener ) {
 		var headingId = 'coursestaff-heading';
 		var closeButton = el( 'button', {
 			type: 'button',
@@ -247,16 +260,22 @@
 			] ),
 			el( 'p', { className: 'coursestaff-summary' }, [
 				msg( 'coursestaff-summary', data.courses.length, data.allStaff.length )
-			] ),
-			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( function ( course ) {
-				return courseItem( config, course );
-			} ) ),
-			el( 'div', { className: 'coursestaff-actions' }, pingControls( data.allStaff ).concat( [
-				el( 'a', { className: 'coursestaff-profile', href: core.profileUrl( config, user ) }, [
-					msg( 'coursestaff-profile', user )
-				] )
-			] ) )
-		] );
+			] )
+		].concat( data.unreachable.map( function ( dashboard ) {
+			return el( 'p', { className: 'coursestaff-unreachable' }, [
+				msg( 'coursestaff-unreachable', dashboardLabel( dashboard ) )
+			] );
+		} ), [
+			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( courseItem ) ),
+			el( 'div', { className: 'coursestaff-actions' }, pingControls( data.allStaff ) ),
+			el( 'ul', { className: 'coursestaff-profiles' }, data.profiles.map( function ( profile ) {
+				return el( 'li', {}, [
+					el( 'a', { className: 'coursestaff-profile', href: profile.url }, [
+						msg( 'coursestaff-profile', user, dashboardLabel( profile.dashboard ) )
+					] )
+				] );
+			} ) )
+		] ) );
 		var backdrop = el( 'div', { className: 'coursestaff-backdrop' }, [ panel ] );
 
 		function close() {
@@ -339,7 +358,7 @@
 		return getConfig( 'skin' ) === 'minerva' ? addMinervaTab( label, tooltip ) : null;
 	}
 
-	function addTab( config, user, data ) {
+	function addTab( user, data ) {
 		var link = addTabLink();
 		if ( !link ) {
 			return;
@@ -347,7 +366,7 @@
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();
-			openPanel( config, user, data, link );
+			openPanel( user, data, link );
 		} );
 	}
 
@@ -356,16 +375,15 @@
 		if ( !user ) {
 			return;
 		}
-		var config = core.readConfig( window.courseStaffConfig, getConfig );
+		var config = core.readConfig( window.courseStaffConfig, getConfig, warn );
 		mw.messages.set( core.messagesFor( allMessages, getConfig( 'wgUserLanguage' ) ) );
 		loadStaff( config, user ).then( function ( data ) {
 			if ( data && data.courses.length > 0 ) {
-				addTab( config, user, data );
+				addTab( user, data );
 			}
 		} ).catch( function ( err ) {
 			// Never break the page: the tab is simply not added.
-			// eslint-disable-next-line no-console
-			console.warn( '[course-staff]', err );
+			warn( err );
 		} );
 	}
 
@@ -391,7 +409,6 @@
 			main();
 		}
 	}, function ( err ) {
-		// eslint-disable-next-line no-console
-		console.warn( '[course-staff] could not load dependencies', err );
+		warn( 'could not load dependencies', err );
 	} );
 }( courseStaffCore, courseStaffMessages ) );

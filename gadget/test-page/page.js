@@ -1,7 +1,8 @@
 /*
  * The test page's scenario, all from the query string so every case is a plain URL:
  *   ?user=<name>&page=user|usertalk|contributions|article&skin=vector-2022|vector|monobook|timeless|minerva
- *    &theme=light|night|os&lang=en|de[&events=1][&dashboard=<Dashboard base URL>][&api=<service base URL>]
+ *    &theme=light|night|os&lang=en|de&dbname=<wgDBname>[&dashboards=outreach|wikiedu|all|<anything>]
+ *    [&events=1][&outreachBase=<URL>][&wikieduBase=<URL>][&api=<service base URL>]
  * It builds the chosen skin's portlet markup (ids and nesting as the real skins render them, greatly
  * simplified), fills mw.config as MediaWiki would, then loads the gadget against this origin.
  * Every string taken from the query string reaches the DOM as text.
@@ -13,12 +14,19 @@
 	var PAGES = [ 'user', 'usertalk', 'contributions', 'article' ];
 	var THEMES = [ 'light', 'night', 'os' ];
 	var LANGS = [ 'en', 'de' ];
+	// Some wgDBname values (any is taken): the gadget's Dashboards default by wiki (both on English
+	// Wikipedia only).
+	var WIKIS = [ 'testwiki', 'enwiki', 'dewiki' ];
+	// The gadget's `dashboards` setting; "default" leaves it unset.
+	var DASHBOARDS = [ 'default', 'outreach', 'wikiedu', 'all' ];
 	// Skins with Codex tokens and night mode; the others keep the gadget's light fallbacks.
 	var TOKEN_SKINS = [ 'vector-2022', 'minerva' ];
 	// The demo world's personas (demo/world.ts PERSONAS), plus names the gadget must ignore.
 	var USERS = [
 		'Émilie Dupont', 'Adaeze Okafor', 'Lena Vogel', 'User With Spaces', 'Big Course Student',
 		'Xss Target', 'C++ Fan', '100% Wiki', 'Past Participant', 'Quiet Reader', 'Ghost User',
+		// On both Dashboards (demo/demo-world.ts PERSONAS.onBoth); only on Wiki Education.
+		'Noor Haddad', 'Taylor Brooks',
 		'192.0.2.7', '2001:db8::7', '~2026-12345-6'
 	];
 
@@ -34,8 +42,12 @@
 		skin: oneOf( query.get( 'skin' ), SKINS ),
 		theme: oneOf( query.get( 'theme' ), THEMES ),
 		lang: oneOf( query.get( 'lang' ), LANGS ),
+		dbname: query.get( 'dbname' ) || WIKIS[ 0 ],
+		// Passed on as it is, so that a value the gadget refuses can be tried too.
+		dashboards: query.get( 'dashboards' ) || 'default',
 		events: query.get( 'events' ) === '1',
-		dashboard: query.get( 'dashboard' ),
+		outreachBase: query.get( 'outreachBase' ),
+		wikieduBase: query.get( 'wikieduBase' ),
 		// Another origin for the API shows the cross-origin (CORS) behaviour of a real wiki.
 		api: query.get( 'api' ) || location.origin
 	};
@@ -231,7 +243,7 @@
 	function controls() {
 		var input = h( 'input', { type: 'text', name: 'user', value: scenario.user, 'aria-label': 'Any user name' } );
 		var form = h( 'form', { method: 'get', action: location.pathname }, [ input, h( 'button', { type: 'submit' }, [ 'Show' ] ) ] );
-		[ 'page', 'skin', 'theme', 'lang' ].forEach( function ( k ) {
+		[ 'page', 'skin', 'theme', 'lang', 'dbname', 'dashboards' ].forEach( function ( k ) {
 			form.appendChild( h( 'input', { type: 'hidden', name: k, value: scenario[ k ] } ) );
 		} );
 		return [
@@ -242,6 +254,8 @@
 			choice( 'Skin', 'skin', SKINS, scenario.skin ),
 			choice( 'Theme', 'theme', THEMES, scenario.theme ),
 			choice( 'Language', 'lang', LANGS, scenario.lang ),
+			choice( 'Wiki (wgDBname)', 'dbname', WIKIS, scenario.dbname ),
+			choice( 'Dashboards', 'dashboards', DASHBOARDS, scenario.dashboards ),
 			choice( 'Event dates', 'events', [ '0', '1' ], scenario.events ? '1' : '0' ),
 			h( 'p', {}, [ 'API: ' + scenario.api + '. Reload keeps the scenario; the gadget caches answers in session storage for 5 minutes.' ] )
 		];
@@ -279,6 +293,7 @@
 	mw.config.set( {
 		skin: scenario.skin,
 		wgUserLanguage: scenario.lang,
+		wgDBname: scenario.dbname,
 		wgNamespaceNumber: info.ns,
 		wgCanonicalNamespace: info.canonicalNs,
 		wgCanonicalSpecialPageName: isSpecial ? 'Contributions' : false,
@@ -291,8 +306,10 @@
 	} );
 	window.courseStaffConfig = {
 		apiBase: scenario.api,
+		dashboards: scenario.dashboards === 'default' ? undefined : scenario.dashboards,
 		useEventDates: scenario.events,
-		dashboardBase: scenario.dashboard || undefined
+		outreachBase: scenario.outreachBase || undefined,
+		wikieduBase: scenario.wikieduBase || undefined
 	};
 	document.title = info.heading + ' – Course staff test page';
 	document.body.appendChild( h( 'script', { src: '/gadget/course-staff.js' } ) );

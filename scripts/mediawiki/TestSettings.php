@@ -19,4 +19,6 @@ $wgUsePathInfo = false;
 // No job runs on page views: the tests need none, and each would cost the server a request.
 $wgJobRunRate = 0;
 $wgDefaultSkin = 'vector-2022';
+// The package has no /favicon.ico: a browser's first page view of the wiki would log its 404.
+$wgFavicon = "$wgResourceBasePath/resources/assets/change-your-logo-icon.svg";
 $wgShowExceptionDetails = true;

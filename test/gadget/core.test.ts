@@ -1,4 +1,5 @@
-// The gadget's pure helpers in Node, without a browser: configuration, URLs, answer normalisation,
+// The gadget's pure helpers in Node, without a browser: configuration (the Dashboards' default by
+// wiki included), URLs, answer normalisation for both Dashboards, profile links, cache lifetimes,
 // ping templates, page detection, messages and dates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -11,101 +12,174 @@ const configOf = (values: Record<string, unknown>) => (key: string) => (key in v
 
 const util: Util = { isIPAddress: (name) => /^\d+\.\d+\.\d+\.\d+$|:/.test(name) };
 
+/** readConfig, with the warnings it gave. */
+function read(globalConfig: unknown, getConfig: (key: string) => unknown) {
+  const warnings: string[] = [];
+  const config = core.readConfig(globalConfig, getConfig, (m) => warnings.push(m));
+  return { config, warnings };
+}
+
 describe('readConfig', () => {
   const DEFAULTS = {
     apiBase: 'https://outreach.toolforge.org',
-    dashboardBase: 'https://outreachdashboard.wmflabs.org',
+    dashboards: 'outreach',
+    outreachBase: 'https://outreachdashboard.wmflabs.org',
+    wikieduBase: 'https://dashboard.wikiedu.org',
     useEventDates: false,
   };
 
-  it('has defaults', () => {
-    assert.deepEqual(core.readConfig(undefined, configOf({})), DEFAULTS);
+  it('has defaults, and warns about nothing', () => {
+    assert.deepEqual(read(undefined, configOf({})), { config: DEFAULTS, warnings: [] });
+  });
+
+  it('asks both Dashboards by default on English Wikipedia only', () => {
+    assert.equal(read(undefined, configOf({ wgDBname: 'enwiki' })).config.dashboards, 'all');
+    for (const other of ['dewiki', 'enwikibooks', 'simplewiki', 'testwiki', 'my_wiki', 'ENWIKI']) {
+      assert.equal(read(undefined, configOf({ wgDBname: other })).config.dashboards, 'outreach', other);
+    }
   });
 
   it('takes mw.config keys, and window.courseStaffConfig over them, setting by setting', () => {
     const mwConfig = configOf({
+      wgDBname: 'enwiki',
       wgCourseStaffApiBase: 'https://site.example/',
-      wgCourseStaffDashboardBase: 'https://dash.example',
+      wgCourseStaffDashboards: 'outreach',
+      wgCourseStaffOutreachBase: 'https://dash.example',
+      wgCourseStaffWikieduBase: 'https://edu.example/',
       wgCourseStaffUseEventDates: true,
     });
-    assert.deepEqual(core.readConfig({ apiBase: 'https://own.example//' }, mwConfig), {
-      apiBase: 'https://own.example',
-      dashboardBase: 'https://dash.example',
-      useEventDates: true,
+    assert.deepEqual(read({ apiBase: 'https://own.example//', dashboards: 'wikiedu' }, mwConfig), {
+      config: {
+        apiBase: 'https://own.example',
+        dashboards: 'wikiedu',
+        outreachBase: 'https://dash.example',
+        wikieduBase: 'https://edu.example',
+        useEventDates: true,
+      },
+      warnings: [],
     });
-    assert.equal(core.readConfig({ useEventDates: false }, mwConfig).useEventDates, false);
+    // A wiki's own choice wins over the default by wiki.
+    assert.equal(read({}, mwConfig).config.dashboards, 'outreach');
+    assert.equal(read({ useEventDates: false }, mwConfig).config.useEventDates, false);
+  });
+
+  it('passes over a Dashboard choice it does not know, with one warning naming it, the values and the outcome', () => {
+    const enwiki = configOf({ wgDBname: 'enwiki' });
+    const bad = read({ dashboards: 'wikied' }, enwiki);
+    assert.equal(bad.config.dashboards, 'all');
+    assert.deepEqual(bad.warnings, ['window.courseStaffConfig.dashboards: "wikied" is not one of outreach, wikiedu, all; using "all"']);
+    // The site's value, when valid, is what an unusable reader's value falls back to.
+    const site = read({ dashboards: 'All' }, configOf({ wgDBname: 'enwiki', wgCourseStaffDashboards: 'wikiedu' }));
+    assert.equal(site.config.dashboards, 'wikiedu');
+    assert.equal(site.warnings.length, 1);
+    const siteBad = read(undefined, configOf({ wgCourseStaffDashboards: ['all'] }));
+    assert.deepEqual(siteBad, {
+      config: DEFAULTS,
+      warnings: ['wgCourseStaffDashboards: ["all"] is not one of outreach, wikiedu, all; using "outreach"'],
+    });
   });
 
   it('treats empty values as unset and reads booleans written as strings', () => {
-    assert.deepEqual(core.readConfig({ apiBase: '', dashboardBase: null }, configOf({ wgCourseStaffApiBase: '' })), DEFAULTS);
-    assert.equal(core.readConfig({ useEventDates: 'true' }, configOf({})).useEventDates, true);
-    assert.equal(core.readConfig({ useEventDates: 'false' }, configOf({})).useEventDates, false);
-    assert.equal(core.readConfig({}, configOf({ wgCourseStaffUseEventDates: '1' })).useEventDates, true);
+    const { config, warnings } = read({ apiBase: '', outreachBase: null, dashboards: '' }, configOf({ wgCourseStaffApiBase: '' }));
+    assert.deepEqual(config, DEFAULTS);
+    assert.deepEqual(warnings, []);
+    assert.equal(read({ useEventDates: 'true' }, configOf({})).config.useEventDates, true);
+    assert.equal(read({ useEventDates: 'false' }, configOf({})).config.useEventDates, false);
+    assert.equal(read({}, configOf({ wgCourseStaffUseEventDates: '1' })).config.useEventDates, true);
   });
 
   it('ignores a global that is not an object', () => {
-    assert.deepEqual(core.readConfig('https://x.example', configOf({})), DEFAULTS);
+    assert.deepEqual(read('https://x.example', configOf({})).config, DEFAULTS);
   });
 });
 
 describe('URLs and the cache key', () => {
-  const config = core.readConfig({ apiBase: 'https://api.example', dashboardBase: 'https://dash.example' }, configOf({}));
+  const config = read(
+    { apiBase: 'https://api.example', outreachBase: 'https://dash.example', wikieduBase: 'https://edu.example' },
+    configOf({}),
+  ).config;
 
-  it('asks the active-staff endpoint with the name encoded, event dates only when set', () => {
+  it('asks the active-staff endpoint with the name encoded, the Dashboards unless Programs & Events alone, event dates only when set', () => {
     assert.equal(core.apiUrl(config, 'Émilie Dupont'), 'https://api.example/api/users/%C3%89milie%20Dupont/active-staff');
     assert.equal(
       core.apiUrl({ ...config, useEventDates: true }, 'C++ Fan'),
       'https://api.example/api/users/C%2B%2B%20Fan/active-staff?use_event_dates=true',
     );
+    assert.equal(core.apiUrl({ ...config, dashboards: 'all' }, 'Noor Haddad'), 'https://api.example/api/users/Noor%20Haddad/active-staff?dashboard=all');
+    assert.equal(
+      core.apiUrl({ ...config, dashboards: 'wikiedu', useEventDates: true }, 'A&B'),
+      'https://api.example/api/users/A%26B/active-staff?dashboard=wikiedu&use_event_dates=true',
+    );
   });
 
-  it('encodes each slug segment and the profile name', () => {
+  it("builds course and profile links on each Dashboard's base, each slug segment and the name encoded", () => {
     assert.equal(
-      core.courseUrl(config, 'Université_de_Montréal/Histoire (2026)'),
+      core.courseUrl(config, 'outreach', 'Université_de_Montréal/Histoire (2026)'),
       'https://dash.example/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire%20(2026)',
     );
-    assert.equal(core.profileUrl(config, '100% Wiki'), 'https://dash.example/users/100%25%20Wiki');
+    assert.equal(core.courseUrl(config, 'wikiedu', 'A/B/C'), 'https://edu.example/courses/A/B/C');
+    assert.equal(core.profileUrl(config, 'outreach', '100% Wiki'), 'https://dash.example/users/100%25%20Wiki');
+    assert.equal(core.profileUrl(config, 'wikiedu', 'Sage (Wiki Ed)'), 'https://edu.example/users/Sage%20(Wiki%20Ed)');
   });
 
-  it('keys the cache by every setting that changes the answer', () => {
-    const keys = new Set([
-      core.cacheKey(config, 'A'),
-      core.cacheKey(config, 'B'),
-      core.cacheKey({ ...config, useEventDates: true }, 'A'),
-      core.cacheKey({ ...config, apiBase: 'https://other.example' }, 'A'),
-    ]);
-    assert.equal(keys.size, 4);
-    for (const k of keys) assert.match(k, /^mw-coursestaff-v1:/);
+  it('keys the cache by every setting and the user', () => {
+    const variants: Array<Partial<typeof config>> = [
+      {},
+      { useEventDates: true },
+      { apiBase: 'https://other.example' },
+      { dashboards: 'all' },
+      { dashboards: 'wikiedu' },
+      { outreachBase: 'https://o.example' },
+      { wikieduBase: 'https://w.example' },
+    ];
+    const keys = new Set([...variants.map((v) => core.cacheKey({ ...config, ...v }, 'A')), core.cacheKey(config, 'B')]);
+    assert.equal(keys.size, variants.length + 1);
+    for (const k of keys) assert.match(k, /^mw-coursestaff-v2:/);
+    assert.equal(core.cacheKey({ ...config }, 'A'), core.cacheKey(config, 'A'));
   });
 });
 
 describe('normalise', () => {
+  const config = read(
+    { outreachBase: 'https://dash.example', wikieduBase: 'https://edu.example', dashboards: 'all' },
+    configOf({}),
+  ).config;
+  const course = (fields: Record<string, unknown>) => ({ course_title: 'T', staff: [], ...fields });
+
   it('keeps the shown fields as strings and drops courses without a slug', () => {
-    const result = core.normalise({
-      all_staff: ['Ann', null, 7, ''],
-      courses: [
-        {
-          course_slug: 'A/B',
-          course_title: 'Course',
-          course_school: 'School',
-          course_term: null,
-          user_role: 'Student',
-          staff: ['Ann', ''],
-          start: '2026-01-01T00:00:00Z',
-          end: null,
-          timeline_start: '',
-          extra: { big: 'x'.repeat(10) },
-        },
-        { course_title: 'no slug' },
-        null,
-        'garbage',
-      ],
-    });
+    const result = core.normalise(
+      {
+        all_staff: ['Ann', null, 7, ''],
+        courses: [
+          {
+            course_slug: 'A/B',
+            course_title: 'Course',
+            course_school: 'School',
+            course_term: null,
+            user_role: 'Student',
+            dashboard: 'outreach',
+            course_url: 'https://dash.example/courses/A/B',
+            staff: ['Ann', ''],
+            start: '2026-01-01T00:00:00Z',
+            end: null,
+            timeline_start: '',
+            extra: { big: 'x'.repeat(10) },
+          },
+          { course_title: 'no slug' },
+          null,
+          'garbage',
+        ],
+      },
+      { ...config, dashboards: 'outreach' },
+      'Ann',
+    );
     assert.deepEqual(result, {
       allStaff: ['Ann', '7'],
       courses: [
         {
+          dashboard: 'outreach',
           slug: 'A/B',
+          url: 'https://dash.example/courses/A/B',
           title: 'Course',
           school: 'School',
           term: '',
@@ -117,18 +191,123 @@ describe('normalise', () => {
           timelineEnd: null,
         },
       ],
+      profiles: [{ dashboard: 'outreach', url: 'https://dash.example/users/Ann' }],
+      unreachable: [],
+      partial: false,
     });
+  });
+
+  it("takes both Dashboards' courses of an `all` answer, each linked to its course_url, and a profile on each Dashboard the user is on", () => {
+    const result = core.normalise(
+      {
+        username: 'Noor Haddad',
+        all_staff: ['Levant Host', 'Prof Ada Lindqvist'],
+        courses: [
+          course({ course_slug: 'Levant/Sprint', dashboard: 'outreach', course_url: 'http://127.0.0.1:1/courses/Levant/Sprint' }),
+          course({ course_slug: 'Riverside/Env', dashboard: 'wikiedu', course_url: 'http://127.0.0.1:2/courses/Riverside/Env' }),
+        ],
+        dashboards: { outreach: 'ok', wikiedu: 'ok' },
+      },
+      config,
+      'Noor Haddad',
+    );
+    assert.deepEqual(result.courses.map((c) => [c.dashboard, c.url]), [
+      ['outreach', 'http://127.0.0.1:1/courses/Levant/Sprint'],
+      ['wikiedu', 'http://127.0.0.1:2/courses/Riverside/Env'],
+    ]);
+    assert.deepEqual(result.profiles, [
+      { dashboard: 'outreach', url: 'https://dash.example/users/Noor%20Haddad' },
+      { dashboard: 'wikiedu', url: 'https://edu.example/users/Noor%20Haddad' },
+    ]);
+    assert.deepEqual([result.unreachable, result.partial], [[], false]);
+  });
+
+  it('links a profile where the user is known without an active course, and none where unknown', () => {
+    const result = core.normalise(
+      { courses: [course({ course_slug: 'R/E', dashboard: 'wikiedu' })], dashboards: { outreach: 'ok', wikiedu: 'ok' } },
+      config,
+      'Taylor',
+    );
+    assert.deepEqual(result.profiles.map((p) => p.dashboard), ['outreach', 'wikiedu']);
+    const wikieduOnly = core.normalise(
+      { courses: [course({ course_slug: 'R/E', dashboard: 'wikiedu' })], dashboards: { outreach: 'not_found', wikiedu: 'ok' } },
+      config,
+      'Taylor',
+    );
+    assert.deepEqual(wikieduOnly.profiles, [{ dashboard: 'wikiedu', url: 'https://edu.example/users/Taylor' }]);
+  });
+
+  it('names a Dashboard that failed, marks the answer partial, and links no profile there', () => {
+    const result = core.normalise(
+      {
+        courses: [course({ course_slug: 'L/S', dashboard: 'outreach' })],
+        dashboards: { outreach: 'ok', wikiedu: 'error' },
+        partial: true,
+      },
+      config,
+      'Noor',
+    );
+    assert.deepEqual(result.unreachable, ['wikiedu']);
+    assert.equal(result.partial, true);
+    assert.deepEqual(result.profiles.map((p) => p.dashboard), ['outreach']);
+    // The service marks such an answer partial; without the flag the failed Dashboard still counts.
+    assert.equal(core.normalise({ dashboards: { outreach: 'error', wikiedu: 'ok' } }, config, 'N').partial, true);
+    assert.equal(core.normalise({ courses: [], partial: true }, config, 'N').partial, true);
+  });
+
+  it("puts a course without a Dashboard (a v1 service) on the one asked, and links it on that Dashboard's base", () => {
+    const v1 = { courses: [course({ course_slug: 'A/B' })] };
+    for (const [dashboards, dashboard, url] of [
+      ['outreach', 'outreach', 'https://dash.example/courses/A/B'],
+      ['wikiedu', 'wikiedu', 'https://edu.example/courses/A/B'],
+      ['all', 'outreach', 'https://dash.example/courses/A/B'],
+    ] as const) {
+      const result = core.normalise(v1, { ...config, dashboards }, 'N');
+      assert.deepEqual(result.courses.map((c) => [c.dashboard, c.url]), [[dashboard, url]], dashboards);
+      assert.deepEqual(result.profiles.map((p) => p.dashboard), [dashboard]);
+    }
+  });
+
+  it('links only web addresses: another course_url, or an unknown Dashboard, falls back to a link built here', () => {
+    const result = core.normalise(
+      {
+        courses: [
+          course({ course_slug: 'A/B', dashboard: 'wikiedu', course_url: 'javascript:alert(1)' }),
+          course({ course_slug: 'C/D', dashboard: 'wikiedu', course_url: ['https://x.example/'] }),
+          course({ course_slug: 'E/F', dashboard: 'elsewhere', course_url: 'HTTPS://dash.example/courses/E/F' }),
+        ],
+        dashboards: { outreach: 'maybe', wikiedu: 42 },
+      },
+      config,
+      'N',
+    );
+    assert.deepEqual(result.courses.map((c) => [c.dashboard, c.url]), [
+      ['wikiedu', 'https://edu.example/courses/A/B'],
+      ['wikiedu', 'https://edu.example/courses/C/D'],
+      ['outreach', 'HTTPS://dash.example/courses/E/F'],
+    ]);
+    assert.deepEqual(result.unreachable, []);
   });
 
   it('titles a course by its slug when it has no title', () => {
-    assert.equal(core.normalise({ courses: [{ course_slug: 'X/Y' }] }).courses[0]?.title, 'X/Y');
+    assert.equal(core.normalise({ courses: [{ course_slug: 'X/Y' }] }, config, 'N').courses[0]?.title, 'X/Y');
   });
 
-  for (const garbage of [null, undefined, 'text', 42, [], { courses: 'no' }, { all_staff: {} }]) {
+  for (const garbage of [null, undefined, 'text', 42, [], { courses: 'no' }, { all_staff: {} }, { dashboards: 'all' }]) {
     it(`gives an empty answer for ${JSON.stringify(garbage)}`, () => {
-      assert.deepEqual(core.normalise(garbage), { courses: [], allStaff: [] });
+      assert.deepEqual(core.normalise(garbage, config, 'N'), { courses: [], allStaff: [], profiles: [], unreachable: [], partial: false });
     });
   }
+});
+
+describe('cacheSeconds', () => {
+  const config = read(undefined, configOf({ wgDBname: 'enwiki' })).config;
+
+  it('keeps a whole answer 5 minutes, one lacking a Dashboard or some data only a minute', () => {
+    assert.equal(core.cacheSeconds(core.normalise({ courses: [], dashboards: { outreach: 'ok', wikiedu: 'not_found' } }, config, 'N')), 300);
+    assert.equal(core.cacheSeconds(core.normalise({ courses: [], dashboards: { outreach: 'ok', wikiedu: 'error' }, partial: true }, config, 'N')), 60);
+    assert.equal(core.cacheSeconds(core.normalise({ courses: [], partial: true }, config, 'N')), 60);
+  });
 });
 
 describe('pingTemplates', () => {

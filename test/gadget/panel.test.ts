@@ -3,18 +3,22 @@ import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
 import { MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
+import { WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { openPage, serviceAndBrowser, type PageOptions } from '../../support/browser.js';
 import { testPageUrl, type Scenario } from './scenario.js';
 import { TAB, DIALOG, RECORDING_CLIPBOARD, REFUSING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
 
-const DASHBOARD = 'https://outreachdashboard.wmflabs.org';
-
+/** The Dashboards' real hosts: the gadget's defaults for profile links. */
+const OUTREACH = 'https://outreachdashboard.wmflabs.org';
+const WIKIEDU = 'https://dashboard.wikiedu.org';
 
 interface ActiveStaff {
   username: string;
   all_staff: string[];
-  courses: Array<{ course_slug: string; course_title: string; staff: string[]; start: string | null }>;
+  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[]; start: string | null }>;
 }
+
+const hrefs = (page: Page, sel: string) => page.locator(`${DIALOG} ${sel}`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 
 describe('course staff gadget in the browser', () => {
   const env = serviceAndBrowser();
@@ -36,8 +40,9 @@ describe('course staff gadget in the browser', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  async function activeStaff(user: string, events = false): Promise<ActiveStaff> {
-    const res = await env.svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
+  /** The service's answer, as the gadget asks for it. */
+  async function activeStaff(user: string, query = ''): Promise<ActiveStaff> {
+    const res = await env.svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${query}`);
     assert.equal(res.status, 200);
     return res.body as ActiveStaff;
   }
@@ -118,7 +123,7 @@ describe('course staff gadget in the browser', () => {
     assert.deepEqual(headers, []);
   });
 
-  it('lists each active course with its Dashboard link, dates, role, staff talk links and the profile link', async (t) => {
+  it('lists each active course with its Dashboard, link, dates, role, staff talk links and the profile link', async (t) => {
     const expected = await activeStaff(PERSONAS.active);
     const { page } = await view(t, { user: PERSONAS.active });
     await openPanel(page);
@@ -126,10 +131,16 @@ describe('course staff gadget in the browser', () => {
     assert.equal(await dialog.locator('h2').textContent(), `Course staff of ${PERSONAS.active}`);
     const titles = await dialog.locator('.coursestaff-course h3 a').allTextContents();
     assert.deepEqual(titles, expected.courses.map((c) => c.course_title));
+    assert.deepEqual(
+      await dialog.locator('.coursestaff-dashboard').allTextContents(),
+      expected.courses.map(() => 'Programs & Events Dashboard'),
+    );
 
-    const courseLinks = await dialog.locator('.coursestaff-course h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    // Each course links to the page the service names (here on the fake Dashboard).
+    const courseLinks = await hrefs(page, '.coursestaff-course h3 a');
+    assert.deepEqual(courseLinks, expected.courses.map((c) => c.course_url));
     assert.ok(
-      courseLinks.includes(`${DASHBOARD}/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`),
+      courseLinks.includes(`${env.svc.dashboard.url}/courses/Universit%C3%A9_de_Montr%C3%A9al/Histoire_des_sciences_(Automne_2026)`),
       courseLinks.join('\n'),
     );
     const first = dialog.locator('.coursestaff-course').first();
@@ -147,22 +158,106 @@ describe('course staff gadget in the browser', () => {
       talk,
       expected.courses[0]?.staff.map((n) => [n, `/wiki/User_talk:${encodeURIComponent(n.replace(/ /g, '_')).replace(/%2F/g, '/')}`]),
     );
-    assert.equal(await dialog.locator('a.coursestaff-profile').getAttribute('href'), `${DASHBOARD}/users/%C3%89milie%20Dupont`);
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${OUTREACH}/users/%C3%89milie%20Dupont`]);
+    assert.equal(await dialog.locator('a.coursestaff-profile').textContent(), `Profile of ${PERSONAS.active} on the Programs & Events Dashboard`);
     assert.equal(
       await dialog.locator('.coursestaff-summary').textContent(),
       `${expected.courses.length} active courses, ${expected.all_staff.length} staff members`,
     );
   });
 
-  it('uses the event window and a configured Dashboard base when asked', async (t) => {
-    const expected = await activeStaff(PERSONAS.active, true);
-    const { page, api } = await view(t, { user: PERSONAS.active, events: true, dashboard: 'https://dash.example.org/' });
+  it('uses the event window and a configured Programs & Events base for the profile link when asked', async (t) => {
+    const expected = await activeStaff(PERSONAS.active, '?use_event_dates=true');
+    const { page, api } = await view(t, { user: PERSONAS.active, events: true, outreachBase: 'https://dash.example.org/' });
     await openPanel(page);
-    assert.ok(api[0]?.endsWith('/active-staff?use_event_dates=true'), api.join());
-    const links = await page.locator(`${DIALOG} .coursestaff-course h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.equal(links.length, expected.courses.length);
-    for (const l of links) assert.match(l ?? '', /^https:\/\/dash\.example\.org\/courses\/[^/]+\/[^/]+/);
-    assert.equal(await page.getAttribute(`${DIALOG} a.coursestaff-profile`, 'href'), 'https://dash.example.org/users/%C3%89milie%20Dupont');
+    assert.deepEqual(api, [`GET ${env.svc.url}/api/users/%C3%89milie%20Dupont/active-staff?use_event_dates=true`]);
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), ['https://dash.example.org/users/%C3%89milie%20Dupont']);
+  });
+
+  it('asks Programs & Events alone by default, and both Dashboards where wgDBname is enwiki', async (t) => {
+    const user = `GET ${env.svc.url}/api/users/Noor%20Haddad/active-staff`;
+    const elsewhere = await view(t, { user: PERSONAS.onBoth, dbname: 'dewiki' });
+    await openPanel(elsewhere.page);
+    assert.deepEqual(elsewhere.api, [user]);
+    assert.deepEqual(await elsewhere.page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), ['Programs & Events Dashboard']);
+    const enwiki = await view(t, { user: PERSONAS.onBoth, dbname: 'enwiki' });
+    await openPanel(enwiki.page);
+    assert.deepEqual(enwiki.api, [`${user}?dashboard=all`]);
+    assert.deepEqual(await enwiki.page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), [
+      'Programs & Events Dashboard',
+      'Wiki Education Dashboard',
+    ]);
+  });
+
+  it("shows a person on both Dashboards with both Dashboards' courses, each linked to its course page, and a profile link on each", async (t) => {
+    const expected = await activeStaff(PERSONAS.onBoth, '?dashboard=all');
+    assert.deepEqual(expected.courses.map((c) => c.dashboard), ['outreach', 'wikiedu']);
+    const { page, errors } = await view(t, { user: PERSONAS.onBoth, dbname: 'enwiki' });
+    await openPanel(page);
+    const dialog = page.locator(DIALOG);
+    assert.deepEqual(await dialog.locator('.coursestaff-course h3 a').allTextContents(), expected.courses.map((c) => c.course_title));
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), [
+      `${env.svc.dashboard.url}/courses/Wikimedia_Levant/Wikidata_Libraries_Sprint`,
+      `${env.svc.wikiedu.url}/courses/Riverside_University/Environmental_Science_(Spring_2026)`,
+    ]);
+    assert.deepEqual(await dialog.locator('.coursestaff-staff a').allTextContents(), expected.courses.flatMap((c) => c.staff));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${OUTREACH}/users/Noor%20Haddad`, `${WIKIEDU}/users/Noor%20Haddad`]);
+    assert.deepEqual(await dialog.locator('a.coursestaff-profile').allTextContents(), [
+      'Profile of Noor Haddad on the Programs & Events Dashboard',
+      'Profile of Noor Haddad on the Wiki Education Dashboard',
+    ]);
+    assert.equal(await dialog.locator('.coursestaff-unreachable').count(), 0);
+    assert.equal(await dialog.locator('.coursestaff-summary').textContent(), `2 active courses, ${expected.all_staff.length} staff members`);
+    assert.deepEqual(errors, []);
+  });
+
+  it('asks Wiki Education alone when set so, with its base for the profile link', async (t) => {
+    const { page, api } = await view(t, { user: PERSONAS.onBoth, dashboards: 'wikiedu', wikieduBase: 'https://edu.example.org' });
+    await openPanel(page);
+    assert.deepEqual(api, [`GET ${env.svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=wikiedu`]);
+    assert.deepEqual(await page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), ['Wiki Education Dashboard']);
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), ['https://edu.example.org/users/Noor%20Haddad']);
+  });
+
+  it('shows a Wiki Education student on English Wikipedia, and not where only Programs & Events is asked', async (t) => {
+    const enwiki = await view(t, { user: WIKIEDU_PERSONAS.student, dbname: 'enwiki' });
+    await openPanel(enwiki.page);
+    assert.deepEqual(await hrefs(enwiki.page, 'a.coursestaff-profile'), [`${WIKIEDU}/users/Taylor%20Brooks`]);
+    const elsewhere = await view(t, { user: WIKIEDU_PERSONAS.student });
+    await settle(elsewhere.page);
+    assert.equal(elsewhere.api.length, 1);
+    assert.equal(await elsewhere.page.locator('#ca-coursestaff').count(), 0);
+  });
+
+  it('passes over a Dashboard choice it does not know with one console warning, and asks as by default', async (t) => {
+    const { page, api, errors } = await view(t, { user: PERSONAS.onBoth, dbname: 'enwiki', dashboards: 'both' });
+    await openPanel(page);
+    assert.deepEqual(api, [`GET ${env.svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=all`]);
+    assert.deepEqual(errors, ['[course-staff] window.courseStaffConfig.dashboards: "both" is not one of outreach, wikiedu, all; using "all"']);
+  });
+
+  it('notes quietly that a Dashboard could not be reached, shows the other one\'s courses, and keeps that answer a minute only', async (t) => {
+    // A user no other test here asks Wiki Education about, so that the service has nothing cached for it.
+    const user = PERSONAS.multiRole;
+    env.svc.wikiedu.setFaults([{ match: /^\/user_stats\.json\?username=Adaeze/, status: 503 }]);
+    t.after(() => env.svc.wikiedu.setFaults([]));
+    const { page, errors } = await view(t, { user, dbname: 'enwiki' });
+    await openPanel(page);
+    const dialog = page.locator(DIALOG);
+    assert.equal(
+      await dialog.locator('.coursestaff-unreachable').textContent(),
+      'The Wiki Education Dashboard could not be reached, so courses there may be missing. Try again in a minute.',
+    );
+    const expected = await activeStaff(user);
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${OUTREACH}/users/Adaeze%20Okafor`]);
+    const lifetimes = await page.evaluate(() =>
+      Object.keys(sessionStorage).filter((k) => k.startsWith('_EXPIRY_mw-coursestaff-')).map((k) => Number(sessionStorage.getItem(k)) - Date.now() / 1000),
+    );
+    assert.equal(lifetimes.length, 1);
+    assert.ok(lifetimes[0]! > 50 && lifetimes[0]! <= 60, String(lifetimes));
+    assert.deepEqual(errors, []);
   });
 
   it('speaks German with proper plurals', async (t) => {
@@ -286,17 +381,36 @@ describe('course staff gadget in the browser', () => {
     assert.equal(api.length, 1, api.join('\n'));
     const keys = await page.evaluate(() => Object.keys(sessionStorage));
     assert.ok(keys.some((k) => k.startsWith('mw-coursestaff-')), keys.join());
+    // A whole answer is kept five minutes.
+    const lifetime = await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('_EXPIRY_mw-coursestaff-'));
+      return Number(sessionStorage.getItem(key ?? '')) - Date.now() / 1000;
+    });
+    assert.ok(lifetime > 290 && lifetime <= 300, String(lifetime));
 
-    // Another user is another entry.
+    // Another user is another entry, and so is another Dashboards setting.
     await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.xssTarget }));
     await page.waitForSelector(TAB);
     assert.equal(api.length, 2);
+    await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.active, dbname: 'enwiki' }));
+    await page.waitForSelector(TAB);
+    assert.equal(api.length, 3, api.join('\n'));
+    assert.match(api[2] ?? '', /\?dashboard=all$/);
   });
 
   it("links the demo world's personas from the test page", async (t) => {
     const { page } = await view(t, {});
     const users = await page.locator('#testpage-controls a[data-user]').evaluateAll((as) => as.map((a) => a.getAttribute('data-user')));
-    for (const p of [PERSONAS.active, PERSONAS.multiRole, PERSONAS.bigCourseStudent, PERSONAS.xssTarget, PERSONAS.pastOnly, PERSONAS.unknown]) {
+    for (const p of [
+      PERSONAS.active,
+      PERSONAS.multiRole,
+      PERSONAS.bigCourseStudent,
+      PERSONAS.xssTarget,
+      PERSONAS.pastOnly,
+      PERSONAS.unknown,
+      PERSONAS.onBoth,
+      WIKIEDU_PERSONAS.student,
+    ]) {
       assert.ok(users.includes(p), `${p} missing from ${users.join(', ')}`);
     }
   });

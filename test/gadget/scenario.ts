@@ -9,8 +9,13 @@ export interface Scenario {
   skin?: Skin;
   theme?: 'light' | 'night' | 'os';
   lang?: 'en' | 'de';
+  /** wgDBname; testwiki by default. */
+  dbname?: string;
+  /** The gadget's `dashboards` setting (any string, to try refused ones too); unset by default. */
+  dashboards?: string;
   events?: boolean;
-  dashboard?: string;
+  outreachBase?: string;
+  wikieduBase?: string;
   api?: string;
 }
 

@@ -1,5 +1,6 @@
 // The tab's place and the panel's look in every skin, light and night, with screenshots of the open
-// panel under test-results/screenshots/ for a human to look at.
+// panel (a person on both Dashboards, on a page of English Wikipedia) under test-results/screenshots/
+// for a human to look at.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -50,10 +51,14 @@ describe('course staff gadget in every skin', () => {
   for (const skin of SKINS) {
     for (const theme of ['light', 'night'] as const) {
       it(`${skin}, ${theme}: tab in ${EXPECTED_PORTLET[skin]}, panel readable`, async (t) => {
-        const { context, page, errors } = await openPanel({ user: PERSONAS.active, skin, theme });
+        const { context, page, errors } = await openPanel({ user: PERSONAS.onBoth, dbname: 'enwiki', skin, theme });
         t.after(() => context.close());
         const portlet = await page.evaluate(() => document.getElementById('ca-coursestaff')?.closest('[id^="p-"]')?.id);
         assert.equal(portlet, EXPECTED_PORTLET[skin]);
+        assert.deepEqual(await page.locator('.coursestaff-dashboard:visible').allTextContents(), [
+          'Programs & Events Dashboard',
+          'Wiki Education Dashboard',
+        ]);
         await page.screenshot({ path: await screenshotPath(`${skin}-${theme}`) });
 
         const { background, text } = await panelColours(page);

@@ -1,6 +1,8 @@
 // The gadget in a real MediaWiki (Debian's 1.39 LTS, test/gadget/support/mediawiki.ts), installed by
-// the deploy tool as GADGET.md describes, pointed at the real service and the fake Dashboard through
-// MediaWiki:Common.js, in headless Chromium on the five skins.
+// the deploy tool as GADGET.md describes, pointed at the real service and the two fake Dashboards
+// through MediaWiki:Common.js, in headless Chromium on the five skins. That wiki is English
+// Wikipedia as far as the gadget can tell (`$wgDBname` enwiki), so it asks both Dashboards by
+// default; a second wiki (dewiki), installed by GADGET.md's manual steps, shows the default elsewhere.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +10,7 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
+import { WIKIEDU_COURSES } from '../../demo/wikiedu-world.js';
 import { startService, type Service } from '../../support/service.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
@@ -31,16 +34,29 @@ const PAGES = {
   usertalk: `User talk:${PERSONAS.active}`,
   contributions: `Special:Contributions/${PERSONAS.active}`,
 } as const;
+/** The user page of a person on both Dashboards. */
+const ON_BOTH = `User:${PERSONAS.onBoth}`;
+const LABELS = ['Programs & Events Dashboard', 'Wiki Education Dashboard'];
 // Wiki accounts for the personas: MediaWiki sets wgRelevantUserName only for existing accounts.
-const PERSONA_ACCOUNTS = [PERSONAS.active, PERSONAS.xssTarget, PERSONAS.bigCourseStudent, PERSONAS.pastOnly];
+// PERSONAS.multiRole is only for the test of a failing Dashboard, so that nothing of it is cached.
+const PERSONA_ACCOUNTS = [
+  PERSONAS.active,
+  PERSONAS.xssTarget,
+  PERSONAS.bigCourseStudent,
+  PERSONAS.pastOnly,
+  PERSONAS.onBoth,
+  PERSONAS.multiRole,
+];
 
 /** The part of MediaWiki's client API the tests call in the page. */
 declare const mw: { util: { getUrl(title: string): string }; config: { get(key: string): unknown } };
 
 interface ActiveStaff {
   all_staff: string[];
-  courses: Array<{ course_slug: string; course_title: string; staff: string[] }>;
+  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[] }>;
 }
+
+const read = (path: string) => readFile(new URL(path, ROOT), 'utf8');
 
 /** `npm run deploy:gadget` as a user runs it, with the settings in the environment. */
 function deployCli(env: Record<string, string>): Promise<{ code: number; output: string }> {
@@ -58,11 +74,20 @@ describe('the gadget in a real MediaWiki 1.39', () => {
   let svc: Service;
   let browser: Browser;
   let wiki: TestWiki;
+  /** Another wiki than English Wikipedia, with the gadget installed by hand. */
+  let otherWiki: TestWiki;
   const deploys: Array<{ code: number; output: string }> = [];
 
   before(async () => {
     [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+    const siteSettings = () =>
+      `mw.config.set( ${JSON.stringify({
+        wgCourseStaffApiBase: svc.url,
+        wgCourseStaffOutreachBase: svc.dashboard.url,
+        wgCourseStaffWikieduBase: svc.wikiedu.url,
+      })} );`;
     wiki = await startWiki({
+      dbName: 'enwiki',
       accounts: [
         ...PERSONA_ACCOUNTS.map((name) => ({ name })),
         {
@@ -77,10 +102,12 @@ describe('the gadget in a real MediaWiki 1.39', () => {
         ...Object.fromEntries(PERSONA_ACCOUNTS.map((name) => [`User:${name}`, `${name} edits here.`])),
         [PAGES.usertalk]: '== Hello ==\nWelcome!',
         'Main Page': 'An article.',
-        // The site-wide setting, as GADGET.md tells a wiki to point the gadget at a service.
-        'MediaWiki:Common.js': `mw.config.set( 'wgCourseStaffApiBase', ${JSON.stringify(svc.url)} );`,
+        // The site-wide settings, as GADGET.md tells a wiki to point the gadget at a service (and
+        // here its profile links at the fake Dashboards that service reads).
+        'MediaWiki:Common.js': siteSettings(),
         // The reader's own settings, set after the gadget may already have loaded.
-        [`User:${READER.name}/common.js`]: "window.courseStaffConfig = { useEventDates: true, dashboardBase: 'https://dash.example.org/' };",
+        [`User:${READER.name}/common.js`]:
+          "window.courseStaffConfig = { dashboards: 'wikiedu', useEventDates: true, wikieduBase: 'https://dash.example.org/' };",
         // A gadget that is not ES5, to show what MediaWiki 1.39 does with one; and a section the
         // deploy must keep.
         'MediaWiki:Gadgets-definition': '== probes ==\n* syntax-probe[ResourceLoader|hidden|supportsUrlLoad]|syntax-probe.js',
@@ -98,9 +125,23 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     // Every test below needs the gadget installed.
     assert.equal(deploys[1]?.code, 0, deploys[1]?.output);
     deploys.push(await deployCli(env));
+    // GADGET.md's steps 1-3 by hand, and its Common.js line.
+    otherWiki = await startWiki({
+      dbName: 'dewiki',
+      accounts: [{ name: PERSONAS.onBoth }],
+      pages: {
+        [ON_BOTH]: 'Hallo.',
+        [`MediaWiki:Gadget-${GADGET}.js`]: await read('gadget/dist/course-staff.js'),
+        [`MediaWiki:Gadget-${GADGET}.css`]: await read('gadget/dist/course-staff.css'),
+        [`MediaWiki:Gadget-${GADGET}`]: await read('gadget/wiki/Gadget-course-staff.txt'),
+        'MediaWiki:Gadgets-definition': await read('gadget/wiki/Gadgets-definition.txt'),
+        'MediaWiki:Common.js': siteSettings(),
+      },
+    });
   });
   after(async () => {
     await browser?.close();
+    await otherWiki?.close();
     await wiki?.close();
     await svc?.close();
   });
@@ -114,14 +155,15 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     return page?.missing ? null : (page?.revisions?.[0]?.slots.main.content ?? null);
   }
 
-  async function activeStaff(user: string, events = false): Promise<ActiveStaff> {
-    const res = await svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${events ? '?use_event_dates=true' : ''}`);
+  /** The service's answer, as the gadget asks for it; on this wiki by default with `?dashboard=all`. */
+  async function activeStaff(user: string, query = '?dashboard=all'): Promise<ActiveStaff> {
+    const res = await svc.get(`/api/users/${encodeURIComponent(user)}/active-staff${query}`);
     assert.equal(res.status, 200);
     return res.body as ActiveStaff;
   }
 
   /** Opens a wiki page with the gadget loaded by URL; `api` collects the service requests. */
-  async function view(t: TestContext, title: string, params: Record<string, string>, opts: PageOptions = {}) {
+  async function view(t: TestContext, title: string, params: Record<string, string>, opts: PageOptions & { on?: TestWiki } = {}) {
     const { context, page, errors } = await openPage(browser, opts);
     t.after(() => context.close());
     // A tab that never shows fails in seconds, not in Playwright's default half a minute.
@@ -130,9 +172,12 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     page.on('request', (r) => {
       if (r.url().startsWith(svc.url)) api.push(r.url());
     });
-    await page.goto(wiki.pageUrl(title, { withgadget: GADGET, ...params }));
+    await page.goto((opts.on ?? wiki).pageUrl(title, { withgadget: GADGET, ...params }));
     return { page, errors, api };
   }
+
+  const hrefs = (page: Page, sel: string) =>
+    page.locator(`${DIALOG} ${sel}`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 
   /** Until the gadget module has run and its request (if any) is answered. */
   async function settle(page: Page): Promise<void> {
@@ -156,7 +201,6 @@ describe('the gadget in a real MediaWiki 1.39', () => {
   });
 
   it('the pages hold exactly what GADGET.md tells an interface administrator to put there', async () => {
-    const read = (p: string) => readFile(new URL(p, ROOT), 'utf8');
     assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.js`), (await read('gadget/dist/course-staff.js')).trimEnd());
     assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.css`), (await read('gadget/dist/course-staff.css')).trimEnd());
     assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}`), (await read('gadget/wiki/Gadget-course-staff.txt')).trim());
@@ -187,13 +231,20 @@ describe('the gadget in a real MediaWiki 1.39', () => {
       });
     }
 
-    it(`${skin}: the open panel shows the service's answer, the spare ping box stays hidden, and nothing is logged`, async (t) => {
-      const expected = await activeStaff(PERSONAS.active);
-      const { page, errors } = await view(t, PAGES.user, { useskin: skin });
+    it(`${skin}: the open panel shows the courses of both Dashboards of a person on both, with their links; the spare ping box stays hidden; nothing is logged`, async (t) => {
+      const expected = await activeStaff(PERSONAS.onBoth);
+      assert.deepEqual(expected.courses.map((c) => c.dashboard), ['outreach', 'wikiedu']);
+      const { page, errors } = await view(t, ON_BOTH, { useskin: skin });
       await openPanel(page);
       const dialog = page.locator(DIALOG);
       assert.deepEqual(await dialog.locator('.coursestaff-course h3 a').allTextContents(), expected.courses.map((c) => c.course_title));
+      assert.deepEqual(await dialog.locator('.coursestaff-dashboard').allTextContents(), LABELS);
+      assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
       assert.deepEqual(await dialog.locator('.coursestaff-staff a').allTextContents(), expected.courses.flatMap((c) => c.staff));
+      assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [
+        `${svc.dashboard.url}/users/Noor%20Haddad`,
+        `${svc.wikiedu.url}/users/Noor%20Haddad`,
+      ]);
       assert.equal(await dialog.isVisible(), true);
       assert.equal(await dialog.locator('.coursestaff-copy').isVisible(), true);
       // Core skin CSS (`textarea { display: block }`) must not unhide the fallback field.
@@ -205,32 +256,76 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     });
   }
 
-  it('links to the courses on the Dashboard, to the staff talk pages on this wiki and to the profile', async (t) => {
-    const expected = await activeStaff(PERSONAS.active);
-    const { page } = await view(t, PAGES.user, { useskin: 'vector-2022' });
+  it("asks both Dashboards where wgDBname is enwiki, and links each course to its course page, each profile to its Dashboard, the staff to their talk pages", async (t) => {
+    const expected = await activeStaff(PERSONAS.onBoth);
+    const { page, api } = await view(t, ON_BOTH, { useskin: 'vector-2022' });
     await openPanel(page);
-    const hrefs = (sel: string) => page.locator(`${DIALOG} ${sel}`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const courses = await hrefs('.coursestaff-course h3 a');
-    assert.deepEqual(
-      courses,
-      expected.courses.map((c) => `https://outreachdashboard.wmflabs.org/courses/${c.course_slug.split('/').map(encodeURIComponent).join('/')}`),
-    );
-    const talk = await hrefs('.coursestaff-staff a');
+    assert.equal(await page.evaluate(() => mw.config.get('wgDBname')), 'enwiki');
+    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=all`]);
+    // The course pages on each (fake) Dashboard, as the service names them.
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), [
+      `${svc.dashboard.url}/courses/Wikimedia_Levant/Wikidata_Libraries_Sprint`,
+      `${svc.wikiedu.url}/courses/${WIKIEDU_COURSES.class.split('/').map(encodeURIComponent).join('/')}`,
+    ]);
     const wanted = await page.evaluate(
       (names) => names.map((n) => new URL(mw.util.getUrl(`User talk:${n}`), location.href).href),
       expected.courses.flatMap((c) => c.staff),
     );
-    assert.deepEqual(talk, wanted);
-    assert.equal(await page.locator(`${DIALOG} a.coursestaff-profile`).getAttribute('href'), 'https://outreachdashboard.wmflabs.org/users/%C3%89milie%20Dupont');
-    // A staff talk link opens that talk page on this wiki.
-    await page.locator(`${DIALOG} .coursestaff-staff a`).first().click();
+    assert.deepEqual(await hrefs(page, '.coursestaff-staff a'), wanted);
+    assert.deepEqual(await page.locator(`${DIALOG} a.coursestaff-profile`).allTextContents(), [
+      'Profile of Noor Haddad on the Programs & Events Dashboard',
+      'Profile of Noor Haddad on the Wiki Education Dashboard',
+    ]);
+    // A staff talk link opens that talk page on this wiki: the Wiki Education class's instructor.
+    const talk = expected.courses[1]?.staff[0];
+    await page.locator(`${DIALOG} .coursestaff-staff a`).getByText(talk ?? '', { exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('title')?.startsWith('User_talk:') === true);
-    assert.equal(await page.textContent('#firstHeading'), `User talk:${expected.courses[0]?.staff[0]}`);
+    assert.equal(await page.textContent('#firstHeading'), `User talk:${talk}`);
   });
 
-  it('copies one ping naming all staff', async (t) => {
-    const expected = await activeStaff(PERSONAS.active);
-    const { page, errors } = await view(t, PAGES.user, { useskin: 'monobook' }, { initScript: RECORDING_CLIPBOARD });
+  it('asks Programs & Events alone on another wiki (wgDBname dewiki), installed by the manual steps', async (t) => {
+    const expected = await activeStaff(PERSONAS.onBoth, '');
+    const { page, api, errors } = await view(t, ON_BOTH, { useskin: 'vector' }, { on: otherWiki });
+    await openPanel(page);
+    assert.equal(await page.evaluate(() => mw.config.get('wgDBname')), 'dewiki');
+    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff`]);
+    assert.deepEqual(await page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), [LABELS[0]]);
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${svc.dashboard.url}/users/Noor%20Haddad`]);
+    assert.deepEqual(errors, []);
+  });
+
+  it('notes quietly that a Dashboard could not be reached, shows the other one\'s courses, and keeps that answer only a minute', async (t) => {
+    // Nobody else here is asked for: the service has nothing of them cached at Wiki Education.
+    const user = PERSONAS.multiRole;
+    svc.wikiedu.setFaults([{ match: /^\/user_stats\.json\?username=Adaeze/, status: 503 }]);
+    t.after(() => svc.wikiedu.setFaults([]));
+    const { page, errors } = await view(t, `User:${user}`, { useskin: 'timeless' });
+    await openPanel(page);
+    const dialog = page.locator(DIALOG);
+    assert.equal(
+      await dialog.locator('.coursestaff-unreachable').textContent(),
+      'The Wiki Education Dashboard could not be reached, so courses there may be missing. Try again in a minute.',
+    );
+    const expected = await activeStaff(user, '');
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
+    assert.deepEqual(await dialog.locator('.coursestaff-dashboard').allTextContents(), expected.courses.map(() => LABELS[0]));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${svc.dashboard.url}/users/Adaeze%20Okafor`]);
+    await page.screenshot({ path: await screenshotPath('wiki-timeless-unreachable') });
+    // MediaWiki's own mw.storage.session keeps the expiry beside the entry, in seconds.
+    const lifetimes = await page.evaluate(() =>
+      Object.keys(sessionStorage)
+        .filter((k) => k.startsWith('_EXPIRY_mw-coursestaff-'))
+        .map((k) => Number(sessionStorage.getItem(k)) - Date.now() / 1000),
+    );
+    assert.equal(lifetimes.length, 1);
+    assert.ok(lifetimes[0]! > 50 && lifetimes[0]! <= 60, String(lifetimes));
+    assert.deepEqual(errors, []);
+  });
+
+  it('copies one ping naming all staff of both Dashboards', async (t) => {
+    const expected = await activeStaff(PERSONAS.onBoth);
+    const { page, errors } = await view(t, ON_BOTH, { useskin: 'monobook' }, { initScript: RECORDING_CLIPBOARD });
     await openPanel(page);
     await page.click(`${DIALOG} .coursestaff-copy`);
     await page.waitForSelector(`${DIALOG} .coursestaff-status:not(:empty)`);
@@ -303,11 +398,12 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     await openPanel(page);
     assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), '1 aktiver Kurs, 2 Teammitglieder');
     assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-copy`, 'title'), 'Eine {{ping}}-Vorlage mit allen Teammitgliedern kopieren');
+    assert.equal(await page.textContent(`${DIALOG} a.coursestaff-profile`), 'Profil von Xss Target im Programs & Events Dashboard');
     assert.deepEqual(errors, []);
   });
 
-  it("a logged-in reader's gadget (enabled in preferences) follows their own common.js over the site's settings", async (t) => {
-    const expected = await activeStaff(PERSONAS.active, true);
+  it("a logged-in reader's gadget (enabled in preferences) follows their own common.js over the site's settings: Wiki Education alone", async (t) => {
+    const expected = await activeStaff(PERSONAS.onBoth, '?dashboard=wikiedu&use_event_dates=true');
     const { context, page, errors } = await openPage(browser);
     t.after(() => context.close());
     await page.goto(wiki.pageUrl('Special:UserLogin'));
@@ -320,14 +416,15 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     page.on('request', (r) => {
       if (r.url().startsWith(svc.url)) api.push(r.url());
     });
-    await page.goto(wiki.pageUrl(PAGES.user, { useskin: 'vector-2022' }));
+    await page.goto(wiki.pageUrl(ON_BOTH, { useskin: 'vector-2022' }));
     assert.equal(await page.evaluate(() => mw.config.get('wgUserName')), READER.name);
     await openPanel(page);
-    // The site's Common.js chose the service; the reader's common.js chose event dates and a Dashboard.
-    assert.deepEqual(api, [`${svc.url}/api/users/%C3%89milie%20Dupont/active-staff?use_event_dates=true`]);
-    const links = await page.locator(`${DIALOG} .coursestaff-course h3 a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.equal(links.length, expected.courses.length);
-    for (const l of links) assert.match(l ?? '', /^https:\/\/dash\.example\.org\/courses\//);
+    // The site's Common.js chose the service; the reader's common.js chose Wiki Education alone
+    // (over the wiki's default, both), event dates, and a Wiki Education base over the site's.
+    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=wikiedu&use_event_dates=true`]);
+    assert.deepEqual(await page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), [LABELS[1]]);
+    assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
+    assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), ['https://dash.example.org/users/Noor%20Haddad']);
     assert.deepEqual(errors.slice(loginMessages), []);
   });
 });

@@ -7,14 +7,20 @@ import { Script } from 'node:vm';
 
 export const CORE_PATH = new URL('../../../gadget/src/core.js', import.meta.url);
 
+export type DashboardId = 'outreach' | 'wikiedu';
+
 export interface CourseStaffConfig {
   apiBase: string;
-  dashboardBase: string;
+  dashboards: DashboardId | 'all';
+  outreachBase: string;
+  wikieduBase: string;
   useEventDates: boolean;
 }
 
 export interface Course {
+  dashboard: DashboardId;
   slug: string;
+  url: string;
   title: string;
   school: string;
   term: string;
@@ -33,14 +39,23 @@ export interface Util {
 
 type GetConfig = (key: string) => unknown;
 
+export interface Normalised {
+  courses: Course[];
+  allStaff: string[];
+  profiles: Array<{ dashboard: DashboardId; url: string }>;
+  unreachable: DashboardId[];
+  partial: boolean;
+}
+
 export interface Core {
   MAX_PINGS_PER_EDIT: number;
-  readConfig(globalConfig: unknown, getConfig: GetConfig): CourseStaffConfig;
+  readConfig(globalConfig: unknown, getConfig: GetConfig, warn: (message: string) => void): CourseStaffConfig;
   apiUrl(config: CourseStaffConfig, user: string): string;
-  courseUrl(config: CourseStaffConfig, slug: string): string;
-  profileUrl(config: CourseStaffConfig, user: string): string;
+  courseUrl(config: CourseStaffConfig, dashboard: DashboardId, slug: string): string;
+  profileUrl(config: CourseStaffConfig, dashboard: DashboardId, user: string): string;
   cacheKey(config: CourseStaffConfig, user: string): string;
-  normalise(data: unknown): { courses: Course[]; allStaff: string[] };
+  normalise(data: unknown, config: CourseStaffConfig, user: string): Normalised;
+  cacheSeconds(result: Normalised): number;
   template(name: string, params: string[]): string;
   pingTemplates(names: string[]): string[];
   pageUser(getConfig: GetConfig, util: Util): string | null;

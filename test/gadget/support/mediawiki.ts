@@ -29,6 +29,8 @@ export interface Account {
 }
 
 export interface WikiSpec {
+  /** `$wgDBname`, which pages see as `wgDBname` (install.php's default: my_wiki). */
+  dbName?: string;
   accounts: Account[];
   /** Title -> wikitext (or JS/CSS, by the title's content model). */
   pages: Record<string, string>;
@@ -121,6 +123,7 @@ export async function startWiki(spec: WikiSpec): Promise<TestWiki> {
       [
         'maintenance/install.php',
         '--dbtype=sqlite', `--dbpath=${join(dir, 'db')}`, `--confpath=${dir}`,
+        ...(spec.dbName === undefined ? [] : [`--dbname=${spec.dbName}`]),
         `--server=${url}`, '--scriptpath=', '--lang=en',
         '--extensions=Gadgets', `--skins=${SKINS.join(',')}`,
         `--pass=${newPassword()}`, 'TestWiki', 'Admin',
