@@ -75,6 +75,7 @@ ${groups.join('\n\n')}
   Gadget test page:
     ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.active)}&page=user&skin=vector-2022
     ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.bigCourseStudent)}&page=usertalk&skin=monobook
+    ${service}/test-gadget.html?user=${encodeURIComponent(PERSONAS.onBoth)}&page=user&skin=minerva&dbname=enwiki   (both Dashboards, as on English Wikipedia)
   API docs: ${service}/docs
 
   Ctrl-C stops all three.
