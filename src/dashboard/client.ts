@@ -30,7 +30,9 @@ export interface DashboardClientHooks {
   onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
 }
 
-// The share of HTTP_TIMEOUT a call must still have when its slot comes for it to be sent at all.
+// The share of HTTP_TIMEOUT a call must still have when its slot comes for it to be sent at all: one
+// that would likely time out upstream leaves the queue then (503, our refusal), sparing the Dashboard
+// work nobody will wait for, and its caller the rest of the wait.
 const MIN_DEADLINE_LEFT_TO_SEND = 0.25;
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
@@ -90,12 +92,8 @@ export class DashboardClient implements Dashboard {
     const call: { admission?: Admission; sentAt: number } = { sentAt: 0 };
     try {
       // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
-      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
-        // A call that spent most of its deadline waiting for a slot would likely time out upstream:
-        // not sending it spares the Dashboard work nobody will wait for (our refusal, not its failure).
-        if (Date.now() - started > this.options.timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND)) {
-          throw new UpstreamError('overloaded', 'waited too long for a free upstream slot to ask the Dashboard in time');
-        }
+      const sendBy = started + this.options.timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND);
+      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, sendBy, () => {
         call.admission = this.breaker.admit();
         if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
         call.sentAt = Date.now();
@@ -109,9 +107,12 @@ export class DashboardClient implements Dashboard {
         const remaining = this.options.timeoutMs - (Date.now() - started);
         if (first.retryAfterMs >= remaining) throw first.error;
         await sleep(first.retryAfterMs, signal);
-        const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, () => {
+        const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, sendBy, () => {
           if (call.admission === undefined || !this.breaker.holds(call.admission)) throw first.error;
           call.sentAt = Date.now();
+        }).catch((err: unknown) => {
+          // A retry that could not be sent in time leaves the Dashboard's own failure as the verdict.
+          throw isRefusal(err) ? first.error : err;
         });
         if (second.retryAfterMs !== undefined) throw second.error;
         result = second.result;
@@ -144,14 +145,15 @@ export class DashboardClient implements Dashboard {
   }
 
   /**
-   * One request, once `beforeSend` (run with a slot in hand) lets it go. Either a result, or an error
-   * with (when worth retrying) a delay before the retry.
+   * One request, once it has a slot (by `sendBy`, else refused) and `beforeSend` (run with the slot in
+   * hand) lets it go. Either a result, or an error with (when worth retrying) a delay before the retry.
    */
   async #attempt<T>(
     endpoint: Endpoint,
     pathAndQuery: string,
     parse: (body: unknown) => T,
     signal: AbortSignal,
+    sendBy: number,
     beforeSend: () => void,
   ): Promise<{ result: Fetched<T>; retryAfterMs?: undefined } | { retryAfterMs: number; error: UpstreamError }> {
     return this.limiter.run(async () => {
@@ -196,7 +198,7 @@ export class DashboardClient implements Dashboard {
       } finally {
         this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
       }
-    }, signal);
+    }, signal, sendBy - Date.now());
   }
 }
 

@@ -7,6 +7,8 @@ interface Waiter {
   start: () => void;
 }
 
+const tooLate = (): UpstreamError => new UpstreamError('overloaded', 'waited too long for a free upstream slot to ask the Dashboard in time');
+
 export class ConcurrencyLimiter {
   #active = 0;
   readonly #queue: Waiter[] = [];
@@ -24,9 +26,12 @@ export class ConcurrencyLimiter {
     return this.#queue.length;
   }
 
-  /** Runs fn once a slot is free. Aborting `signal` while waiting leaves the queue without running fn. */
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.#acquire(signal);
+  /**
+   * Runs fn once a slot is free. Aborting `signal` while waiting leaves the queue without running fn;
+   * so does waiting longer than `maxWaitMs`, refused as "overloaded" (our refusal, not a timeout).
+   */
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal, maxWaitMs = Infinity): Promise<T> {
+    await this.#acquire(signal, maxWaitMs);
     try {
       return await fn();
     } finally {
@@ -34,7 +39,7 @@ export class ConcurrencyLimiter {
     }
   }
 
-  #acquire(signal?: AbortSignal): Promise<void> {
+  #acquire(signal: AbortSignal | undefined, maxWaitMs: number): Promise<void> {
     signal?.throwIfAborted();
     if (this.#active < this.max) {
       this.#active++;
@@ -43,14 +48,20 @@ export class ConcurrencyLimiter {
     if (this.#queue.length >= this.queueLimit) {
       return Promise.reject(new UpstreamError('overloaded', 'too many requests are waiting for the Dashboard'));
     }
+    if (maxWaitMs <= 0) return Promise.reject(tooLate());
     return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
+      const leave = (reason: unknown): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         const i = this.#queue.indexOf(waiter);
         if (i >= 0) this.#queue.splice(i, 1);
-        reject(signal?.reason);
+        reject(reason);
       };
+      const onAbort = (): void => leave(signal?.reason);
+      const timer = Number.isFinite(maxWaitMs) ? setTimeout(() => leave(tooLate()), maxWaitMs) : undefined;
       const waiter: Waiter = {
         start: () => {
+          clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },

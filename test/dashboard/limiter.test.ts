@@ -1,4 +1,4 @@
-// The upstream concurrency cap: never more than `max` at once, FIFO, bounded queue, abortable waits.
+// The upstream concurrency cap: never more than `max` at once, FIFO, bounded queue, abortable and bounded waits.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -69,6 +69,30 @@ describe('ConcurrencyLimiter', () => {
     g.open();
     await first;
     assert.equal(ran, false);
+    assert.equal(limiter.active, 0);
+  });
+
+  it('refuses a waiter as "overloaded" once it has waited maxWaitMs, without running it', async () => {
+    const limiter = new ConcurrencyLimiter(1, 5);
+    const g = gate();
+    const first = limiter.run(() => g.opened);
+    let ran = false;
+    const started = performance.now();
+    const waiting = limiter.run(
+      async () => {
+        ran = true;
+      },
+      undefined,
+      50,
+    );
+    await assert.rejects(waiting, (err) => err instanceof UpstreamError && err.kind === 'overloaded');
+    assert.ok(performance.now() - started >= 45, 'left the queue before maxWaitMs');
+    assert.equal(limiter.queued, 0);
+    await assert.rejects(limiter.run(async () => 'never', undefined, 0), (err) => err instanceof UpstreamError && err.kind === 'overloaded');
+    g.open();
+    await first;
+    assert.equal(ran, false);
+    assert.equal(await limiter.run(async () => 'free slot', undefined, 0), 'free slot', 'a free slot is taken whatever the wait limit');
     assert.equal(limiter.active, 0);
   });
 

@@ -180,17 +180,18 @@ describe('the breaker over HTTP', () => {
 });
 
 describe('what does not open the breaker', () => {
-  it('a slow Dashboard that answers, under a burst: calls that spent their deadline in our queue are no verdict', async (t) => {
+  it('a slow Dashboard that answers, under a burst: calls sent late or refused in our queue are no verdict', async (t) => {
     const svc = await startService({
-      env: { HTTP_TIMEOUT: '1', UPSTREAM_CONCURRENCY: '2', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30' },
+      env: { HTTP_TIMEOUT: '2', UPSTREAM_CONCURRENCY: '2', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30' },
     });
     t.after(() => svc.close());
-    // Every answer takes 0.7 s of the 1 s deadline: the first two calls succeed, the next two are sent
-    // with 0.3 s left and time out, the rest time out waiting for a slot.
-    svc.dashboard.setFaults([{ delayMs: 700 }]);
+    // Every answer takes 1.2 s of the 2 s deadline: the first two calls succeed, the next two get their
+    // slots with 0.8 s left, are sent and time out after less than half the deadline upstream (no
+    // verdict); the rest leave the queue at 1.5 s, with a quarter left, unsent (503, our refusal).
+    svc.dashboard.setFaults([{ delayMs: 1_200 }]);
     const replies = await Promise.all(Array.from({ length: 10 }, () => svc.get(userPath(coldUser(svc)))));
     const statuses = replies.map((r) => r.status).sort();
-    assert.deepEqual(statuses, [200, 200, 504, 504, 504, 504, 504, 504, 504, 504]);
+    assert.deepEqual(statuses, [200, 200, 503, 503, 503, 503, 503, 503, 504, 504]);
     assert.equal(svc.dashboard.count(), 4, 'two answered, two sent too late');
     assert.equal((await svc.get('/health')).body.dashboards.outreach, 'ok');
     assert.equal((await svc.get(userPath(coldUser(svc)))).status, 200);
