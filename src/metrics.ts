@@ -3,12 +3,13 @@
 // process-wide, so they are collected once and merged into every app's registry.
 
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
 import type { UpstreamAttempt } from './dashboard/client.js';
 import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
 import type { ConcurrencyLimiter } from './dashboard/limiter.js';
 import { DASHBOARDS, type DashboardId } from './domain/dashboards.js';
+import { CounterSeries, HistogramSeries } from './metric-series.js';
 import { requestProblems } from './schemas/common.js';
 
 export interface Metrics {
@@ -55,39 +56,30 @@ export function createMetrics(): Metrics {
   const own = new Registry();
   const registers = [own];
 
-  const httpRequests = new Counter({
-    name: 'http_requests_total',
-    help: 'Responses sent, by route pattern and status',
-    labelNames: ['route', 'status'] as const,
-    registers,
-  });
-  const httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer, by route pattern',
-    labelNames: ['route'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers,
-  });
-  const cacheOutcomes = new Counter({
-    name: 'cache_outcomes_total',
-    help: 'Cached reads by kind (user, course, roster) and outcome (fresh, stale, miss, negative, error)',
-    labelNames: ['kind', 'outcome'] as const,
-    registers,
-  });
+  // Counted on every request or read: plain numbers, rendered at scrape time (metric-series.ts).
+  const httpRequests = new CounterSeries('http_requests_total', 'Responses sent, by route pattern and status', ['route', 'status']);
+  const httpDuration = new HistogramSeries('http_request_duration_seconds', 'Time to answer, by route pattern', ['route'], [
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+  ]);
+  const cacheOutcomes = new CounterSeries(
+    'cache_outcomes_total',
+    'Cached reads by kind (user, course, roster) and outcome (fresh, stale, miss, negative, error)',
+    ['kind', 'outcome'],
+  );
   // Every upstream series is labelled with its Dashboard: each has its own cap, queue and breaker.
-  const upstreamRequests = new Counter({
-    name: 'upstream_requests_total',
-    help: 'Requests to each Dashboard by endpoint and HTTP status (0: no answer, e.g. timeout or network error)',
-    labelNames: ['dashboard', 'endpoint', 'status'] as const,
-    registers,
-  });
-  const upstreamDuration = new Histogram({
-    name: 'upstream_request_duration_seconds',
-    help: 'Duration of one request to a Dashboard, by Dashboard and endpoint',
-    labelNames: ['dashboard', 'endpoint'] as const,
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
-    registers,
-  });
+  const upstreamRequests = new CounterSeries(
+    'upstream_requests_total',
+    'Requests to each Dashboard by endpoint and HTTP status (0: no answer, e.g. timeout or network error)',
+    ['dashboard', 'endpoint', 'status'],
+  );
+  const upstreamDuration = new HistogramSeries(
+    'upstream_request_duration_seconds',
+    'Duration of one request to a Dashboard, by Dashboard and endpoint',
+    ['dashboard', 'endpoint'],
+    [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+  );
+  const series = [httpRequests, httpDuration, cacheOutcomes, upstreamRequests, upstreamDuration];
+  // Gauges are read from their sources at scrape time, by prom-client, beside its process metrics.
   const queueLength = new Gauge({
     name: 'upstream_queue_length',
     help: "Reads waiting for a free slot of each Dashboard (at the queue limit, new misses for it get 503)",
@@ -129,16 +121,16 @@ export function createMetrics(): Metrics {
 
   return {
     registry,
-    onOutcome: (kind, outcome) => cacheOutcomes.inc({ kind, outcome }),
+    onOutcome: (kind, outcome) => cacheOutcomes.inc(kind, outcome),
     onAttempt: (dashboard, { endpoint, status, durationMs }) => {
-      upstreamRequests.inc({ dashboard, endpoint, status: String(status) });
-      upstreamDuration.observe({ dashboard, endpoint }, durationMs / 1000);
+      upstreamRequests.inc(dashboard, endpoint, status);
+      upstreamDuration.observe(durationMs / 1000, dashboard, endpoint);
     },
     onResponse: (route, status, ms) => {
-      httpRequests.inc({ route, status: String(status) });
-      httpDuration.observe({ route }, ms / 1000);
+      httpRequests.inc(route, status);
+      httpDuration.observe(ms / 1000, route);
     },
-    scrape: ({ store, dashboards, answers }) => {
+    scrape: async ({ store, dashboards, answers }) => {
       for (const dashboard of DASHBOARDS) {
         const { limiter, breaker } = dashboards[dashboard];
         breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
@@ -152,7 +144,7 @@ export function createMetrics(): Metrics {
         cacheBudget.set({ cache }, use.maxBytes);
         cacheEntries.set({ cache }, use.entries);
       }
-      return registry.metrics();
+      return `${await registry.metrics()}\n${series.map((one) => one.render()).join('\n\n')}\n`;
     },
   };
 }
