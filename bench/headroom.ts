@@ -9,7 +9,7 @@ import { Agent } from 'node:http';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername } from '../demo/generated-world.js';
 import { CACHE_HEAP_SHARE } from '../src/config.js';
-import { rawGet } from '../support/raw-http.js';
+import { rawRequest } from '../support/raw-http.js';
 import type { NodeProcess } from '../support/node-process.js';
 import { startService } from './service.js';
 import { int, mb, ms, type Section } from './table.js';
@@ -45,7 +45,7 @@ async function fill(service: NodeProcess, agent: Agent, paths: string[], paralle
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
       const path = paths[next++] as string;
-      const reply = await rawGet(service.url, path, { agent });
+      const reply = await rawRequest(service.url, path, { agent });
       if (reply.status !== 200) throw new Error(`${path}: ${reply.status} ${reply.body.slice(0, 200)}`);
     }
   };
@@ -64,7 +64,7 @@ async function run(opts: HeadroomOptions, share: number, dashboardUrl: string): 
   let peakHeap = 0;
   // Sampled: the event loop (and so /metrics) stalls while a body is parsed, so the true peak is higher.
   const sampler = setInterval(() => {
-    rawGet(service.url, '/metrics').then(
+    rawRequest(service.url, '/metrics').then(
       (r) => (peakHeap = Math.max(peakHeap, Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(r.body)?.[1] ?? 0))),
       () => {},
     );

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
-import { rawGet } from './raw-http.js';
+import { rawRequest } from './raw-http.js';
 
 const REPO = new URL('../', import.meta.url);
 const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.ts', import.meta.url));
@@ -51,7 +51,7 @@ export interface NodeProcess {
 
 /** One GET on a fresh connection: the status, or the connection error's code (e.g. ECONNREFUSED). */
 export function probe(url: string, path = '/healthz'): Promise<number | string> {
-  return rawGet(url, path).then(
+  return rawRequest(url, path).then(
     (reply) => reply.status,
     (err: NodeJS.ErrnoException) => err.code ?? err.message,
   );

@@ -10,7 +10,7 @@ import { demoWorld } from '../demo/demo-world.js';
 import { wikieduWorld } from '../demo/wikiedu-world.js';
 import { after, before } from 'node:test';
 import type { Doc } from '../src/openapi/doc-examples.js';
-import { rawGet } from './raw-http.js';
+import { rawRequest } from './raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -73,7 +73,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     dashboard,
     wikiedu,
     async get(path, headers = {}) {
-      const res = await rawGet(url, path, { headers });
+      const res = await rawRequest(url, path, { headers });
       const h = new Headers();
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
       const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';

@@ -6,12 +6,12 @@ import { MALFORMED, startFakeDashboard, type FakeDashboard, type MalformedKind }
 import { COURSES, demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import type { UserStatsBody } from '../../demo/wire.js';
 import { SNAPSHOT_AT } from '../../demo/world.js';
-import { rawGet, type RawReply } from '../../support/raw-http.js';
+import { rawRequest, type RawReply } from '../../support/raw-http.js';
 
 const fixture = (file: string): string => readFileSync(new URL(`../../demo/fixtures/${file}`, import.meta.url), 'utf8');
 
 type Reply = RawReply;
-const get = (base: string, rawPath: string, headers: Record<string, string> = {}): Promise<Reply> => rawGet(base, rawPath, { headers });
+const get = (base: string, rawPath: string, headers: Record<string, string> = {}): Promise<Reply> => rawRequest(base, rawPath, { headers });
 
 const stats = (r: Reply): UserStatsBody => JSON.parse(r.body) as UserStatsBody;
 const slugsOf = (r: Reply): string[] => stats(r).courses_details.map((d) => d.course_slug);

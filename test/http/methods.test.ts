@@ -2,27 +2,16 @@
 // (not a cacheable 404), and HEAD answers like GET without a body.
 
 import assert from 'node:assert/strict';
-import { request, type IncomingHttpHeaders } from 'node:http';
 import { describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { rawRequest } from '../../support/raw-http.js';
 import { serviceWithDocument } from '../../support/service.js';
 
 const env = serviceWithDocument();
 
-/** One request with any method, the path sent as written; the body read as text. */
-function send(method: string, path: string, body?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
-  const { hostname, port } = new URL(env.svc.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** One request with any method, the path sent as written. */
+const send = (method: string, path: string, body?: string) =>
+  rawRequest(env.svc.url, path, { method, ...(body !== undefined && { body, headers: { 'content-type': 'application/json' } }) });
 
 const user = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
 const API_PATHS = [user, `${user}/active-staff`, `${user}/status?x=1`, `/api/courses/${COURSES.eventAhead}`, `/api/courses/${COURSES.eventAhead}/users`];

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { MALFORMED, type Fault, type MalformedKind } from '../../demo/fake-dashboard.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { canonicalUsername } from '../../src/domain/names.js';
-import { rawGet, type RawReply } from '../../support/raw-http.js';
+import { rawRequest, type RawReply } from '../../support/raw-http.js';
 import { startService, type Service } from '../../support/service.js';
 
 const USER_STATS = /^\/user_stats\.json\?username=[^&#]+$/;
@@ -116,7 +116,7 @@ describe('hostile input over HTTP', () => {
   /** GET, check the answer, and check every upstream request it caused. */
   const check = async (path: string): Promise<RawReply> => {
     const seen = svc.dashboard.requests.length;
-    const reply = await rawGet(svc.url, path, { agent });
+    const reply = await rawRequest(svc.url, path, { agent });
     assertWellFormed(path, reply);
     for (const r of svc.dashboard.requests.slice(seen)) assertUpstreamShape(r.rawUrl);
     return reply;
@@ -250,7 +250,7 @@ describe('a hostile Dashboard over HTTP', () => {
         }
         svc.dashboard.setFaults(faults);
         const paths = templates.map((path) => path(user, course));
-        const replies = await Promise.all(paths.map((p) => rawGet(svc.url, p)));
+        const replies = await Promise.all(paths.map((p) => rawRequest(svc.url, p)));
         replies.forEach((r, i) => {
           const where = `${paths[i]} with ${JSON.stringify(faults)} -> ${r.status} ${r.body.slice(0, 200)}`;
           assert.ok([200, 404, 502, 503, 504].includes(r.status), where);

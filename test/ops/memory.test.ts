@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername } from '../../demo/generated-world.js';
 import { startNodeProcess, type NodeProcess } from '../../support/node-process.js';
-import { rawGet } from '../../support/raw-http.js';
+import { rawRequest } from '../../support/raw-http.js';
 
 const HEAP_LIMIT_MB = 256;
 /** Users 1..USERS: two courses each, rosters of 20. Users above BIG: a first course with a roster of BIG_ROSTER. */
@@ -39,7 +39,7 @@ describe(`the service under --max-old-space-size=${HEAP_LIMIT_MB}, caches filled
   let fake: FakeDashboard<GeneratedWorld>;
   let svc: NodeProcess;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-  const get = (path: string) => rawGet(svc.url, path, { agent });
+  const get = (path: string) => rawRequest(svc.url, path, { agent });
 
   before(async () => {
     fake = await startFakeDashboard({ world });

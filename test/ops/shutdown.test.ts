@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
-import { rawGet } from '../../support/raw-http.js';
+import { rawRequest } from '../../support/raw-http.js';
 import { probe, startNodeProcess, type NodeProcess } from '../../support/node-process.js';
 
 async function waitFor(what: string, condition: () => boolean): Promise<void> {
@@ -44,7 +44,7 @@ describe('graceful shutdown on SIGTERM', () => {
 
     // Two requests per user: the second waits on the first's upstream call (single-flight).
     const paths = USERS.flatMap((u) => [`/api/users/${encodeURIComponent(u)}`, `/api/users/${encodeURIComponent(u)}/status`]);
-    const inFlight = paths.map((p) => rawGet(server.url, p));
+    const inFlight = paths.map((p) => rawRequest(server.url, p));
     await waitFor('every upstream call to start', () => fake.count(/^\/user_stats\.json/) === USERS.length);
 
     const signalledAt = Date.now();
@@ -78,7 +78,7 @@ describe('graceful shutdown on SIGTERM', () => {
   test('a hung Dashboard delays shutdown only up to HTTP_TIMEOUT: the caller gets a 504, exit code 0', async () => {
     const server = await start({ HTTP_TIMEOUT: '1' });
     fake.setFaults([{ hang: true }]);
-    const pending = rawGet(server.url, `/api/users/${encodeURIComponent(PERSONAS.active)}`);
+    const pending = rawRequest(server.url, `/api/users/${encodeURIComponent(PERSONAS.active)}`);
     await waitFor('the upstream call to start', () => fake.count() === 1);
 
     server.kill('SIGTERM');
