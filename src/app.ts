@@ -17,8 +17,10 @@ import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
-import { serverTimeouts } from './http/limits.js';
+import { limitedServer } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
+import { rememberedAnswers, type ResponseRecorder } from './http/remembered.js';
+import { requestId } from './http/request-id.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
@@ -40,11 +42,23 @@ export interface AppDeps {
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
+  const metrics = createMetrics();
+  // A remembered answer counts as a fresh read of the kind "answer".
+  const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
+  // Every response, however it was answered: the metrics, and the access log by route pattern only
+  // (usernames and slugs are client input).
+  const record: ResponseRecorder = (reqId, route, status, ms) => {
+    metrics.onResponse(route, status, ms);
+    app.log.info({ reqId, route, status, ms: Math.round(ms) }, 'request');
+  };
+  let open = true;
+  const remembered = rememberedAnswers(answers, now, record, () => open);
   const app = Fastify({
     logger: deps.logger ?? { level: config.http.logLevel },
-    // Usernames and slugs are client input: logged by route pattern only (see onResponse below).
     logController: new LogController({ disableRequestLogging: true }),
-    requestIdHeader: 'x-request-id',
+    genReqId: requestId,
+    // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).
+    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered(req, res) || handler(req, res)),
     // A 255-byte username is up to 765 characters percent-encoded.
     routerOptions: { maxParamLength: 2048 },
     // Bad percent-encoding in a path gets the same problem+json 400 as any other bad input.
@@ -53,14 +67,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       handleError(err, request, reply);
     },
     clientErrorHandler: handleClientError,
-    ...serverTimeouts(config.http.limits),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('preClose', (done) => {
+    open = false;
+    done();
+  });
   // Route schemas document params and query strings; the routes parse them with rules of their own
   // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.
   app.setValidatorCompiler(() => () => true);
 
   const log = app.log;
-  const metrics = createMetrics();
   // One client per Dashboard, each with its own cap, queue and breaker: a failing or slow Dashboard
   // never delays answers that only need the other.
   const clients = byDashboard(
@@ -94,8 +110,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
   const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
-  // A remembered answer counts as a fresh read of the kind "answer".
-  const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const responder = new Responder(answers, now);
 
   await app.register(swagger, openApiOptions);
@@ -106,9 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.setNotFoundHandler(handleNoRoute);
   // Callback style: an async hook costs a promise per request on the hot path.
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.onResponse(route, reply.statusCode, reply.elapsedTime);
-    request.log.info({ route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    record(request.id, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
     done();
   });
 

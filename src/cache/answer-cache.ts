@@ -4,6 +4,10 @@
 // flags). While every entry is fresh nobody refreshes it, and until the next window boundary no flag
 // flips, so until `freshness.freshUntil` (the earlier of the two) the same request gets the same
 // bytes: serialising and hashing them again would be wasted work on the hot path.
+//
+// Each answer is also found by the request URLs it was sent for (an alias: URL -> key and route), so
+// a repeated request needs no routing or input parsing at all (http/remembered.ts). An answer depends
+// on nothing of a GET but its URL, and several spellings of one name or slug share one answer.
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
@@ -17,8 +21,17 @@ export interface FinishedAnswer {
   freshness: Freshness;
 }
 
+/** Where a request URL's answer is kept, and the route pattern that built it (for metrics and logs). */
+export interface UrlAlias {
+  key: string;
+  route: string;
+}
+
+// Keys of answers never start with this; request URLs always follow it. Both share one LRU and bound.
+const URL_PREFIX = 'url ';
+
 export class AnswerCache {
-  readonly #lru: LRUCache<string, FinishedAnswer>;
+  readonly #lru: LRUCache<string, FinishedAnswer | UrlAlias>;
 
   constructor(
     private readonly now: () => number,
@@ -33,9 +46,17 @@ export class AnswerCache {
   /** The answer remembered under `key` while it is still true; undefined otherwise. */
   get(key: string): FinishedAnswer | undefined {
     const remembered = this.#lru.get(key);
-    if (remembered === undefined || this.now() >= remembered.freshness.freshUntil) return undefined;
+    if (remembered === undefined || !('payload' in remembered) || this.now() >= remembered.freshness.freshUntil) return undefined;
     this.onReuse?.();
     return remembered;
+  }
+
+  /** The answer last sent for the request URL `url`, while it is still true, with its route; undefined otherwise. */
+  forUrl(url: string): { answer: FinishedAnswer; route: string } | undefined {
+    const alias = this.#lru.get(URL_PREFIX + url);
+    if (alias === undefined || !('key' in alias)) return undefined;
+    const answer = this.get(alias.key);
+    return answer && { answer, route: alias.route };
   }
 
   /** Keeps `answer` while it stays true; one that is already out of date replaces nothing stale. */
@@ -44,7 +65,12 @@ export class AnswerCache {
     else this.#lru.delete(key);
   }
 
-  /** Answers and estimated heap bytes held (for tests and metrics). */
+  /** Lets forUrl find the answer under `alias.key` by the request URL `url` it was sent for. */
+  aliasUrl(url: string, alias: UrlAlias): void {
+    this.#lru.set(URL_PREFIX + url, alias);
+  }
+
+  /** Answers (and URL aliases) and estimated heap bytes held (for tests and metrics). */
   get size(): CacheUse {
     return { entries: this.#lru.size, bytes: this.#lru.calculatedSize, maxBytes: this.#lru.maxSize };
   }

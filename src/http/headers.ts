@@ -4,7 +4,7 @@ import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
 import { ALLOWED_METHODS } from './methods.js';
 import { etagMatches, weakEtag } from './respond.js';
 
-const COMMON = {
+export const COMMON_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'Age, ETag',
   'x-content-type-options': 'nosniff',
@@ -12,7 +12,7 @@ const COMMON = {
 
 export function registerCommonHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(COMMON);
+    reply.headers(COMMON_HEADERS);
     done();
   });
 
@@ -36,7 +36,7 @@ export const etagHook: onSendAsyncHookHandler = async (request, reply, payload) 
   if (reply.statusCode !== 200 || typeof payload !== 'string' || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
   const etag = weakEtag(payload);
   reply.header('etag', etag);
-  if (!etagMatches(request, etag)) return payload;
+  if (!etagMatches(request.headers['if-none-match'], etag)) return payload;
   reply.code(304);
   return '';
 };

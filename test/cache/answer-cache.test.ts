@@ -78,4 +78,31 @@ describe('AnswerCache', () => {
     assert.ok(latin > 10_000 && latin < 10_400, `${latin}`);
     assert.ok(cache.size.bytes - latin > 20_000, `${cache.size.bytes - latin}`);
   });
+
+  it('finds an answer by the URLs it was sent for, while it stays true, with the route that built it', () => {
+    const c = clock();
+    const cache = new AnswerCache(c.now, { maxEntries: 10, maxBytes: 10_000 });
+    const answer = finished('{"a":1}', c.now() + 1_000);
+    assert.equal(cache.forUrl('/api/users/A'), undefined);
+    cache.remember('user|A', answer);
+    cache.aliasUrl('/api/users/A', { key: 'user|A', route: '/api/users/:username' });
+    cache.aliasUrl('/api/users/a', { key: 'user|A', route: '/api/users/:username' });
+    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, route: '/api/users/:username' });
+    assert.equal(cache.forUrl('user|A'), undefined, 'an answer key is not a URL');
+    assert.equal(cache.get('url /api/users/A'), undefined, 'an alias is not an answer');
+    c.advance(1_000);
+    assert.equal(cache.forUrl('/api/users/A'), undefined, 'not once the answer may have changed');
+  });
+
+  it('forgets a URL whose answer was evicted, and counts aliases within the same bounds', () => {
+    const c = clock();
+    const cache = new AnswerCache(c.now, { maxEntries: 2, maxBytes: 10_000 });
+    const until = c.now() + 60_000;
+    cache.remember('a', finished('A', until));
+    cache.aliasUrl('/a', { key: 'a', route: '/r' });
+    cache.remember('b', finished('B', until));
+    assert.equal(cache.size.entries, 2);
+    assert.equal(cache.get('a'), undefined, 'the alias took a place of the bound');
+    assert.equal(cache.forUrl('/a'), undefined);
+  });
 });

@@ -1,0 +1,105 @@
+// Remembered answers are served before Fastify (src/http/remembered.ts): a repeated GET or HEAD of a
+// URL skips the framework, with the very status, headers and body Fastify sent for it; anything else,
+// and every answer that may have changed, still goes through Fastify.
+
+import assert from 'node:assert/strict';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { after, before, describe, it } from 'node:test';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { rawRequest } from '../../support/raw-http.js';
+import { startService, type Reply, type Service } from '../../support/service.js';
+
+/** Requests Fastify's route handlers saw (Fastify publishes each on this channel). */
+let handledByFastify = 0;
+const HANDLER_START = 'tracing:fastify.request.handler:start';
+const onHandled = (): void => void handledByFastify++;
+subscribe(HANDLER_START, onHandled);
+
+const clock = { t: Date.now() };
+let svc: Service;
+before(async () => {
+  svc = await startService({ now: () => clock.t });
+});
+after(async () => {
+  unsubscribe(HANDLER_START, onHandled);
+  await svc.close();
+});
+
+/** Headers a response sends, but for Date (it moves). */
+const headersOf = (r: Reply): [string, string][] => [...r.headers].filter(([name]) => name !== 'date');
+
+async function counted(path: string, headers?: Record<string, string>): Promise<Reply & { fastify: boolean }> {
+  const before = handledByFastify;
+  const reply = await svc.get(path, headers);
+  return { ...reply, fastify: handledByFastify > before };
+}
+
+describe('remembered answers before Fastify', () => {
+  const user = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
+
+  for (const path of [user, `${user}/active-staff?dashboard=all`, `${user}/status`, `/api/courses/${COURSES.eventAhead}/users`]) {
+    it(`a repeated GET of ${path} skips Fastify and sends the same bytes`, async () => {
+      const first = await counted(path);
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      assert.ok(first.fastify, 'the first request is Fastify\'s');
+      const again = await counted(path);
+      assert.equal(again.fastify, false, 'the repeated request never reached Fastify');
+      assert.equal(again.status, 200);
+      assert.deepEqual(headersOf(again), headersOf(first));
+      assert.deepEqual(again.body, first.body);
+    });
+  }
+
+  it('another spelling of the same answer goes through Fastify once, then skips it too', async () => {
+    const spelling = `/api/users/${encodeURIComponent(PERSONAS.active.replace(' ', '_'))}`;
+    await svc.get(user);
+    const first = await counted(spelling);
+    assert.ok(first.fastify);
+    assert.equal((await counted(spelling)).fastify, false);
+  });
+
+  it('304 and HEAD: the same status and headers as Fastify sends for them', async () => {
+    const etag = (await svc.get(user)).headers.get('etag') ?? '';
+    // The same answer under a URL Fastify has not seen: Fastify's own 304.
+    const viaFastify = await counted(`${user}?enrich=false`, { 'if-none-match': etag });
+    assert.ok(viaFastify.fastify);
+    const remembered = await counted(user, { 'if-none-match': etag });
+    assert.equal(remembered.fastify, false);
+    assert.equal(remembered.status, 304);
+    assert.deepEqual(headersOf(remembered), headersOf(viaFastify));
+    assert.equal(remembered.body, '');
+
+    const get = await counted(user);
+    const head = await rawRequest(svc.url, user, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.body, '', 'no body for a HEAD');
+    assert.deepEqual(
+      Object.entries(head.headers)
+        .filter(([name]) => name !== 'date')
+        .sort(([a], [b]) => a.localeCompare(b)),
+      headersOf(get),
+      'HEAD sends the headers of GET, Content-Length included',
+    );
+  });
+
+  it('an answer that may have changed is not served from memory: Fastify builds it again', async () => {
+    const path = `/api/users/${encodeURIComponent(PERSONAS.multiRole)}`;
+    const first = await counted(path);
+    const maxAge = Number(/max-age=(\d+)/.exec(first.headers.get('cache-control') ?? '')?.[1]);
+    assert.ok(maxAge > 0);
+    assert.equal((await counted(path)).fastify, false);
+    clock.t += maxAge * 1000;
+    const later = await counted(path);
+    assert.ok(later.fastify, 'past its freshness the answer is Fastify\'s again');
+    assert.equal(later.status, 200);
+  });
+
+  it('other methods, errors and other routes always reach Fastify', async () => {
+    await svc.get(user);
+    assert.ok((await counted(`/api/users/${encodeURIComponent(PERSONAS.unknown)}`)).fastify);
+    assert.ok((await counted(`/api/users/${encodeURIComponent(PERSONAS.unknown)}`)).fastify, '404s are not remembered');
+    assert.ok((await counted('/health')).fastify);
+    const post = await rawRequest(svc.url, user, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    assert.equal(post.status, 405);
+  });
+});
