@@ -55,7 +55,7 @@ if (args.only.has('hot')) {
   const redis = await startRedis();
   try {
     const load = args.quick ? { connections: 50, seconds: 2, warmupSeconds: 1 } : { connections: 50, seconds: 4, warmupSeconds: 1 };
-    const rounds = args.quick ? 1 : 3;
+    const rounds = args.quick ? 1 : 5;
     report('hot', await hotPath({ load, rounds, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir }) }));
   } finally {
     await redis.kill();
