@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { capture, type CapturedResponse } from './capture.js';
 import { measure, type LoadOptions, type LoadResult } from './load.js';
+import { ownWorkMicros } from './own-work.js';
 import { startNodeProcess } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 import { startService } from './service.js';
@@ -97,6 +98,9 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
       row(`${e.label} (memory)`, memory[i], memoryRuns[i], e.targets.memory);
       row(`${e.label} (Redis)`, redis[i], redisRuns[i], e.targets.redis);
     });
+    const biggest = endpoints.at(-1);
+    const ownWork = biggest && ownWorkMicros(biggest.path, '/api/users/:username/active-staff', Buffer.from(captured[biggest.path]?.body ?? '', 'base64').toString('utf8'));
+    const ceilingCpu = ceiling.at(-1)?.cpuUsPerRequest ?? NaN;
     const bytes = endpoints.map((e) => `${e.label.replace('GET /api/users/{u}', '') || 'plain'} ${Buffer.from(captured[e.path]?.body ?? '', 'base64').length} B`);
     return {
       section: {
@@ -108,10 +112,12 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
           `each figure is the median of ${opts.rounds} interleaved runs (ceiling, Fastify floor, memory, Redis, then again)`,
           'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the service\'s in the same round (range: by round)',
           'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM',
+          `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
+            `without node:http): ${(ownWork ?? NaN).toFixed(2)} µs, ${((100 * (ownWork ?? NaN)) / ceilingCpu).toFixed(1)} % of the ceiling's CPU per request`,
           ...failures.map((f) => `WARNING ${f}`),
         ],
       },
-      data: { endpoints: endpoints.map((e) => e.path), ceiling, floor, memory, redis, rounds: { ceilingRuns, floorRuns, memoryRuns, redisRuns } },
+      data: { endpoints: endpoints.map((e) => e.path), ownWorkMicros: ownWork, ceiling, floor, memory, redis, rounds: { ceilingRuns, floorRuns, memoryRuns, redisRuns } },
     };
   } finally {
     rmSync(captureDir, { recursive: true, force: true });
