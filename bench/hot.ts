@@ -87,7 +87,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         // Each round's service run against the ceiling run just before it: a slow spell of the
         // machine then skews both sides of a ratio alike. The median of those paired ratios is judged.
         const paired = (rounds ?? []).map((run, round) => (ceilingRuns[i]?.[round]?.cpuUsPerRequest ?? NaN) / (run.cpuUsPerRequest ?? NaN));
-        const cpuRatio = median(paired);
+        const cpuRatio = rounds === undefined ? 1 : median(paired);
         const spread = paired.length > 1 ? `${ratio(Math.min(...paired))}-${ratio(Math.max(...paired))}` : '';
         const verdict = min === null ? '' : target(cpuRatio >= min, `>= ${min}`);
         rows.push([label, int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(x), `${(r.cpuUsPerRequest ?? NaN).toFixed(1)} µs`, ratio(cpuRatio), spread, verdict]);
