@@ -59,8 +59,11 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     const ceilingServer = await startCeiling([file]);
     const fastifyFloor = await startCeiling([file, '--fastify']);
     const redisService = await startService({ dashboardUrl: fake.url, redisUrl: opts.redisUrl, ...profile('redis') });
-    const servers = [ceilingServer, fastifyFloor, memoryService, redisService];
-    // All three stay up (idle ones cost nothing) so each endpoint's runs are back to back, and the
+    // The ceiling again, in a second process measured last in each round: what the harness makes of
+    // two identical servers, i.e. how far a ratio strays with no difference behind it.
+    const twin = await startCeiling([file]);
+    const servers = [ceilingServer, fastifyFloor, memoryService, redisService, twin];
+    // All of them stay up (idle ones cost nothing) so each endpoint's runs are back to back, and the
     // rounds interleave: a burst of other work on the machine, or whichever process happens to run
     // first, then skews a ratio less than it would across minutes.
     const runs = servers.map(() => endpoints.map((): LoadResult[] => []));
@@ -73,8 +76,8 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
     }
-    const [ceilingRuns = [], floorRuns = [], memoryRuns = [], redisRuns = []] = runs;
-    const [ceiling = [], floor = [], memory = [], redis = []] = runs.map((perEndpoint) => perEndpoint.map(medianRun));
+    const [ceilingRuns = [], floorRuns = [], memoryRuns = [], redisRuns = [], twinRuns = []] = runs;
+    const [ceiling = [], floor = [], memory = [], redis = [], twinMedian = []] = runs.map((perEndpoint) => perEndpoint.map(medianRun));
 
     const rows: string[][] = [];
     const failures: string[] = [];
@@ -97,6 +100,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
       row('  bare Fastify route, same bytes (framework floor)', floor[i], floorRuns[i], null);
       row(`${e.label} (memory)`, memory[i], memoryRuns[i], e.targets.memory);
       row(`${e.label} (Redis)`, redis[i], redisRuns[i], e.targets.redis);
+      row('  the ceiling again, a second identical process (the harness\'s spread)', twinMedian[i], twinRuns[i], null);
     });
     const biggest = endpoints.at(-1);
     const ownWork = biggest && ownWorkMicros(biggest.path, '/api/users/:username/active-staff', Buffer.from(captured[biggest.path]?.body ?? '', 'base64').toString('utf8'));
@@ -109,7 +113,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `each figure is the median of ${opts.rounds} interleaved runs (ceiling, Fastify floor, memory, Redis, then again)`,
+          `each figure is the median of ${opts.rounds} interleaved runs (ceiling, Fastify floor, memory, Redis, the ceiling's twin, then again)`,
           'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the service\'s in the same round (range: by round)',
           'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM',
           `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
@@ -117,7 +121,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
           ...failures.map((f) => `WARNING ${f}`),
         ],
       },
-      data: { endpoints: endpoints.map((e) => e.path), ownWorkMicros: ownWork, ceiling, floor, memory, redis, rounds: { ceilingRuns, floorRuns, memoryRuns, redisRuns } },
+      data: { endpoints: endpoints.map((e) => e.path), ownWorkMicros: ownWork, ceiling, floor, memory, redis, twin: twinMedian, rounds: { ceilingRuns, floorRuns, memoryRuns, redisRuns, twinRuns } },
     };
   } finally {
     rmSync(captureDir, { recursive: true, force: true });
