@@ -9,6 +9,7 @@
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { WIKIEDU_URL } from '../demo/wikiedu-world.js';
 import { startService } from './service.js';
+import { median } from './stats.js';
 import { ms, ratio, target, type Section } from './table.js';
 import { coldWorld } from './worlds.js';
 
@@ -22,12 +23,6 @@ export interface ColdOptions {
   concurrency: number;
   repetitions: number;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 interface Run {
   timings: number[];

@@ -12,6 +12,7 @@ import { ownWorkMicros } from './own-work.js';
 import { startNodeProcess } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 import { startService } from './service.js';
+import { median } from './stats.js';
 import { int, ms, ratio, target, type Section } from './table.js';
 import { hotWorld } from './worlds.js';
 
@@ -128,8 +129,6 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     await fake.close();
   }
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** The run with the median throughput (its latencies come with it). */
 function medianRun(results: LoadResult[]): LoadResult | undefined {

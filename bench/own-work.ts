@@ -7,6 +7,7 @@ import { AnswerCache } from '../src/cache/answer-cache.js';
 import { rememberedAnswers } from '../src/http/remembered.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMetrics } from '../src/metrics.js';
+import { median } from './stats.js';
 
 /** µs per warm request for `url` answering `payload` (the median of five batches of `calls`). */
 export function ownWorkMicros(url: string, route: string, payload: string, calls = 1_000_000): number {
@@ -24,5 +25,5 @@ export function ownWorkMicros(url: string, route: string, payload: string, calls
     for (let i = 0; i < calls; i++) if (!answer(req, res)) throw new Error('not answered from memory');
     return ((performance.now() - started) * 1000) / calls;
   });
-  return batches.sort((a, b) => a - b)[2] ?? NaN;
+  return median(batches);
 }
