@@ -50,9 +50,13 @@ export class ConcurrencyLimiter {
     }
     if (maxWaitMs <= 0) return Promise.reject(tooLate());
     return new Promise<void>((resolve, reject) => {
-      const leave = (reason: unknown): void => {
+      // Whichever comes first, a slot or a reason to leave, ends the wait and silences the other.
+      const stopWaiting = (): void => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+      };
+      const leave = (reason: unknown): void => {
+        stopWaiting();
         const i = this.#queue.indexOf(waiter);
         if (i >= 0) this.#queue.splice(i, 1);
         reject(reason);
@@ -61,8 +65,7 @@ export class ConcurrencyLimiter {
       const timer = Number.isFinite(maxWaitMs) ? setTimeout(() => leave(tooLate()), maxWaitMs) : undefined;
       const waiter: Waiter = {
         start: () => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
+          stopWaiting();
           resolve();
         },
       };

@@ -6,7 +6,6 @@ import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answer } from '../answers/context.js';
 import type { AnswerCache, FinishedAnswer } from '../cache/answer-cache.js';
-import type { Freshness } from '../cache/types.js';
 
 const MAX_AGE_CAP = 86_400; // a day: the contract's bound
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -38,8 +37,10 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
  * time left, so max-age is the lifetime counted from the oldest entry's fetch, and Age is that
  * entry's age.
  */
-export function cachingHeaders({ etag, freshness }: FinishedAnswer, now: number): { age: string; 'cache-control': string; etag: string } {
-  const { oldestFetchedAt, freshUntil }: Freshness = freshness;
+export function cachingHeaders(
+  { etag, freshness: { oldestFetchedAt, freshUntil } }: FinishedAnswer,
+  now: number,
+): { age: string; 'cache-control': string; etag: string } {
   const age = Math.max(0, Math.floor((now - oldestFetchedAt) / 1000));
   const maxAge = Math.min(MAX_AGE_CAP, Math.max(0, Math.floor((freshUntil - oldestFetchedAt) / 1000)));
   return { age: String(age), 'cache-control': `public, max-age=${maxAge}`, etag };
