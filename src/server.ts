@@ -2,10 +2,12 @@
 // SIGTERM/SIGINT (stop accepting, finish requests in flight, close Redis and the upstream pool).
 
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { describeBudget } from './cache/budget.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './env-values.js';
+import { batchedLines } from './log-lines.js';
 
 // Toolforge stops a pod with SIGTERM and kills it 30 s later; finish well before that.
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -23,7 +25,10 @@ function configOrExit(): Config {
 }
 
 const config = configOrExit();
-const app = await buildApp(config);
+// Log lines to stdout, a write per event-loop turn (log-lines.ts); the last ones on the way out.
+const stdout = batchedLines(pino.destination({ dest: 1, sync: true }));
+process.once('exit', () => stdout.end());
+const app = await buildApp(config, { logger: { level: config.http.logLevel, stream: stdout } });
 const budget = describeBudget(config.cache.memory);
 app.log[budget.level](budget.fields, budget.message);
 

@@ -4,9 +4,14 @@
 // invalid names. No username or slug may appear in any of it, in any spelling.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
-import { MALFORMED, type MalformedKind } from '../../demo/fake-dashboard.js';
-import { captureLogs, LEVELS } from '../../support/log-capture.js';
+import { MALFORMED, startFakeDashboard, type MalformedKind } from '../../demo/fake-dashboard.js';
+import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
+import { captureLogs, LEVELS, type LogRecord } from '../../support/log-capture.js';
+import { startNodeProcess } from '../../support/node-process.js';
+import { rawRequest } from '../../support/raw-http.js';
 import { startService, type Service } from '../../support/service.js';
 
 const DAY = 86_400_000;
@@ -14,6 +19,7 @@ const DAY = 86_400_000;
 // finding neither (case-insensitively) in the log means no spelling of them is there.
 const USER_TOKEN = 'Logsecret';
 const SLUG_TOKEN = 'Slugsecret';
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('logs', () => {
   it('a failed background refresh says which kind of read failed, not its key', async (t) => {
@@ -74,7 +80,6 @@ describe('logs', () => {
     const get = (path: string) => svc.get(path);
     const users = (name: string, suffix = '') => get(`/api/users/${encodeURIComponent(name.replaceAll(' ', '_'))}${suffix}`);
     const ok = () => svc.dashboard.setFaults([]);
-    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     // A failing Dashboard, one scenario after another; each time with nothing cached.
     svc.dashboard.setFaults([{ status: 500 }]);
@@ -145,5 +150,41 @@ describe('logs', () => {
     assert.equal(said('Dashboard down', LEVELS.warn).length, 1);
     assert.equal(said('Dashboard back', LEVELS.info).length, 1);
     assert.ok(records.some((r) => r.msg === 'request' && r.route === '/api/users/:username'), 'requests by route pattern');
+  });
+
+  it('the service process writes each response\'s line to stdout within the turn, in order, and its last lines on the way out', async (t) => {
+    const fake = await startFakeDashboard({ world: demoWorld() });
+    t.after(() => fake.close());
+    const svc = await startNodeProcess('src/server.ts', { env: { OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: fake.url, LOG_LEVEL: 'info' } });
+    t.after(() => svc.stop(0));
+    const path = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
+    assert.equal((await rawRequest(svc.url, path)).status, 200);
+    // Many at once, answered in few turns (most from the remembered answer, before Fastify), each with its own id.
+    const ids = Array.from({ length: 40 }, (_, i) => `burst-${i}`);
+    const replies = await Promise.all(ids.map((id) => rawRequest(svc.url, path, { headers: { 'x-request-id': id } })));
+    for (const r of replies) assert.equal(r.status, 200);
+    const deadline = Date.now() + 2_000;
+    const requestLines = () => svc.output().split('\n').filter((l) => l.includes('"msg":"request"')).map((l) => JSON.parse(l) as LogRecord);
+    while (requestLines().filter((r) => String(r.reqId).startsWith('burst-')).length < ids.length && Date.now() < deadline) await wait(20);
+    const burst = requestLines().filter((r) => String(r.reqId).startsWith('burst-'));
+    assert.deepEqual(burst.map((r) => r.reqId).sort(), [...ids].sort(), 'a line per response, none held back');
+    for (const r of burst) assert.deepEqual([r.level, r.route, r.status], [LEVELS.info, '/api/users/:username', 200]);
+    const times = requestLines().map((r) => Number(r.time));
+    assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in the order they were logged');
+
+    svc.kill('SIGTERM');
+    assert.equal((await svc.exited).code, 0);
+    assert.match(svc.output(), /"signal":"SIGTERM".*shutting down/, 'the lines of the way out are written too');
+  });
+
+  it('the line logged just before the process exits, in the same turn, is written (a port already taken)', async (t) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    t.after(() => taken.close());
+    const { port } = taken.address() as { port: number };
+    const env = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), OUTREACH_BASE_URL: 'http://127.0.0.1:9', WIKIEDU_BASE_URL: 'http://127.0.0.1:9' };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: new URL('../../', import.meta.url), env, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /"level":50.*"code":"EADDRINUSE".*could not listen/);
   });
 });
