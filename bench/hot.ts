@@ -9,9 +9,9 @@ import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { capture, type CapturedResponse } from './capture.js';
 import { measure, type LoadOptions, type LoadResult } from './load.js';
 import { ownWorkMicros } from './own-work.js';
-import { startNodeProcess } from '../support/node-process.js';
+import { startNodeProcess, type NodeProcess } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
-import { startService } from './service.js';
+import { startService, type ServiceOptions } from './service.js';
 import { median } from './stats.js';
 import { int, ms, ratio, target, type Section } from './table.js';
 import { hotWorld } from './worlds.js';
@@ -20,7 +20,7 @@ const CEILING = fileURLToPath(new URL('./ceiling-server.ts', import.meta.url));
 
 export interface HotOptions {
   load: LoadOptions;
-  /** Each (endpoint, server) is measured this many times, interleaved; the median run is reported. */
+  /** Rounds: each starts every server afresh and measures each endpoint on it; the median is reported. */
   rounds: number;
   redisUrl: string;
   /** Write a CPU profile of each service process under here. */
@@ -32,6 +32,14 @@ interface Endpoint {
   path: string;
   /** Least acceptable ratio to the ceiling: in-process, with Redis. */
   targets: { memory: number; redis: number };
+}
+
+/** A server measured in every round, started afresh each time. */
+interface Contender {
+  label: (e: Endpoint) => string;
+  start: () => Promise<NodeProcess>;
+  /** Which of the endpoint's targets its CPU ratio is judged by, if any. */
+  judged?: keyof Endpoint['targets'];
 }
 
 export async function hotPath(opts: HotOptions): Promise<{ section: Section; data: unknown }> {
@@ -46,66 +54,72 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
   const profile = (name: string) => (opts.profileDir === undefined ? {} : { profileDir: join(opts.profileDir, name) });
   const captureDir = mkdtempSync(join(tmpdir(), 'bench-ceiling-'));
   try {
-    const memoryService = await startService({ dashboardUrl: fake.url, ...profile('memory') });
     const captured: Record<string, CapturedResponse> = {};
-    for (const e of endpoints) {
-      await capture(memoryService.url + e.path); // fills the cache
-      const response = await capture(memoryService.url + e.path);
-      if (response.status !== 200) throw new Error(`${e.path} answered ${response.status}; the hot world is wrong`);
-      captured[e.path] = response;
+    const first = await startService({ dashboardUrl: fake.url });
+    try {
+      for (const e of endpoints) {
+        await capture(first.url + e.path); // fills the cache
+        const response = await capture(first.url + e.path);
+        if (response.status !== 200) throw new Error(`${e.path} answered ${response.status}; the hot world is wrong`);
+        captured[e.path] = response;
+      }
+    } finally {
+      await first.stop();
     }
     const file = join(captureDir, 'responses.json');
     writeFileSync(file, JSON.stringify(captured));
-    const startCeiling = (args: string[]) => startNodeProcess(CEILING, { args, launcher: SERVER_CORE, stdio: 'inherit' });
-    const ceilingServer = await startCeiling([file]);
-    const fastifyFloor = await startCeiling([file, '--fastify']);
-    const redisService = await startService({ dashboardUrl: fake.url, redisUrl: opts.redisUrl, ...profile('redis') });
-    // The ceiling again, in a second process measured last in each round: what the harness makes of
-    // two identical servers, i.e. how far a ratio strays with no difference behind it.
-    const twin = await startCeiling([file]);
-    const servers = [ceilingServer, fastifyFloor, memoryService, redisService, twin];
-    // All of them stay up (idle ones cost nothing) so each endpoint's runs are back to back, and the
-    // rounds interleave: a burst of other work on the machine, or whichever process happens to run
-    // first, then skews a ratio less than it would across minutes.
-    const runs = servers.map(() => endpoints.map((): LoadResult[] => []));
-    try {
-      for (let round = 0; round < opts.rounds; round++) {
-        for (const [j, e] of endpoints.entries()) {
-          for (const [i, server] of servers.entries()) runs[i]?.[j]?.push(await measure(server.url + e.path, opts.load, server.pid));
+    const ceiling = (args: string[]) => () => startNodeProcess(CEILING, { args, launcher: SERVER_CORE, stdio: 'inherit' });
+    const service = (options: Omit<ServiceOptions, 'dashboardUrl'>) => () => startService({ dashboardUrl: fake.url, ...options });
+    const contenders: Contender[] = [
+      { label: (e) => `ceiling node:http, same bytes (${e.label.replace('GET ', '')})`, start: ceiling([file]) },
+      { label: () => '  bare Fastify route, same bytes (framework floor)', start: ceiling([file, '--fastify']) },
+      { label: (e) => `${e.label} (memory)`, start: service(profile('memory')), judged: 'memory' },
+      { label: (e) => `${e.label} (Redis)`, start: service({ redisUrl: opts.redisUrl, ...profile('redis') }), judged: 'redis' },
+      // The default level: a line per response, to /dev/null (what writing it costs, not a reader's share).
+      { label: () => '  the same (memory) with its access log (LOG_LEVEL=info, the default)', start: service({ env: { LOG_LEVEL: 'info' }, stdio: 'ignore' }) },
+      // The ceiling again: what the harness makes of two identical servers, i.e. how far a ratio strays with no difference behind it.
+      { label: () => "  the ceiling again (the harness's spread)", start: ceiling([file]) },
+    ];
+    // runs[contender][endpoint][round]. Every round starts each server afresh: a process's CPU per
+    // request holds within a few per cent over its life but differs by up to 40 % from one start to
+    // the next (code and data placement), so rounds on the same processes would repeat one draw.
+    // Each endpoint's warm-up refills a fresh service's caches before its measured run.
+    const runs = contenders.map(() => endpoints.map((): LoadResult[] => []));
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const [i, contender] of contenders.entries()) {
+        const server = await contender.start();
+        try {
+          for (const [j, e] of endpoints.entries()) runs[i]?.[j]?.push(await measure(server.url + e.path, opts.load, server.pid));
+        } finally {
+          await server.stop();
         }
       }
-    } finally {
-      await Promise.all(servers.map((s) => s.stop()));
     }
-    const [ceilingRuns = [], floorRuns = [], memoryRuns = [], redisRuns = [], twinRuns = []] = runs;
-    const [ceiling = [], floor = [], memory = [], redis = [], twinMedian = []] = runs.map((perEndpoint) => perEndpoint.map(medianRun));
+    const [ceilingRuns = []] = runs;
 
     const rows: string[][] = [];
     const failures: string[] = [];
-    endpoints.forEach((e, i) => {
-      const base = ceiling[i];
+    endpoints.forEach((e, j) => {
+      const base = medianRun(ceilingRuns[j] ?? []);
       if (base === undefined) return;
-      const row = (label: string, r: LoadResult | undefined, rounds: LoadResult[] | undefined, min: number | null): void => {
+      contenders.forEach((contender, i) => {
+        const rounds = runs[i]?.[j] ?? [];
+        const r = medianRun(rounds);
         if (r === undefined) return;
-        const x = r.rps / base.rps;
-        // Each round's service run against the ceiling run just before it: a slow spell of the
-        // machine then skews both sides of a ratio alike. The median of those paired ratios is judged.
-        const paired = (rounds ?? []).map((run, round) => (ceilingRuns[i]?.[round]?.cpuUsPerRequest ?? NaN) / (run.cpuUsPerRequest ?? NaN));
-        const cpuRatio = rounds === undefined ? 1 : median(paired);
-        const spread = paired.length > 1 ? `${ratio(Math.min(...paired))}-${ratio(Math.max(...paired))}` : '';
-        const verdict = min === null ? '' : target(cpuRatio >= min, `>= ${min}`);
-        rows.push([label, int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(x), `${(r.cpuUsPerRequest ?? NaN).toFixed(1)} µs`, ratio(cpuRatio), spread, verdict]);
-        if (r.failures > 0) failures.push(`${label}: ${r.failures} of ${int(r.requests)} requests failed`);
-      };
-      row(`ceiling node:http, same bytes (${e.label.replace('GET ', '')})`, base, undefined, null);
-      row('  bare Fastify route, same bytes (framework floor)', floor[i], floorRuns[i], null);
-      row(`${e.label} (memory)`, memory[i], memoryRuns[i], e.targets.memory);
-      row(`${e.label} (Redis)`, redis[i], redisRuns[i], e.targets.redis);
-      row('  the ceiling again, a second identical process (the harness\'s spread)', twinMedian[i], twinRuns[i], null);
+        // Each round's run against the ceiling's run of the same round: a slow spell of the machine
+        // then skews both sides of a ratio alike. The median of those paired ratios is judged.
+        const paired = rounds.map((run, round) => (ceilingRuns[j]?.[round]?.cpuUsPerRequest ?? NaN) / (run.cpuUsPerRequest ?? NaN));
+        const min = contender.judged === undefined ? undefined : e.targets[contender.judged];
+        const cpuRatio = median(paired);
+        const spread = i > 0 && paired.length > 1 ? `${ratio(Math.min(...paired))}-${ratio(Math.max(...paired))}` : '';
+        const verdict = min === undefined ? '' : target(cpuRatio >= min, `>= ${min}`);
+        rows.push([contender.label(e), int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(r.rps / base.rps), `${(r.cpuUsPerRequest ?? NaN).toFixed(1)} µs`, ratio(cpuRatio), spread, verdict]);
+        if (r.failures > 0) failures.push(`${contender.label(e).trim()}: ${r.failures} of ${int(r.requests)} requests failed`);
+      });
     });
     const biggest = endpoints.at(-1);
     const ownWork = biggest && ownWorkMicros(biggest.path, '/api/users/:username/active-staff', Buffer.from(captured[biggest.path]?.body ?? '', 'base64').toString('utf8'));
-    const ceilingCpu = ceiling.at(-1)?.cpuUsPerRequest ?? NaN;
+    const ceilingCpu = medianRun(ceilingRuns.at(-1) ?? [])?.cpuUsPerRequest ?? NaN;
     const bytes = endpoints.map((e) => `${e.label.replace('GET /api/users/{u}', '') || 'plain'} ${Buffer.from(captured[e.path]?.body ?? '', 'base64').length} B`);
     return {
       section: {
@@ -114,15 +128,15 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `each figure is the median of ${opts.rounds} interleaved runs (ceiling, Fastify floor, memory, Redis, the ceiling's twin, then again)`,
-          'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the service\'s in the same round (range: by round)',
-          'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM',
+          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory, Redis, memory with its access log, the ceiling's twin) and runs each endpoint on it`,
+          'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the server\'s in the same round (range: by round)',
+          'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM; the service runs at LOG_LEVEL=warn but in its own row',
           `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
             `without node:http): ${(ownWork ?? NaN).toFixed(2)} µs, ${((100 * (ownWork ?? NaN)) / ceilingCpu).toFixed(1)} % of the ceiling's CPU per request`,
           ...failures.map((f) => `WARNING ${f}`),
         ],
       },
-      data: { endpoints: endpoints.map((e) => e.path), ownWorkMicros: ownWork, ceiling, floor, memory, redis, twin: twinMedian, rounds: { ceilingRuns, floorRuns, memoryRuns, redisRuns, twinRuns } },
+      data: { endpoints: endpoints.map((e) => e.path), contenders: contenders.map((c) => c.label(endpoints[0] as Endpoint).trim()), ownWorkMicros: ownWork, runs },
     };
   } finally {
     rmSync(captureDir, { recursive: true, force: true });

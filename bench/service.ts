@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { startNodeProcess, type NodeProcess, type NodeProcessOptions } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 
-export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags' | 'heapProbe'> {
+export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profileDir' | 'nodeFlags' | 'heapProbe' | 'stdio'> {
   dashboardUrl: string;
   /** The fake Wiki Education Dashboard, for benchmarks that ask it. */
   wikieduUrl?: string;
@@ -18,11 +18,11 @@ export interface ServiceOptions extends Pick<NodeProcessOptions, 'env' | 'profil
 // Benchmarks that never ask Wiki Education still must not know the real one: a closed loopback port.
 export const NO_WIKIEDU = 'http://127.0.0.1:9';
 
-export function startService({ dashboardUrl, wikieduUrl = NO_WIKIEDU, redisUrl, env, entry = 'dist/server.js', ...options }: ServiceOptions): Promise<NodeProcess> {
+export function startService({ dashboardUrl, wikieduUrl = NO_WIKIEDU, redisUrl, env, entry = 'dist/server.js', stdio = 'inherit', ...options }: ServiceOptions): Promise<NodeProcess> {
   return startNodeProcess(entry, {
     ...options,
     launcher: SERVER_CORE,
-    stdio: 'inherit',
+    stdio,
     env: {
       NODE_ENV: 'production',
       OUTREACH_BASE_URL: dashboardUrl,

@@ -23,8 +23,8 @@ export interface NodeProcessOptions {
   profileDir?: string;
   /** A command that runs node for us and execs it (so the pid stays node's), e.g. taskset. */
   launcher?: readonly string[];
-  /** 'pipe' (default): kept for output(); 'inherit': written to ours. */
-  stdio?: 'pipe' | 'inherit';
+  /** 'pipe' (default): kept for output(); 'inherit': written to ours; 'ignore': to /dev/null. */
+  stdio?: 'pipe' | 'inherit' | 'ignore';
   /** Preload support/heap-probe.ts (with --expose-gc), for heapAfterGc(). */
   heapProbe?: boolean;
 }
