@@ -4,7 +4,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type DestinationStream } from 'pino';
 import { dashboardSources } from './answers/context.js';
 import { AnswerCache } from './cache/answer-cache.js';
 import { splitBudget } from './cache/budget.js';
@@ -16,6 +17,7 @@ import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
+import { accessLog } from './http/access-log.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { limitedServer } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
@@ -37,7 +39,8 @@ export interface AppDeps {
   store?: CacheStore;
   /** The clock for freshness and "active now" (tests); Date.now by default. */
   now?: () => number;
-  logger?: FastifyServerOptions['logger'];
+  /** Log lines at `level` into `stream` (tests read them; server.ts batches stdout), or none; by default stdout at LOG_LEVEL. */
+  logger?: { level: string; stream: DestinationStream } | false;
 }
 
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
@@ -45,16 +48,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const metrics = createMetrics();
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
+  const { logger: logTo = { level: config.http.logLevel, stream: pino.destination(1) } } = deps;
+  const logger = logTo === false ? undefined : pino({ level: logTo.level }, logTo.stream);
+  const access = logger && accessLog(logger);
   // Every response, however it was answered: the metrics, and the access log by route pattern only
   // (usernames and slugs are client input).
   const record: ResponseRecorder = (reqId, route, status, ms) => {
     metrics.onResponse(route, status, ms);
-    app.log.info({ reqId, route, status, ms: Math.round(ms) }, 'request');
+    access?.(reqId, route, status, ms);
   };
   let open = true;
   const remembered = rememberedAnswers(answers, now, record, () => open);
   const app = Fastify({
-    logger: deps.logger ?? { level: config.http.logLevel },
+    ...(logger === undefined ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
     // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).

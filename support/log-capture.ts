@@ -10,7 +10,7 @@ export interface LogRecord {
 }
 
 export interface LogCapture {
-  /** Fastify's logger option: pino at this level, writing to the capture. */
+  /** buildApp's logger: lines at this level, written to the capture. */
   logger: { level: string; stream: Writable };
   /** Every line written so far, as written. */
   text(): string;

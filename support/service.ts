@@ -1,8 +1,8 @@
 // Starts the real service against the two real fake Dashboards over HTTP (Programs & Events with the
 // demo world, Wiki Education with its own), all on random loopback ports.
 
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildApp } from '../src/app.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppDeps } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
@@ -44,8 +44,8 @@ export interface ServiceOptions {
   /** The same for Wiki Education. */
   wikiedu?: FakeDashboard;
   store?: CacheStore;
-  /** Fastify's logger option (e.g. a level and a stream to read the log lines from); none by default. */
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go (a level and a stream to read them from); none by default. */
+  logger?: AppDeps['logger'];
 }
 
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
