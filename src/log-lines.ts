@@ -1,6 +1,6 @@
 // Log lines leave the process once per event-loop turn, not once each. At the default level every
 // response writes an access-log line, and a busy service answers dozens of requests in one turn: a
-// write to stdout per line cost a warm answer about a fifth of its CPU (BENCHMARKS.md). Lines keep
+// write to stdout per line cost a warm answer about a sixth of its CPU (BENCHMARKS.md). Lines keep
 // their order, and a turn's lines are written before the next turn's I/O, so none waits for a timer
 // or a full buffer; whatever is pending when the process exits is written on the way out.
 
@@ -16,7 +16,7 @@ export interface BatchedLines {
   end(): void;
 }
 
-export function batchedLines(sink: LineSink, schedule: (flush: () => void) => void = setImmediate): BatchedLines {
+export function batchedLines(sink: LineSink): BatchedLines {
   let pending = '';
   let ended = false;
   const flush = (): void => {
@@ -29,7 +29,7 @@ export function batchedLines(sink: LineSink, schedule: (flush: () => void) => vo
     write(line) {
       if (ended) sink.write(line);
       else {
-        if (pending === '') schedule(flush);
+        if (pending === '') setImmediate(flush);
         pending += line;
       }
       return true;
