@@ -5,8 +5,7 @@
 // of its CPU (BENCHMARKS.md), and these four fields never need it.
 
 import pino, { type DestinationStream, type Logger } from 'pino';
-
-export type AccessLog = (reqId: string, route: string, status: number, ms: number) => void;
+import type { ResponseRecorder } from './remembered.js';
 
 interface PinoInternals {
   /** The logger's bindings as written in every line: `,"pid":…,"hostname":…`. */
@@ -14,7 +13,7 @@ interface PinoInternals {
   [pino.symbols.streamSym]: DestinationStream;
 }
 
-export function accessLog(log: Logger): AccessLog {
+export function accessLog(log: Logger): ResponseRecorder {
   const internals = log as unknown as PinoInternals;
   const bindings = internals[pino.symbols.chindingsSym];
   const stream = internals[pino.symbols.streamSym];
