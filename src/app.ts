@@ -12,7 +12,7 @@ import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';

@@ -5,7 +5,7 @@
 
 import type { SwrCache } from './cache/engine.js';
 import type { CachePolicy, CacheResult, Lifetimes, ReadGate } from './cache/types.js';
-import type { CacheConfig } from './config.js';
+import type { CacheConfig } from './config/config.js';
 import type { Dashboard, Fetched } from './dashboard/types.js';
 import { isOver } from './domain/activity.js';
 import type { DashboardId } from './domain/dashboards.js';

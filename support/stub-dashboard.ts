@@ -4,7 +4,7 @@
 import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
 import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
 import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
 import { byDashboard } from '../src/domain/dashboards.js';
 import { slugText } from '../src/domain/slugs.js';

@@ -3,7 +3,7 @@
 // that stops asking a Dashboard that keeps failing.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import type { UpstreamConfig } from '../config.js';
+import type { UpstreamConfig } from '../config/config.js';
 import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
 import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
 import { ConcurrencyLimiter } from './limiter.js';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import type { RedisConfig } from '../../src/config.js';
+import type { RedisConfig } from '../../src/config/config.js';
 import { SwrCache } from '../../src/cache/engine.js';
 import { KEY_NAMESPACE, RedisStore, warnAboutPrefix } from '../../src/cache/redis-store.js';
 import type { CachePolicy } from '../../src/cache/types.js';

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../src/config.js';
-import { ConfigError } from '../src/env-values.js';
-import { oldGenerationLimit } from '../src/heap-limit.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-values.js';
+import { oldGenerationLimit } from '../../src/config/heap-limit.js';
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {

@@ -1,7 +1,7 @@
 // Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
 // start with a message that names the variable (ConfigError).
 
-import type { DashboardId } from './domain/dashboards.js';
+import type { DashboardId } from '../domain/dashboards.js';
 import { ConfigError, fraction, headerValue, httpUrl, int, MB, ms, raw, seconds, type Env } from './env-values.js';
 import { oldGenerationLimit } from './heap-limit.js';
 import { VERSION } from './package-info.js';
