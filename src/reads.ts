@@ -21,24 +21,25 @@ export interface Policies {
 
 /** `now`: the clock that says whether a course is over. */
 export function policiesFrom(config: CacheConfig, now: () => number): Policies {
-  const lifetimes = (freshSeconds: number): Lifetimes => ({
-    freshMs: freshSeconds * 1000,
-    staleWhileRevalidateMs: (config.staleWhileRevalidate ?? freshSeconds) * 1000,
-    staleIfErrorMs: config.staleIfError * 1000,
-    negativeMs: config.ttl.notFound * 1000,
+  const lifetimes = (freshMs: number): Lifetimes => ({
+    freshMs,
+    staleWhileRevalidateMs: config.staleWhileRevalidateMs ?? freshMs,
+    staleIfErrorMs: config.staleIfErrorMs,
+    negativeMs: config.ttlMs.notFound,
   });
   // One set per kind: the same whatever the data.
-  const perKind = (freshSeconds: number): CachePolicy => {
-    const fixed = lifetimes(freshSeconds);
+  const perKind = (freshMs: number): CachePolicy => {
+    const fixed = lifetimes(freshMs);
     return () => fixed;
   };
   // Details and rosters of an over course no longer change upstream: kept longer (never shorter).
-  const overLonger = (freshSeconds: number): CachePolicy<{ end: string | null }> => {
-    const usual = lifetimes(freshSeconds);
-    const over = lifetimes(Math.max(freshSeconds, config.ttl.ended));
+  const overLonger = (freshMs: number): CachePolicy<{ end: string | null }> => {
+    const usual = lifetimes(freshMs);
+    const over = lifetimes(Math.max(freshMs, config.ttlMs.ended));
     return (data) => (data !== null && isOver(data.end, now()) ? over : usual);
   };
-  return { user: perKind(config.ttl.user), course: overLonger(config.ttl.course), roster: overLonger(config.ttl.courseUsers) };
+  const { ttlMs } = config;
+  return { user: perKind(ttlMs.user), course: overLonger(ttlMs.course), roster: overLonger(ttlMs.roster) };
 }
 
 /** One Dashboard's reads. Every key starts with the Dashboard's id: slugs, course ids and rosters are per Dashboard,

@@ -1,15 +1,16 @@
-// Environment -> typed, validated configuration. Parsed once at start-up; a wrong value stops the
-// start with a message that names the variable (ConfigError).
+// The service's configuration, built from the settings table (settings.ts): parsed once at start-up,
+// every duration in ms and every size in bytes; a wrong value stops the start with a message that
+// names the variable (ConfigError).
 
-import type { DashboardId } from '../domain/dashboards.js';
-import { ConfigError, fraction, headerValue, httpUrl, int, MB, ms, raw, seconds, type Env } from './env-values.js';
+import { byDashboard, type DashboardId } from '../domain/dashboards.js';
+import { ConfigError, MB, type Env } from './env-values.js';
 import { oldGenerationLimit } from './heap-limit.js';
-import { VERSION } from './package-info.js';
+import { CACHE_HEAP_SHARE, perDashboard, settingsIn, type LOG_LEVELS, type SettingsReader } from './settings.js';
 
 export interface HttpConfig {
   host: string;
   port: number;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
   limits: ServerLimits;
 }
 
@@ -47,12 +48,6 @@ export interface UpstreamConfig {
 /** The Dashboards by id: the shared knobs (timeout, concurrency, queue, breaker, ...) apply to each separately. */
 export type UpstreamsConfig = Record<DashboardId, UpstreamConfig>;
 
-/** Where each Dashboard is: its variable and default. Only these hosts are ever contacted. */
-const BASE_URLS: Record<DashboardId, { variable: string; fallback: string }> = {
-  outreach: { variable: 'OUTREACH_BASE_URL', fallback: 'https://outreachdashboard.wmflabs.org' },
-  wikiedu: { variable: 'WIKIEDU_BASE_URL', fallback: 'https://dashboard.wikiedu.org' },
-};
-
 export interface RedisConfig {
   /** A redis:// or rediss:// URL; when set it wins over host/port/db/password. */
   url?: string;
@@ -69,13 +64,12 @@ export interface RedisConfig {
 }
 
 export interface CacheConfig {
-  /** Freshness per kind of entry, in seconds. */
-  ttl: { user: number; course: number; courseUsers: number; notFound: number; ended: number };
-  /** Seconds after freshness during which stale data is served at once while one refresh runs;
-   *  null means "one fresh window of that kind". */
-  staleWhileRevalidate: number | null;
-  /** Seconds past freshness during which stale data may still be served when the Dashboard fails. */
-  staleIfError: number;
+  /** How long entries stay fresh, in ms: per kind of read, "not found" entries, and the details and roster of an over course. */
+  ttlMs: { user: number; course: number; roster: number; notFound: number; ended: number };
+  /** After freshness, stale data is served at once while one refresh runs, for this long (ms); null: one fresh window of that kind. */
+  staleWhileRevalidateMs: number | null;
+  /** How long past freshness stale data may still be served when the Dashboard fails, in ms. */
+  staleIfErrorMs: number;
   /** After a failed refresh, a key is served stale without asking the Dashboard again for this long, in ms. */
   failureBackoffMs: number;
   /** The in-process memory budget, shared by the data cache and the answer cache. */
@@ -105,112 +99,72 @@ export interface Config {
   cache: CacheConfig;
 }
 
-// Toolforge forwards mail for tools.<name>@toolforge.org to the tool's maintainers.
-const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
-export const DEFAULT_USER_AGENT = `OutreachDashboardHelper/${VERSION} (${CONTACT}) node/${process.versions.node}`;
-
-/**
- * The in-process caches' part of the old generation's limit when MEMORY_CACHE_MAX_MB is not set. The
- * rest is for the process itself, answers in flight, upstream bodies being parsed (their text and
- * their parsed form at once) and V8's room to collect garbage: measured in BENCHMARKS.md (headroom).
- */
-export const CACHE_HEAP_SHARE = 0.45;
-
-const DAY = 86_400;
-
-function redisConfig(env: Env): RedisConfig | null {
-  const url = raw(env, 'REDIS_URL');
-  const host = raw(env, 'REDIS_HOST');
+function redisConfig(read: SettingsReader): RedisConfig | null {
+  const url = read('REDIS_URL');
+  const host = read('REDIS_HOST');
   if (url === undefined && host === undefined) return null;
-  if (url !== undefined) {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      throw new ConfigError('REDIS_URL', `not a URL: "${url}"`);
-    }
-    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-      throw new ConfigError('REDIS_URL', `must start with redis:// or rediss://, got "${u.protocol}"`);
-    }
-  }
+  const password = read('REDIS_PASSWORD');
   return {
     ...(url !== undefined && { url }),
     host: host ?? '127.0.0.1',
-    port: int(env, 'REDIS_PORT', 6379, 1, 65535),
-    db: int(env, 'REDIS_DB', 0, 0, 15),
-    ...(raw(env, 'REDIS_PASSWORD') !== undefined && { password: raw(env, 'REDIS_PASSWORD') }),
-    keyPrefix: env.REDIS_KEY_PREFIX ?? '',
-    commandTimeoutMs: int(env, 'REDIS_COMMAND_TIMEOUT_MS', 250, 10, 10_000),
-    // Long enough that a dead Redis costs one failed command per window, short enough to come back soon.
-    breakerMs: int(env, 'REDIS_BREAKER_MS', 3_000, 10, 600_000),
+    port: read('REDIS_PORT'),
+    db: read('REDIS_DB'),
+    ...(password !== undefined && { password }),
+    keyPrefix: read('REDIS_KEY_PREFIX'),
+    commandTimeoutMs: read('REDIS_COMMAND_TIMEOUT_MS'),
+    breakerMs: read('REDIS_BREAKER_MS'),
   };
 }
 
-function upstreamConfig(env: Env, dashboard: DashboardId): UpstreamConfig {
-  // P&E's Dashboard has four Rails workers in all: two of them is the most we may take (of each Dashboard).
-  const concurrency = int(env, 'UPSTREAM_CONCURRENCY', 2, 1, 16);
-  const { variable, fallback } = BASE_URLS[dashboard];
+function upstreamConfig(read: SettingsReader, dashboard: DashboardId): UpstreamConfig {
+  const concurrency = read('UPSTREAM_CONCURRENCY');
   return {
-    baseUrl: httpUrl(env, variable, fallback),
-    userAgent: headerValue(env, 'USER_AGENT', DEFAULT_USER_AGENT),
-    timeoutMs: ms(seconds(env, 'HTTP_TIMEOUT', 10, 0.05, 120)),
+    baseUrl: read(perDashboard(dashboard, 'BASE_URL')),
+    userAgent: read('USER_AGENT'),
+    timeoutMs: read('HTTP_TIMEOUT'),
     concurrency,
-    queueLimit: int(env, 'UPSTREAM_QUEUE_LIMIT', 200, 1, 100_000),
-    // As many as the cap: one answer alone keeps every slot busy, yet never queues ahead of other answers.
-    answerParallelReads: int(env, 'ANSWER_MAX_PARALLEL_READS', concurrency, 1, 64),
-    retryBaseMs: ms(seconds(env, 'UPSTREAM_RETRY_DELAY', 0.25, 0, 60)),
-    // A roster of a few thousand people is a few MB; anything far larger is not a roster.
-    maxBodyBytes: int(env, 'UPSTREAM_MAX_BODY_MB', 32, 1, 1_024) * MB,
-    // A wedged Dashboard costs five timeouts, then gets half a minute of quiet before one probe.
-    maxFails: int(env, 'UPSTREAM_MAX_FAILS', 5, 1, 1_000),
-    failTimeoutMs: ms(seconds(env, 'UPSTREAM_FAIL_TIMEOUT', 30, 0.1, 3600)),
+    queueLimit: read('UPSTREAM_QUEUE_LIMIT'),
+    answerParallelReads: read('ANSWER_MAX_PARALLEL_READS') ?? concurrency,
+    retryBaseMs: read('UPSTREAM_RETRY_DELAY'),
+    maxBodyBytes: read('UPSTREAM_MAX_BODY_MB'),
+    maxFails: read('UPSTREAM_MAX_FAILS'),
+    failTimeoutMs: read('UPSTREAM_FAIL_TIMEOUT'),
   };
 }
 
-function memoryBudget(env: Env, oldSpaceBytes: number): MemoryBudget {
-  const mb = raw(env, 'MEMORY_CACHE_MAX_MB') === undefined ? undefined : int(env, 'MEMORY_CACHE_MAX_MB', 0, 1, 16_384);
+function memoryBudget(read: SettingsReader, oldSpaceBytes: number): MemoryBudget {
+  const maxBytes = read('MEMORY_CACHE_MAX_MB');
   return {
-    // lru-cache sets aside about 50 bytes per allowed entry up front, outside the budget: 50 MB at the most.
-    maxEntries: int(env, 'MEMORY_CACHE_MAX_ENTRIES', 50_000, 10, 1_000_000),
-    maxBytes: mb === undefined ? Math.max(MB, Math.floor(oldSpaceBytes * CACHE_HEAP_SHARE)) : mb * MB,
-    source: mb === undefined ? 'heap limit' : 'MEMORY_CACHE_MAX_MB',
+    maxEntries: read('MEMORY_CACHE_MAX_ENTRIES'),
+    maxBytes: maxBytes ?? Math.max(MB, Math.floor(oldSpaceBytes * CACHE_HEAP_SHARE)),
+    source: maxBytes === undefined ? 'heap limit' : 'MEMORY_CACHE_MAX_MB',
     oldSpaceBytes,
-    // Answers are derived from the data and cheap to rebuild from it; the data is what spares the Dashboard.
-    answerShare: fraction(env, 'ANSWER_CACHE_SHARE', 0.25, 0.01, 0.9),
+    answerShare: read('ANSWER_CACHE_SHARE'),
   };
 }
 
-function cacheConfig(env: Env, oldSpaceBytes: number): CacheConfig {
-  const swr = raw(env, 'STALE_WHILE_REVALIDATE');
+function cacheConfig(read: SettingsReader, oldSpaceBytes: number): CacheConfig {
   return {
-    ttl: {
-      // Enrolments show up upstream at once, so user lists are the shortest-lived.
-      user: seconds(env, 'USER_CACHE_TTL', 15 * 60, 1, 7 * DAY),
-      // course.json changes only when the Dashboard's updater runs (every 1.5-12 h).
-      course: seconds(env, 'COURSE_CACHE_TTL', 6 * 3600, 1, 7 * DAY),
-      // Rosters change when someone joins; staff changes are rare.
-      courseUsers: seconds(env, 'COURSE_USERS_CACHE_TTL', 3600, 1, 7 * DAY),
-      // Long enough to absorb repeated views of a non-participant's page, short enough for new sign-ups.
-      notFound: seconds(env, 'NOT_FOUND_CACHE_TTL', 10 * 60, 1, DAY),
-      // Details and rosters of over courses (the Dashboard no longer updates them); never shorter than their usual TTL.
-      ended: seconds(env, 'ENDED_COURSE_CACHE_TTL', 7 * DAY, 1, 90 * DAY),
+    ttlMs: {
+      user: read('USER_CACHE_TTL'),
+      course: read('COURSE_CACHE_TTL'),
+      roster: read('COURSE_USERS_CACHE_TTL'),
+      notFound: read('NOT_FOUND_CACHE_TTL'),
+      ended: read('ENDED_COURSE_CACHE_TTL'),
     },
-    staleWhileRevalidate: swr === undefined ? null : seconds(env, 'STALE_WHILE_REVALIDATE', 0, 0, 30 * DAY),
-    // A week covers a long Dashboard outage (the VM wedges every 1-2 days and needs a manual reboot).
-    staleIfError: seconds(env, 'STALE_IF_ERROR', 7 * DAY, 0, 90 * DAY),
-    failureBackoffMs: ms(seconds(env, 'REFRESH_FAILURE_BACKOFF', 5, 0, 3600)),
-    memory: memoryBudget(env, oldSpaceBytes),
-    l1TtlMs: ms(seconds(env, 'L1_TTL', 5, 0, 3600)),
+    staleWhileRevalidateMs: read('STALE_WHILE_REVALIDATE') ?? null,
+    staleIfErrorMs: read('STALE_IF_ERROR'),
+    failureBackoffMs: read('REFRESH_FAILURE_BACKOFF'),
+    memory: memoryBudget(read, oldSpaceBytes),
+    l1TtlMs: read('L1_TTL'),
   };
 }
 
-function serverLimits(env: Env): ServerLimits {
+function serverLimits(read: SettingsReader): ServerLimits {
   const limits = {
-    headersTimeoutMs: ms(seconds(env, 'SERVER_HEADERS_TIMEOUT', 10, 0.05, 600)),
-    requestTimeoutMs: ms(seconds(env, 'SERVER_REQUEST_TIMEOUT', 30, 0.05, 600)),
-    // Above the 60 s a front proxy (nginx) keeps idle upstream connections, so the proxy closes first;
-    // Node waits 1 s more before closing, so an idle connection goes after 73 s, within the contract's 75 s.
-    keepAliveTimeoutMs: ms(seconds(env, 'SERVER_KEEP_ALIVE_TIMEOUT', 72, 0.05, 74)),
+    headersTimeoutMs: read('SERVER_HEADERS_TIMEOUT'),
+    requestTimeoutMs: read('SERVER_REQUEST_TIMEOUT'),
+    keepAliveTimeoutMs: read('SERVER_KEEP_ALIVE_TIMEOUT'),
   };
   // Node refuses a head deadline past the whole request's.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
@@ -221,13 +175,12 @@ function serverLimits(env: Env): ServerLimits {
 
 /** `oldSpaceBytes`: the old generation's limit, from which the default memory budget follows. */
 export function loadConfig(env: Env = process.env, oldSpaceBytes = oldGenerationLimit()): Config {
-  const logLevel = raw(env, 'LOG_LEVEL') ?? 'info';
-  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-  if (!levels.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `one of ${levels.join(', ')}, got "${logLevel}"`);
+  const read = settingsIn(env);
+  const logLevel = read('LOG_LEVEL');
   return {
-    http: { host: raw(env, 'HOST') ?? '0.0.0.0', port: int(env, 'PORT', 8000, 0, 65535), logLevel, limits: serverLimits(env) },
-    upstream: { outreach: upstreamConfig(env, 'outreach'), wikiedu: upstreamConfig(env, 'wikiedu') },
-    redis: redisConfig(env),
-    cache: cacheConfig(env, oldSpaceBytes),
+    http: { host: read('HOST'), port: read('PORT'), logLevel, limits: serverLimits(read) },
+    upstream: byDashboard((id) => upstreamConfig(read, id)),
+    redis: redisConfig(read),
+    cache: cacheConfig(read, oldSpaceBytes),
   };
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeBudget, splitBudget } from '../../src/cache/budget.js';
 import { getHeapStatistics } from 'node:v8';
-import { CACHE_HEAP_SHARE, loadConfig } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/config.js';
+import { CACHE_HEAP_SHARE } from '../../src/config/settings.js';
 import { oldGenerationLimit } from '../../src/config/heap-limit.js';
 
 describe('splitBudget', () => {
