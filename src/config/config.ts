@@ -109,10 +109,10 @@ function redisConfig(read: SettingsReader): RedisConfig | null {
     host: host ?? '127.0.0.1',
     port: read('REDIS_PORT'),
     db: read('REDIS_DB'),
-    ...(password !== undefined && { password }),
     keyPrefix: read('REDIS_KEY_PREFIX'),
     commandTimeoutMs: read('REDIS_COMMAND_TIMEOUT_MS'),
     breakerMs: read('REDIS_BREAKER_MS'),
+    ...(password !== undefined && { password }),
   };
 }
 
