@@ -27,7 +27,7 @@ import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
-import { CACHED_SHAPES } from './schemas/cached.js';
+import { CACHED_SHAPES } from './schemas/stored.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';

@@ -10,8 +10,8 @@ import type { Dashboard, Fetched } from './dashboard/types.js';
 import { isOver } from './domain/activity.js';
 import type { DashboardId } from './domain/dashboards.js';
 import { foldForKey } from './domain/keys.js';
-import { slugText } from './domain/slugs.js';
-import type { CourseDetails, CourseRoster, Slug, UserStats } from './domain/types.js';
+import { slugText, type Slug } from './domain/slugs.js';
+import type { CourseDetails, CourseRoster, UserStats } from './schemas/stored.js';
 
 export interface Policies {
   user: CachePolicy<UserStats>;
@@ -70,7 +70,7 @@ export class CachedDashboard {
 
   /**
    * The roster with its course's own slug and end. An entry in Redis without them fails the roster's
-   * shape check (schemas/cached.ts), so it is refetched and overwritten, never served.
+   * shape check (schemas/stored.ts), so it is refetched and overwritten, never served.
    */
   roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
     return this.cache.read(this.#keys.roster + foldForKey(slugText(slug)), 'roster', this.policies.roster, () => this.loadRoster(slug), gate);

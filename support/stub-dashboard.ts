@@ -5,10 +5,10 @@ import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
 import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
 import { loadConfig } from '../src/config/config.js';
-import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
+import { UpstreamError, type Dashboard, type Fetched, type Roster } from '../src/dashboard/types.js';
 import { byDashboard } from '../src/domain/dashboards.js';
-import { slugText } from '../src/domain/slugs.js';
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, Slug, UserStats } from '../src/domain/types.js';
+import { slugText, type Slug } from '../src/domain/slugs.js';
+import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../src/schemas/stored.js';
 import { CachedDashboard, policiesFrom } from '../src/reads.js';
 
 export class StubDashboard implements Dashboard {

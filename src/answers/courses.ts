@@ -3,10 +3,10 @@
 // roster keeps it from them.
 
 import { courseUrl } from '../dashboard/paths.js';
-import { slugText } from '../domain/slugs.js';
+import { slugText, type Slug } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
-import type { CourseDetails, CourseRoster, Slug } from '../domain/types.js';
 import type { Course, CourseUsers } from '../schemas/courses.js';
+import type { CourseDetails, CourseRoster } from '../schemas/stored.js';
 import { bestEffort } from './best-effort.js';
 import type { Answer, AnswerContext } from './context.js';
 import { FreshnessTracker } from './freshness.js';

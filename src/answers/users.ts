@@ -9,9 +9,9 @@ import { courseUrl } from '../dashboard/paths.js';
 import type { CourseActivity } from '../domain/activity.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { InvalidInput } from '../domain/invalid.js';
-import { slugFromText } from '../domain/slugs.js';
+import { slugFromText, type Slug } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
-import type { EnrolmentRow, Slug } from '../domain/types.js';
+import type { EnrolmentRow } from '../schemas/stored.js';
 import type { ActiveStaff, CourseEntry, EnrichedCourse, UserCourses, UserStatus } from '../schemas/users.js';
 import { bestEffort } from './best-effort.js';
 import type { Answer, AnswerContext } from './context.js';
@@ -37,7 +37,7 @@ class Reader {
 
   constructor(private readonly ctx: AnswerContext) {}
 
-  async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
+  async enrolments(username: string): Promise<{ summary: EnrolmentSummary<EnrolmentRow>; max_project: string | null }> {
     const stats = this.freshness.add(await this.ctx.reads.userStats(username, this.ctx.gate));
     if (stats === null) throw new NotFound('user', username, this.freshness.result(this.ctx.now()));
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };

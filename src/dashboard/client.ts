@@ -4,12 +4,13 @@
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { UpstreamConfig } from '../config/config.js';
-import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import type { Slug } from '../domain/slugs.js';
+import type { CourseDetails, UserStats } from '../schemas/stored.js';
 import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
-import { isRefusal, UpstreamError, type Dashboard, type Fetched } from './types.js';
+import { isRefusal, UpstreamError, type Dashboard, type Fetched, type Roster } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 

@@ -7,7 +7,7 @@ import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboar
 import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
-import { CACHED_SHAPES } from '../../src/schemas/cached.js';
+import { CACHED_SHAPES } from '../../src/schemas/stored.js';
 import { startService, type Service } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 

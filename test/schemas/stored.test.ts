@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseCourse, parseRoster, parseUserStats } from '../../src/dashboard/parse.js';
-import { CACHED_SHAPES } from '../../src/schemas/cached.js';
+import { CACHED_SHAPES } from '../../src/schemas/stored.js';
 
 const FIXTURES = new URL('../../demo/fixtures/', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('manifest.json', FIXTURES), 'utf8')) as { routes: { path: string; status: number; file: string }[] };
