@@ -4,9 +4,9 @@
 // its answer's gate (bounded fan-out, deadline), which the engine consults only on the way upstream.
 
 import type { SwrCache } from './cache/engine.js';
-import type { CachePolicy, CacheResult, Lifetimes, ReadGate } from './cache/types.js';
+import type { CachePolicy, CacheResult, Fetched, Lifetimes, ReadGate } from './cache/types.js';
 import type { CacheConfig } from './config/config.js';
-import type { Dashboard, Fetched } from './dashboard/types.js';
+import type { Dashboard } from './dashboard/types.js';
 import { isOver } from './domain/activity.js';
 import type { DashboardId } from './domain/dashboards.js';
 import { foldForKey } from './domain/keys.js';

@@ -12,7 +12,7 @@
 // A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
 // An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
 
-import type { Fetched } from '../dashboard/types.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FailureMemory } from './failure-memory.js';
 import { entryCheck } from './trust.js';
 import type {
@@ -21,6 +21,7 @@ import type {
   CacheResult,
   CacheStore,
   EntryCheck,
+  Fetched,
   Lifetimes,
   Lock,
   Outcome,
@@ -69,8 +70,6 @@ function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => P
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SwrCache {
   private readonly store: CacheStore;

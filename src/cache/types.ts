@@ -1,5 +1,8 @@
 // The cache's vocabulary, shared by the engine and its stores.
 
+/** What a load said: the data, or that it does not exist (kept as a negative entry). */
+export type Fetched<T> = { found: true; data: T } | { found: false };
+
 /** What a store keeps: when the Dashboard was asked, and what it said (null: "not found"). */
 export interface CacheEntry<T = unknown> {
   fetched_at: number; // epoch ms

@@ -10,7 +10,8 @@ import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js'
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
-import { isRefusal, UpstreamError, type Dashboard, type Fetched, type Roster } from './types.js';
+import type { Fetched } from '../cache/types.js';
+import { isRefusal, UpstreamError, type Dashboard, type Roster } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 

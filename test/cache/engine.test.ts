@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SwrCache, type SwrCacheOptions } from '../../src/cache/engine.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
-import type { CacheEntry, CachePolicy, CacheStore, Lifetimes, Lock, Outcome, ReadGate } from '../../src/cache/types.js';
-import type { Fetched } from '../../src/dashboard/types.js';
+import type { CacheEntry, CachePolicy, CacheStore, Fetched, Lifetimes, Lock, Outcome, ReadGate } from '../../src/cache/types.js';
 
 const life: Lifetimes = { freshMs: 1_000, staleWhileRevalidateMs: 2_000, staleIfErrorMs: 10_000, negativeMs: 500 };
 const policy: CachePolicy = () => life;
