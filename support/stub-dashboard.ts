@@ -10,7 +10,8 @@ import { UpstreamError, type Dashboard, type Roster } from '../src/dashboard/typ
 import { byDashboard } from '../src/domain/dashboards.js';
 import { slugText, type Slug } from '../src/domain/slugs.js';
 import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../src/schemas/stored.js';
-import { CachedDashboard, policiesFrom } from '../src/reads.js';
+import { CachedDashboard } from '../src/reads/cached-dashboard.js';
+import { cacheKinds } from '../src/reads/kinds.js';
 
 export class StubDashboard implements Dashboard {
   readonly users = new Map<string, UserStats>();
@@ -97,9 +98,9 @@ export function stubDeps(
   const config = loadConfig(env);
   const store = new MemoryStore({ maxEntries: 10_000, maxBytes: 50_000_000, now });
   const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.cache.failureBackoffMs });
-  const policies = policiesFrom(config.cache, now);
+  const kinds = cacheKinds(config.cache, now);
   const stubs = { outreach: dashboard, wikiedu };
-  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], policies, id))) };
+  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], kinds, id))) };
 }
 
 /** An answer context over `dashboard` as Programs & Events (see stubDeps); its gate and deadline are shared by every answer built with it. */

@@ -3,7 +3,7 @@
 import type { Freshness, ReadGate } from '../cache/types.js';
 import type { UpstreamsConfig } from '../config/config.js';
 import { byDashboard, type DashboardId } from '../domain/dashboards.js';
-import type { CachedDashboard } from '../reads.js';
+import type { CachedDashboard } from '../reads/cached-dashboard.js';
 import { AnswerGate } from './upstream-gate.js';
 
 /** One Dashboard as the answers read it. */

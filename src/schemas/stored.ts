@@ -2,10 +2,9 @@
 // with types made dependable (null labels become "", a description stays null, dates are ISO strings
 // in the Dashboard's own form or null). The one source of these shapes: their types are Static<> of
 // these schemas (the Dashboard client parses its bodies into them), the answers' schemas are built
-// from them (users.ts, courses.ts), and an entry read back from Redis must pass them (the cached kinds).
+// from them (users.ts, courses.ts), and an entry read back from Redis must pass them (reads/kinds.ts).
 
-import { Type, type Static, type TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { Type, type Static } from 'typebox';
 import { Nullable } from './common.js';
 
 /** What identifies a user or a course: never empty. */
@@ -90,15 +89,3 @@ export const CourseRosterSchema = Type.Object({
 });
 
 export type CourseRoster = Static<typeof CourseRosterSchema>;
-
-const check = (schema: TSchema): ((data: unknown) => boolean) => {
-  const compiled = Compile(schema);
-  return (data) => compiled.Check(data);
-};
-
-/** Per kind of cached read (the `kind` reads.ts gives the engine), the check its data must pass. */
-export const CACHED_SHAPES = {
-  user: check(UserStatsSchema),
-  course: check(CourseDetailsSchema),
-  roster: check(CourseRosterSchema),
-} as const;
