@@ -28,7 +28,7 @@ export interface Setting<T> {
 }
 
 /** How one kind of value is read from text (`E`, in the environment's unit) and held (`T`, in the Config's). */
-interface Kind<E, T> {
+export interface Kind<E, T> {
   parse(text: string, name: string): E;
   convert(value: E): T;
   show(value: E): string;
