@@ -12,7 +12,7 @@ import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
@@ -26,8 +26,8 @@ import { requestId } from './http/request-id.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
 import { createMetrics, metricsRoutes } from './metrics.js';
-import { CachedDashboard, policiesFrom } from './reads.js';
-import { CACHED_SHAPES } from './schemas/cached.js';
+import { CachedDashboard } from './reads/cached-dashboard.js';
+import { cacheKinds } from './reads/kinds.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';
@@ -96,7 +96,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
-    shapes: CACHED_SHAPES,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
     lockTtlMs: timeoutMs + 2_000,
@@ -112,9 +111,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       else log.warn(fields, 'background refresh failed');
     },
   });
-  const policies = policiesFrom(config.cache, now);
+  const kinds = cacheKinds(config.cache, now);
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
-  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
+  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], kinds, id));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
   const responder = new Responder(answers, now);
 

@@ -10,31 +10,28 @@
 // Load errors are never stored; after a failed load the key is not loaded again for a while: a refresh
 // keeps the good entry, and a key with nothing usable answers the same error again at once.
 // A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
-// An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
+// Every read names its kind (types.ts CacheKind): its name for metrics and logs, the lifetimes of its
+// entries, and the check an entry from outside the process (Redis) must pass to be used at all.
 
-import type { Fetched } from '../dashboard/types.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FailureMemory } from './failure-memory.js';
 import { entryCheck } from './trust.js';
 import type {
   CacheEntry,
+  CacheKind,
   CachePolicy,
   CacheResult,
   CacheStore,
   EntryCheck,
+  Fetched,
   Lifetimes,
   Lock,
   Outcome,
   ReadGate,
-  ShapeCheck,
 } from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
-  /**
-   * Per kind of read, the shape its data must have when the store brings it from outside the
-   * process (Redis). For a kind without one, nothing from outside is trusted.
-   */
-  shapes?: Readonly<Record<string, ShapeCheck>>;
   /** Clock (ms); injectable for tests. */
   now?: () => number;
   /** How long a cross-process refresh lock lives (a load's deadline plus a margin). */
@@ -63,14 +60,12 @@ interface Job {
   trust: EntryCheck;
 }
 /** Built only when a load may be needed: a fresh read allocates nothing for it. */
-function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>, trust: EntryCheck): Job {
+function job<T>(key: string, kind: CacheKind<T>, load: () => Promise<Fetched<T>>, trust: EntryCheck): Job {
   // Jobs of every kind share the in-flight map: the data type is erased there.
-  return { key, kind, policy: policy as CachePolicy, load, trust };
+  return { key, kind: kind.name, policy: kind.policy as CachePolicy, load, trust };
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SwrCache {
   private readonly store: CacheStore;
@@ -83,13 +78,11 @@ export class SwrCache {
   private readonly inflight = new Map<string, Flight>();
   private readonly failures: FailureMemory;
   private readonly background = new Set<Promise<void>>();
-  /** kind -> the check for entries from outside the process, built once per kind. */
-  private readonly trust = new Map<string, EntryCheck>();
-  private readonly shapes: Readonly<Record<string, ShapeCheck>>;
+  /** The check for entries from outside the process, built once per kind. */
+  private readonly trust = new WeakMap<CacheKind<never>, EntryCheck>();
 
   constructor(opts: SwrCacheOptions) {
     this.store = opts.store;
-    this.shapes = opts.shapes ?? {};
     this.now = opts.now ?? Date.now;
     this.lockTtlMs = opts.lockTtlMs;
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
@@ -100,30 +93,24 @@ export class SwrCache {
     this.onBackgroundError = opts.onBackgroundError;
   }
 
-  async read<T>(
-    key: string,
-    kind: string,
-    policy: CachePolicy<T>,
-    load: () => Promise<Fetched<T>>,
-    gate?: ReadGate,
-  ): Promise<CacheResult<T>> {
+  async read<T>(key: string, kind: CacheKind<T>, load: () => Promise<Fetched<T>>, gate?: ReadGate): Promise<CacheResult<T>> {
     const trust = this.trustFor(kind);
     const entry = await this.store.get<T>(key, trust);
     if (entry !== undefined) {
       const now = this.now();
       const age = now - entry.fetched_at;
-      const life = policy(entry.data);
+      const life = kind.policy(entry.data);
       if (entry.data === null) {
         if (age <= life.negativeMs) return this.answer(kind, entry, life, 'negative');
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, kind, policy, load, trust), entry, now, gate);
+        this.refreshInBackground(job(key, kind, load, trust), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
         if (this.failures.of(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
+          return this.loaded(kind, await this.foreground(job(key, kind, load, trust), entry, gate));
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
@@ -134,7 +121,7 @@ export class SwrCache {
     // name are one upstream call, not eight).
     const failure = this.failures.of(key, this.now());
     if (failure?.repeat === true) throw failure.error;
-    return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
+    return this.loaded(kind, await this.foreground(job(key, kind, load, trust), entry, gate));
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
@@ -142,17 +129,17 @@ export class SwrCache {
     while (this.background.size > 0) await Promise.all(this.background);
   }
 
-  private trustFor(kind: string): EntryCheck {
+  private trustFor(kind: CacheKind<never>): EntryCheck {
     let trust = this.trust.get(kind);
     if (trust === undefined) {
-      trust = entryCheck(this.shapes[kind], this.now);
+      trust = entryCheck(kind.shape, this.now);
       this.trust.set(kind, trust);
     }
     return trust;
   }
 
-  private answer<T>(kind: string, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
-    this.onOutcome?.(kind, outcome);
+  private answer<T>(kind: CacheKind<T>, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
+    this.onOutcome?.(kind.name, outcome);
     const freshUntil = entry.fetched_at + (entry.data === null ? life.negativeMs : life.freshMs);
     return { data: entry.data, fetched_at: entry.fetched_at, freshUntil, outcome };
   }
@@ -161,9 +148,9 @@ export class SwrCache {
    * An entry that was just loaded, by us or by another process we waited for: from the caller's
    * point of view nothing usable was cached, so it is a 'miss' (or 'negative' for a 404).
    */
-  private loaded<T>(kind: string, entry: Entry, policy: CachePolicy<T>): CacheResult<T> {
+  private loaded<T>(kind: CacheKind<T>, entry: Entry): CacheResult<T> {
     const mine = entry as CacheEntry<T>;
-    return this.answer(kind, mine, policy(mine.data), mine.data === null ? 'negative' : 'miss');
+    return this.answer(kind, mine, kind.policy(mine.data), mine.data === null ? 'negative' : 'miss');
   }
 
   private refreshInBackground(job: Job, seen: Entry, now: number, gate: ReadGate | undefined): void {

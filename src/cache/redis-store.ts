@@ -4,7 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from '../config.js';
+import type { RedisConfig } from '../config/config.js';
 import { UNCOORDINATED } from './no-lock.js';
 import type { CacheEntry, CacheStore, EntryCheck, Lock, StoreHealth } from './types.js';
 

@@ -1,5 +1,8 @@
 // The cache's vocabulary, shared by the engine and its stores.
 
+/** What a load said: the data, or that it does not exist (kept as a negative entry). */
+export type Fetched<T> = { found: true; data: T } | { found: false };
+
 /** What a store keeps: when the Dashboard was asked, and what it said (null: "not found"). */
 export interface CacheEntry<T = unknown> {
   fetched_at: number; // epoch ms
@@ -20,10 +23,21 @@ export interface Lifetimes {
 
 /**
  * The lifetimes of an entry, given its data (null: a negative entry). Being a function of the data
- * lets a kind keep some entries longer (the details and roster of a course that is over, reads.ts)
+ * lets a kind keep some entries longer (the details and roster of a course that is over, reads/kinds.ts)
  * without any reader knowing.
  */
 export type CachePolicy<T = unknown> = (data: T | null) => Lifetimes;
+
+/**
+ * A kind of entry as the engine reads it: its name (a label for metrics and logs, never a key), the
+ * lifetimes of its entries, and what its data must look like when the store brings it from outside
+ * the process (Redis); without a shape, nothing from outside is trusted.
+ */
+export interface CacheKind<T = unknown> {
+  readonly name: string;
+  readonly policy: CachePolicy<T>;
+  readonly shape?: ShapeCheck;
+}
 
 /**
  * A caller's say over what one read does upstream on its behalf (one answer's bounded fan-out and

@@ -3,8 +3,8 @@
 // values never fail a whole answer. Dates are the exception: a present date that is not a real one is a
 // bad payload (a made-up default would give wrong "active now" answers).
 
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from '../domain/types.js';
-import { UpstreamError } from './types.js';
+import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../schemas/stored.js';
+import { UpstreamError, type Roster } from './types.js';
 
 type Obj = Record<string, unknown>;
 

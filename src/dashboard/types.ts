@@ -1,11 +1,13 @@
 // The Dashboard as the rest of the service sees it: three reads and how they fail.
 
-import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import type { Fetched } from '../cache/types.js';
+import type { Slug } from '../domain/slugs.js';
+import type { CourseDetails, CourseRoster, UserStats } from '../schemas/stored.js';
 
-/** What the Dashboard said: the payload, or that the user/course does not exist (404). */
-export type Fetched<T> = { found: true; data: T } | { found: false };
+/** users.json's rows: a roster as the Dashboard gives it (the cached one adds the course's own slug and end). */
+export type Roster = Pick<CourseRoster, 'users'>;
 
-/** The three upstream reads. Failures throw UpstreamError. */
+/** The three upstream reads: the payload, or that the user/course does not exist (404). Failures throw UpstreamError. */
 export interface Dashboard {
   userStats(username: string): Promise<Fetched<UserStats>>;
   course(slug: Slug): Promise<Fetched<CourseDetails>>;

@@ -2,8 +2,7 @@
 // is a share of it (config.ts).
 
 import { getHeapStatistics } from 'node:v8';
-
-const MB = 1024 * 1024;
+import { MB } from './env-values.js';
 
 /**
  * The largest V8 semi-space when none is set (MB): 16 before V8 13 (Node 20, 22), 64 from V8 13 (Node

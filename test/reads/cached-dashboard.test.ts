@@ -4,8 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COURSES } from '../demo/demo-world.js';
-import { startService, type Service } from '../support/service.js';
+import { COURSES } from '../../demo/demo-world.js';
+import { startService, type Service } from '../../support/service.js';
 
 let svc: Service;
 before(async () => {

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../src/config.js';
-import { ConfigError } from '../src/env-values.js';
-import { oldGenerationLimit } from '../src/heap-limit.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ConfigError } from '../../src/config/env-values.js';
+import { oldGenerationLimit } from '../../src/config/heap-limit.js';
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
@@ -39,9 +39,9 @@ describe('loadConfig', () => {
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
-    assert.deepEqual(c.cache.ttl, { user: 900, course: 21_600, courseUsers: 3600, notFound: 600, ended: 604_800 });
-    assert.equal(c.cache.staleWhileRevalidate, null, 'one fresh window of each kind');
-    assert.equal(c.cache.staleIfError, 7 * 86_400);
+    assert.deepEqual(c.cache.ttlMs, { user: 900_000, course: 21_600_000, roster: 3_600_000, notFound: 600_000, ended: 604_800_000 });
+    assert.equal(c.cache.staleWhileRevalidateMs, null, 'one fresh window of each kind');
+    assert.equal(c.cache.staleIfErrorMs, 7 * 86_400_000);
     assert.equal(c.cache.failureBackoffMs, 5_000);
     assert.deepEqual(c.cache.memory, {
       maxEntries: 50_000,
@@ -90,12 +90,12 @@ describe('loadConfig', () => {
       const each = c.upstream[id];
       assert.deepEqual([each.concurrency, each.timeoutMs, each.maxFails, each.userAgent], [1, 500, 3, 'Test/1.0 (test@example.org)'], `${id}: UPSTREAM_CONCURRENCY etc. each`);
     }
-    assert.equal(c.cache.ttl.user, 60);
-    assert.equal(c.cache.staleWhileRevalidate, 0);
+    assert.equal(c.cache.ttlMs.user, 60_000);
+    assert.equal(c.cache.staleWhileRevalidateMs, 0);
     assert.equal(upstream.timeoutMs, 500);
     assert.equal(upstream.concurrency, 1);
     assert.equal(upstream.answerParallelReads, 3);
-    assert.equal(c.cache.ttl.ended, 86_400);
+    assert.equal(c.cache.ttlMs.ended, 86_400_000);
     assert.equal(upstream.userAgent, 'Test/1.0 (test@example.org)');
     assert.equal(upstream.retryBaseMs, 100);
     assert.equal(upstream.maxBodyBytes, 4 * 1024 * 1024);
