@@ -21,10 +21,11 @@ export type UpstreamFailure =
   | 'payload' // the body was not the JSON we expect
   | 'protocol' // the answer broke HTTP/1.1 (bad status line, header, chunk or framing) or the client failed otherwise
   | 'overloaded' // too many requests already waiting for an upstream slot (load shedding)
+  | 'budget' // the Dashboard's request budget (UPSTREAM_RATE, UPSTREAM_BURST) has no token in time
   | 'down'; // the breaker is open: the Dashboard failed too often in a row and is not asked for a while
 
 export class UpstreamError extends Error {
-  /** 'down': how long (ms) until the Dashboard may be asked again. */
+  /** 'down', 'budget': how long (ms) until the Dashboard may be asked again. */
   readonly retryAfterMs: number | undefined;
 
   constructor(
@@ -39,7 +40,7 @@ export class UpstreamError extends Error {
   }
 }
 
-/** Our own refusals (queue full, breaker open): they say nothing of the Dashboard and end by themselves. */
+/** Our own refusals (queue full, breaker open, budget spent): they say nothing of the Dashboard and end by themselves. */
 export function isRefusal(err: unknown): boolean {
-  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down');
+  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down' || err.kind === 'budget');
 }
