@@ -138,12 +138,12 @@ export function demoWorld(now: number = Date.now()): World {
     roster: [staff(P.onBoth), staff('Levant Host'), editor('Sami Khoury')],
   });
   // F (recently ended) stays out of both, so that its badge does not come and go while its details load.
-  world.addCampaign({
+  world.campaigns.add({
     slug: DEMO_CAMPAIGNS.communityPrograms,
     title: 'Community Programs 2026',
     courses: [COURSES.active, COURSES.eventAhead, COURSES.past, COURSES.future, COURSES.large, COURSES.articleScoped, COURSES.oddSlug],
   });
-  world.addCampaign({
+  world.campaigns.add({
     slug: DEMO_CAMPAIGNS.editathons,
     title: 'Editathons and Sprints 2026',
     courses: [COURSES.threeSegments, COURSES.manyStaff, COURSES.xss, COURSES.pastOnly, COURSES.private, COURSES.librariesSprint],

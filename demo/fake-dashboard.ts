@@ -10,10 +10,9 @@ import { demoWorld } from './demo-world.js';
 import type { Lookup, World } from './world.js';
 
 /** What the fake serves from: the demo's World, or any other source of the bodies (e.g. one generated on the fly). */
-export type DashboardData = Pick<
-  World,
-  'userStats' | 'courseJson' | 'usersJson' | 'campaignJson' | 'campaignUsersJson' | 'campaignActiveCoursesJson'
->;
+export type DashboardData = Pick<World, 'userStats' | 'courseJson' | 'usersJson'> & {
+  campaigns: Pick<World['campaigns'], 'show' | 'users' | 'activeCourses'>;
+};
 
 export interface Fault {
   /** Tested against the raw request path+query; default: every request. */
@@ -170,9 +169,9 @@ function route(world: DashboardData, method: string, rawUrl: string, now: number
   const campaignPath = /^\/campaigns\/([^/]+?)(?:\/(users|active_courses))?\.json$/.exec(path);
   if (readable && campaignPath) {
     const slug = percentDecode(campaignPath[1] ?? '');
-    if (campaignPath[2] === 'users') return campaign(world.campaignUsersJson(slug));
-    if (campaignPath[2] === 'active_courses') return campaign(world.campaignActiveCoursesJson(slug, now));
-    return campaign(world.campaignJson(slug));
+    if (campaignPath[2] === 'users') return campaign(world.campaigns.users(slug));
+    if (campaignPath[2] === 'active_courses') return campaign(world.campaigns.activeCourses(slug, now));
+    return campaign(world.campaigns.show(slug));
   }
   if (path.endsWith('.json')) return json(404, { message: 'Not found' });
   return html(404, 'Not Found');

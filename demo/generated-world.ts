@@ -157,12 +157,19 @@ export class GeneratedWorld implements DashboardData {
     for (let u = 1; u <= (this.opts.campaignUsers ?? 0); u++) for (let c = 1; c <= this.opts.coursesPerUser; c++) yield { u, c };
   }
 
-  campaignJson(slug: string): Lookup<{ campaign: Json }> {
+  /** The fake's view of this world's one campaign. */
+  readonly campaigns = {
+    show: (slug: string) => this.campaignJson(slug),
+    users: (slug: string) => this.campaignUsersJson(slug),
+    activeCourses: (slug: string, now: number) => this.campaignActiveCoursesJson(slug, now),
+  };
+
+  private campaignJson(slug: string): Lookup<{ campaign: Json }> {
     if (slug !== 'current' && slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
     return { status: 'found', body: { campaign: { id: 1, title: 'Generated', slug: GENERATED_CAMPAIGN, start: null, end: null } } };
   }
 
-  campaignUsersJson(slug: string): Lookup<CampaignUsersBody> {
+  private campaignUsersJson(slug: string): Lookup<CampaignUsersBody> {
     if (slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
     const users: CampaignUserRow[] = [];
     for (const { u, c } of this.campaignCourses()) {
@@ -174,7 +181,7 @@ export class GeneratedWorld implements DashboardData {
     return { status: 'found', body: { campaign: GENERATED_CAMPAIGN, users } };
   }
 
-  campaignActiveCoursesJson(slug: string, now: number): Lookup<{ courses: Json[] }> {
+  private campaignActiveCoursesJson(slug: string, now: number): Lookup<{ courses: Json[] }> {
     if (slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
     const courses: Json[] = [];
     for (const { u, c } of this.campaignCourses()) {

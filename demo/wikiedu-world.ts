@@ -90,8 +90,8 @@ export function wikieduWorld(now: number = Date.now()): World {
       { username: P.student, role: 0 },
     ],
   });
-  world.addCampaign({ slug: DEMO_CAMPAIGNS.currentTerm, title: 'Spring 2026', courses: [WIKIEDU_COURSES.class] });
-  world.addCampaign({ slug: DEMO_CAMPAIGNS.pastTerm, title: 'Fall 2025', courses: [WIKIEDU_COURSES.past] });
-  world.addCampaign({ slug: DEMO_CAMPAIGNS.exchangeSections, title: 'Exchange Sections 2026', courses: [WIKIEDU_COURSES.sameSlug] });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.currentTerm, title: 'Spring 2026', courses: [WIKIEDU_COURSES.class] });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.pastTerm, title: 'Fall 2025', courses: [WIKIEDU_COURSES.past] });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.exchangeSections, title: 'Exchange Sections 2026', courses: [WIKIEDU_COURSES.sameSlug] });
   return world;
 }

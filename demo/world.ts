@@ -4,12 +4,11 @@
 // trimming is exercised for real.
 
 import { readFileSync } from 'node:fs';
-import { Campaigns, type NewCampaign } from './campaigns.js';
+import { Campaigns } from './campaigns.js';
 import {
   collationKey,
   DAY_MS,
   ROLE_LABELS,
-  type CampaignUsersBody,
   type CourseBody,
   type EnrolmentDetail,
   type Json,
@@ -160,7 +159,8 @@ export class World {
   readonly dashboardUrl: string;
   private readonly courses = new Map<string, CourseRecord>();
   private readonly users = new Map<string, UserRecord>();
-  private readonly campaigns: Campaigns;
+  /** Its campaigns (`/campaigns/...`), computed from its courses at request time. */
+  readonly campaigns: Campaigns;
   private readonly template: CourseBody;
   // Made-up ids start above the fixtures' ranges so they never collide.
   private nextCourseId = 33_001;
@@ -289,24 +289,6 @@ export class World {
       character_sum_human: '0',
     };
     this.courses.set(key, { body, enrolments });
-  }
-
-  /** Adds a campaign of courses already in the world. */
-  addCampaign(c: NewCampaign): void {
-    this.campaigns.add(c);
-  }
-
-  /** `/campaigns/<slug>.json`; `current` is the default campaign. */
-  campaignJson(slug: string): Lookup<{ campaign: Json }> {
-    return this.campaigns.show(slug);
-  }
-
-  campaignUsersJson(slug: string): Lookup<CampaignUsersBody> {
-    return this.campaigns.users(slug);
-  }
-
-  campaignActiveCoursesJson(slug: string, now: number): Lookup<{ courses: Json[] }> {
-    return this.campaigns.activeCourses(slug, now);
   }
 
   /** A user who exists upstream (has logged in) but is enrolled nowhere. */

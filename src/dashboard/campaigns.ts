@@ -4,7 +4,7 @@
 // Education term is about 7,500 rows, upstream has no size guard), so their parsers take the body as
 // text and refuse one with more than `maxRows` rows (BADGE_SOURCE_MAX_ROWS) before JSON.parse builds it.
 
-import type { CampaignCourse, CampaignUsers, ListedCourse } from '../domain/badge-index.js';
+import type { CampaignCourse, CampaignUsers, ListedCourse } from '../domain/badge-sources.js';
 import { roleFromLabel, STUDENT_ROLE } from '../domain/roles.js';
 import { integer, isObj, key, payloadError, rows, text } from './parse.js';
 import { UpstreamError } from './types.js';
@@ -87,8 +87,13 @@ function listOf(body: Record<string, unknown>, field: string, what: string, maxR
  * privileged (as a course roster's does): the person is in the course, so the row is kept, but never
  * makes them staff.
  */
-function campaignRole(v: unknown): number {
-  if (typeof v === 'string') return roleFromLabel(v) ?? STUDENT_ROLE;
+function campaignRole(v: unknown, labels: Map<string, number>): number {
+  if (typeof v === 'string') {
+    // A handful of labels over thousands of rows: each is read once.
+    let role = labels.get(v);
+    if (role === undefined) labels.set(v, (role = roleFromLabel(v) ?? STUDENT_ROLE));
+    return role;
+  }
   const n = integer(v);
   return n !== null && n >= 0 ? n : STUDENT_ROLE;
 }
@@ -103,6 +108,7 @@ export function parseCampaignUsers(textBody: string, maxRows: number): CampaignU
   const what = 'campaign users.json';
   const body = parseList(textBody, what, '"username"', maxRows);
   const byCourse = new Map<string, CampaignCourse>();
+  const labels = new Map<string, number>();
   for (const row of listOf(body, 'users', what, maxRows)) {
     if (!isObj(row)) continue;
     const slug = key(row.course);
@@ -110,7 +116,7 @@ export function parseCampaignUsers(textBody: string, maxRows: number): CampaignU
     if (slug === null || username === null) continue;
     let course = byCourse.get(slug);
     if (course === undefined) byCourse.set(slug, (course = { slug, users: [] }));
-    course.users.push({ username, role: campaignRole(row.role) });
+    course.users.push({ username, role: campaignRole(row.role, labels) });
   }
   return { campaign: text(body.campaign), courses: [...byCourse.values()] };
 }

@@ -129,7 +129,7 @@ export function badgesAnswer(names: BadgeNames, asked: readonly DashboardIndexVi
   }
   const index: Partial<Record<DashboardId, IndexSummary>> = {};
   for (const { dashboard, index: built, state, built_at } of views) {
-    index[dashboard] = { state, built_at, courses: built?.courses.length ?? 0, users: built?.people.size ?? 0 };
+    index[dashboard] = { state, built_at, courses: built?.courses.length ?? 0, users: built?.users ?? 0 };
   }
   return {
     users: Object.fromEntries(users),

@@ -21,7 +21,8 @@ import {
 } from '../../src/dashboard/campaigns.js';
 import { parseCourse } from '../../src/dashboard/parse.js';
 import { courseUrl, upstreamSlugPath, upstreamUsernameQuery } from '../../src/dashboard/paths.js';
-import { buildBadgeIndex, type BadgeIndex, type CampaignSource, type CourseFacts, type Stamped } from '../../src/domain/badge-index.js';
+import { buildBadgeIndex, type BadgeIndex } from '../../src/domain/badge-index.js';
+import type { CampaignSource, CourseFacts, Stamped } from '../../src/domain/badge-sources.js';
 import { badgesAnswer, parseBadgeNames, type BadgesAnswer } from '../../src/domain/badges.js';
 import type { DashboardId } from '../../src/domain/dashboards.js';
 import { slugFromText } from '../../src/domain/slugs.js';

@@ -141,32 +141,32 @@ describe('the demo worlds\' campaigns over HTTP', () => {
 test('campaigns follow the world: dates relative to now, courses added later', () => {
   const now = Date.now() + 400 * DAY;
   const world = wikieduWorld(now);
-  const listed = world.campaignActiveCoursesJson(DEMO_CAMPAIGNS.currentTerm, now);
+  const listed = world.campaigns.activeCourses(DEMO_CAMPAIGNS.currentTerm, now);
   assert.deepEqual(listed.status === 'found' && listed.body.courses.map((c) => c['slug']), [WIKIEDU_COURSES.class]);
-  const later = world.campaignActiveCoursesJson(DEMO_CAMPAIGNS.currentTerm, now + 91 * DAY);
+  const later = world.campaigns.activeCourses(DEMO_CAMPAIGNS.currentTerm, now + 91 * DAY);
   assert.deepEqual(later.status === 'found' && later.body.courses, [], 'more than 30 days after its end');
 
   const pe = demoWorld(now);
   const start = new Date(now - DAY).toISOString();
   pe.addCourse({ slug: 'New_Org/Late_Course', title: 'Late', school: 'New Org', start, end: start, roster: [{ username: 'Late Joiner', role: 0 }] });
-  const all = pe.campaignUsersJson(DEMO_CAMPAIGNS.miscellanea);
+  const all = pe.campaigns.users(DEMO_CAMPAIGNS.miscellanea);
   assert.ok(all.status === 'found' && all.body.users.some((u) => u.username === 'Late Joiner'), 'the catch-all holds every course');
-  assert.throws(() => pe.addCampaign({ slug: 'Upper_Case', title: 'x', courses: [] }), /lower case/);
-  assert.throws(() => pe.addCampaign({ slug: 'x', title: 'x', courses: ['No/Such_Course'] }), /no such course/);
-  assert.throws(() => pe.addCampaign({ slug: DEMO_CAMPAIGNS.editathons, title: 'x', courses: [] }), /already exists/);
+  assert.throws(() => pe.campaigns.add({ slug: 'Upper_Case', title: 'x', courses: [] }), /lower case/);
+  assert.throws(() => pe.campaigns.add({ slug: 'x', title: 'x', courses: ['No/Such_Course'] }), /no such course/);
+  assert.throws(() => pe.campaigns.add({ slug: DEMO_CAMPAIGNS.editathons, title: 'x', courses: [] }), /already exists/);
 });
 
 test('a generated world\'s campaign holds the courses of its first users, as many rows as asked', () => {
   const world = new GeneratedWorld({ now: Date.now(), coursesPerUser: 2, rosterSize: 3, titleLength: 20, script: 'latin', campaignUsers: 4 });
-  const users = world.campaignUsersJson(GENERATED_CAMPAIGN);
+  const users = world.campaigns.users(GENERATED_CAMPAIGN);
   assert.equal(users.status === 'found' && users.body.users.length, 4 * 2 * (3 + 2));
   assert.deepEqual(users.status === 'found' && users.body.users.slice(0, 2), [
     { course: 'Gen_School/U1_C1', role: 'Facilitator', username: 'Gen Host 1.1' },
     { course: 'Gen_School/U1_C1', role: 'Editor', username: 'Gen User 1' },
   ]);
-  const listed = world.campaignActiveCoursesJson(GENERATED_CAMPAIGN, Date.now());
+  const listed = world.campaigns.activeCourses(GENERATED_CAMPAIGN, Date.now());
   assert.equal(listed.status === 'found' && listed.body.courses.length, 8);
-  const current = world.campaignJson('current');
+  const current = world.campaigns.show('current');
   assert.equal(current.status === 'found' && current.body.campaign['slug'], GENERATED_CAMPAIGN);
-  assert.equal(world.campaignUsersJson('other').status, 'missing');
+  assert.equal(world.campaigns.users('other').status, 'missing');
 });

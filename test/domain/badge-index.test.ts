@@ -3,18 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildBadgeIndex,
-  enrolmentsOf,
-  indexIsCurrent,
-  sourcesStamp,
-  type BadgeIndex,
-  type BadgeSources,
-  type CampaignSource,
-  type CourseFacts,
-  type Enrolment,
-  type Stamped,
-} from '../../src/domain/badge-index.js';
+import { buildBadgeIndex, enrolmentsOf, updateBadgeIndex, type BadgeIndex } from '../../src/domain/badge-index.js';
+import type { BadgeSources, CampaignSource, CourseFacts, Enrolment, Stamped } from '../../src/domain/badge-sources.js';
 import { foldForKey } from '../../src/domain/keys.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00.000Z');
@@ -82,7 +72,7 @@ test('Programs & Events: a campaign counts only the courses its active_courses.j
 
   const unlisted = build({ campaigns: [programme('spring', rows, undefined)] });
   assert.deepEqual(slugs(unlisted), []);
-  assert.equal(unlisted.people.size, 0);
+  assert.equal(unlisted.users, 0);
 });
 
 test('a campaign course whose known dates show its tracking window ended is not current; one not started yet is', () => {
@@ -139,7 +129,7 @@ test("a person's courses come in slug order, over campaigns and rosters, each on
   });
   assert.deepEqual(of(index, 'Ann'), [['A/First', 0], ['M/Middle', 1], ['Z/Last', 0]]);
   assert.equal(index.courses.length, 3);
-  assert.equal(index.people.size, 1);
+  assert.equal(index.users, 1);
 });
 
 test('people are found by the name folded as the Dashboard folds it (case, accents)', () => {
@@ -167,6 +157,13 @@ test('the newest details of a course win', () => {
   assert.equal(index.courses[0]?.title, 'New');
 });
 
+test('the newest held roster of a course wins', () => {
+  const older = stamped({ slug: 'O/A', users: [editor('Gone')] }, NOW - 9_000);
+  const newer = stamped({ slug: 'o/a', users: [editor('Stays')] }, NOW - 1_000);
+  const index = build({ organic: [newer, older], details: [facts('O/A', -1, 1)] });
+  assert.deepEqual([of(index, 'Stays'), of(index, 'Gone')], [[['o/a', 0]], []]);
+});
+
 test('courses nobody is enrolled in are left out; the counts are of current courses and of distinct people', () => {
   const index = build({
     campaigns: [term('t', { 'U/A': [editor('Ann'), editor('Bo')], 'U/B': [editor('ann'), staff('Cy')] })],
@@ -174,7 +171,7 @@ test('courses nobody is enrolled in are left out; the counts are of current cour
     details: [facts('U/Empty', -1, 1)],
   });
   assert.deepEqual(slugs(index), ['U/A', 'U/B']);
-  assert.equal(index.people.size, 3, 'Ann and ann are one person');
+  assert.equal(index.users, 3, 'Ann and ann are one person');
 });
 
 test('an unknown or odd role number keeps its place; never another course', () => {
@@ -182,15 +179,16 @@ test('an unknown or odd role number keeps its place; never another course', () =
   assert.deepEqual(of(index, 'Odd'), [['U/A', 7], ['U/B', 0]]);
 });
 
-test('sourcesStamp changes with any source, not with the order of rosters and details', () => {
+test('updateBadgeIndex keeps the index while its sources are the same, whatever the order of rosters and details', () => {
   const details = [facts('U/A', -1, 1), facts('U/B', -1, 1)];
-  const organic = [stamped({ slug: 'U/A', users: [] }), stamped({ slug: 'U/B', users: [] }, NOW - 5)];
-  const base: BadgeSources = { campaigns: [term('t', {}, NOW - 100)], organic, details };
-  const stamp = sourcesStamp(base);
-  assert.equal(sourcesStamp({ ...base, details: [...details].reverse(), organic: [...organic].reverse() }), stamp);
+  const organic = [stamped({ slug: 'U/A', users: [editor('Ann')] }), stamped({ slug: 'U/B', users: [editor('Bo')] }, NOW - 5)];
+  const base: BadgeSources = { campaigns: [term('t', { 'U/C': [editor('Cy')] }, NOW - 100)], organic, details };
+  const index = buildBadgeIndex(base, NOW, url);
+  assert.equal(updateBadgeIndex(index, base, NOW + 1000, url), index);
+  assert.equal(updateBadgeIndex(index, { ...base, details: [...details].reverse(), organic: [...organic].reverse() }, NOW, url), index);
   const changed: BadgeSources[] = [
-    { ...base, campaigns: [term('t', {}, NOW - 99)] }, // refreshed
-    { ...base, campaigns: [term('u', {}, NOW - 100)] }, // another campaign
+    { ...base, campaigns: [term('t', { 'U/C': [editor('Cy')] }, NOW - 99)] }, // refreshed
+    { ...base, campaigns: [term('u', { 'U/C': [editor('Cy')] }, NOW - 100)] }, // another campaign
     { ...base, campaigns: [{ ...term('t', {}, NOW - 100), limitToListed: true }] },
     { ...base, campaigns: [{ ...term('t', {}, NOW - 100), listed: stamped([]) }] },
     { ...base, campaigns: [] },
@@ -199,7 +197,23 @@ test('sourcesStamp changes with any source, not with the order of rosters and de
     { ...base, details: [details[0]!, { ...details[1]!, fetched_at: NOW }] }, // refreshed
     { ...base, organic: [organic[0]!] },
   ];
-  for (const [i, sources] of changed.entries()) assert.notEqual(sourcesStamp(sources), stamp, `change ${i}`);
+  for (const [i, sources] of changed.entries()) assert.notEqual(updateBadgeIndex(index, sources, NOW, url), index, `change ${i}`);
+});
+
+test('a change rebuilds only the part of its source: details and rosters never re-read a campaign\'s rows', () => {
+  const campaigns = [term('big', { 'U/A': [editor('Ann')] }), term('small', { 'U/B': [editor('Bo')] })];
+  const index = buildBadgeIndex({ campaigns, organic: [], details: [] }, NOW, url);
+  const withDetails = updateBadgeIndex(index, { campaigns, organic: [], details: [facts('U/A', -9, -1)] }, NOW, url);
+  assert.notEqual(withDetails, index);
+  assert.deepEqual(slugs(withDetails), ['U/B'], 'the details ended U/A');
+  assert.equal(withDetails.parts[0], index.parts[0], "the campaign's part is reused");
+  assert.equal(withDetails.parts[1], index.parts[1]);
+  const refreshed = [campaigns[0]!, term('small', { 'U/B': [editor('Bo'), editor('Di')] }, NOW)];
+  const next = updateBadgeIndex(withDetails, { campaigns: refreshed, organic: [stamped({ slug: 'O/X', users: [] })], details: [] }, NOW, url);
+  assert.equal(next.parts[0], index.parts[0], 'unchanged campaign: same part');
+  assert.notEqual(next.parts[1], index.parts[1]);
+  assert.notEqual(next.parts[2], index.parts[2], 'the rosters changed');
+  assert.deepEqual(of(next, 'Di'), [['U/B', 0]]);
 });
 
 test('the index says until when it holds: the first end of a current course, or the opening of a held roster', () => {
@@ -209,19 +223,27 @@ test('the index says until when it holds: the first end of a current course, or 
     details: [facts('U/Running', -5, 5), facts('O/Soon', 2, 9)],
   };
   const index = buildBadgeIndex(sources, NOW, url);
-  const stamp = sourcesStamp(sources);
   assert.equal(index.validUntil, NOW + 2 * DAY - 1, 'O/Soon opens first');
-  assert.equal(indexIsCurrent(index, stamp, NOW + 2 * DAY - 1), true);
-  assert.equal(indexIsCurrent(index, stamp, NOW + 2 * DAY), false);
-  assert.equal(indexIsCurrent(index, `${stamp}x`, NOW), false, 'another stamp: the sources changed');
-
-  const later = buildBadgeIndex(sources, NOW + 2 * DAY, url);
+  assert.equal(updateBadgeIndex(index, sources, NOW + 2 * DAY - 1, url), index);
+  const later = updateBadgeIndex(index, sources, NOW + 2 * DAY, url);
+  assert.notEqual(later, index);
+  assert.equal(later.parts[0], index.parts[0], 'time passing rebuilds no part');
   assert.deepEqual(slugs(later), ['O/Soon', 'U/NoDates', 'U/Running']);
   assert.equal(later.validUntil, NOW + 5 * DAY, 'U/Running ends first');
-  const after = buildBadgeIndex(sources, NOW + 5 * DAY + 1, url);
+  const after = updateBadgeIndex(later, sources, NOW + 5 * DAY + 1, url);
   assert.deepEqual(slugs(after), ['O/Soon', 'U/NoDates']);
   assert.equal(after.validUntil, NOW + 9 * DAY);
   assert.equal(build({ campaigns: [term('t', { 'U/NoDates': [editor('Bo')] })] }).validUntil, Infinity);
+});
+
+test('distinct people are counted once over every source, and only for current courses', () => {
+  const index = build({
+    campaigns: [term('one', { 'U/A': [editor('Ann'), editor('Bo')] }), term('two', { 'U/B': [editor('ANN'), editor('Cy')], 'U/Old': [editor('Old')] })],
+    organic: [stamped({ slug: 'O/Open', users: [editor('Bo'), editor('Di')] })],
+    details: [facts('O/Open', -1, 1), facts('U/Old', -9, -1)],
+  });
+  assert.equal(index.users, 4, 'Ann, Bo, Cy, Di');
+  assert.equal(index.courses.length, 3);
 });
 
 test('details of courses that are not candidates change nothing but the stamp', () => {

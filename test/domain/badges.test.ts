@@ -3,7 +3,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildBadgeIndex, type BadgeIndex, type CampaignSource, type Enrolment } from '../../src/domain/badge-index.js';
+import { buildBadgeIndex, type BadgeIndex } from '../../src/domain/badge-index.js';
+import type { CampaignSource, Enrolment } from '../../src/domain/badge-sources.js';
 import { badgesAnswer, parseBadgeNames, type DashboardIndexView } from '../../src/domain/badges.js';
 import { InvalidInput } from '../../src/domain/invalid.js';
 
