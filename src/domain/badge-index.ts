@@ -130,10 +130,9 @@ function indexOver(parts: readonly EnrolmentPart[], details: readonly Stamped<Co
 
 /** Distinct people with a current course: each counted in the first part where they have one. */
 function countPeople(parts: readonly EnrolmentPart[], placement: readonly Int32Array[]): number {
-  const currentIn = (p: number, held: number | readonly number[]): boolean => {
-    const codes = typeof held === 'number' ? [held] : held;
-    return codes.some((code) => (placement[p]?.[Math.floor(code / ROLE_SLOTS)] ?? -1) >= 0);
-  };
+  const current = (p: number, code: number): boolean => (placement[p]?.[Math.floor(code / ROLE_SLOTS)] ?? -1) >= 0;
+  const currentIn = (p: number, held: number | readonly number[]): boolean =>
+    typeof held === 'number' ? current(p, held) : held.some((code) => current(p, code));
   let count = 0;
   for (const [p, part] of parts.entries()) {
     for (const [person, held] of part.people) {
