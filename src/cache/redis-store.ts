@@ -136,6 +136,10 @@ export class RedisStore implements CacheStore, ScriptRunner {
     return { state: 'acquired', lock: { release } };
   }
 
+  get scripts(): ScriptRunner {
+    return this;
+  }
+
   /**
    * Runs `script` atomically with `keys` under this store's namespace; undefined when Redis is unavailable.
    * Sent by its SHA-1 (EVALSHA), and in full only when Redis does not know it yet.

@@ -6,7 +6,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SharedBucket } from './shared-bucket.js';
-import type { Priority } from './token-bucket.js';
+import type { Priority } from '../cache/types.js';
 import { UpstreamError } from './types.js';
 
 export type BudgetOutcome = 'taken' | 'refused';
@@ -77,4 +77,20 @@ export class UpstreamBudget {
     this.#refusing = undefined;
     this.hooks.onRefusals?.({ state: 'stopped', refused: refusing.refused, forMs: refusing.last - refusing.since });
   }
+}
+
+interface BudgetLog {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+/** What an operator reads: one warning when a Dashboard's budget starts turning readers away, one line when it stops. */
+export function logBudgetRefusals(log: BudgetLog, dashboard: string): BudgetHooks['onRefusals'] {
+  return (change) => {
+    if (change.state === 'started') {
+      log.warn({ dashboard }, "Dashboard's request budget spent: reads that cannot wait for a token get 503 (UPSTREAM_RATE, UPSTREAM_BURST)");
+    } else {
+      log.info({ dashboard, refused: change.refused, seconds: Math.round(change.forMs / 1000) }, "Dashboard's request budget has room again");
+    }
+  };
 }

@@ -4,7 +4,8 @@
 // bucket of its own: the bound then holds per process, and `shared` says so.
 
 import type { LuaScript, ScriptRunner } from '../cache/scripts.js';
-import { fullBucket, take, type BucketRule, type BucketState, type Priority, type Take } from './token-bucket.js';
+import type { Priority } from '../cache/types.js';
+import { fullBucket, take, type BucketRule, type BucketState, type Take } from './token-bucket.js';
 
 // The rules of token-bucket.ts `take`, line for line (test/dashboard/shared-bucket.test.ts holds them to it).
 // Numbers go back as strings: Redis would truncate a Lua number to an integer.

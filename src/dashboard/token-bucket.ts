@@ -5,6 +5,8 @@
 // waits (the debt is repaid first). So the requests started in any `t` seconds are at most rate * t + burst.
 // shared-bucket.ts runs the same rules atomically in Redis for every replica; budget.ts applies them.
 
+import type { Priority } from '../cache/types.js';
+
 export interface BucketRule {
   /** Tokens per second. */
   rate: number;
@@ -17,8 +19,6 @@ export interface BucketState {
   tokens: number;
   at: number;
 }
-
-export type Priority = 'foreground' | 'background';
 
 /** A token taken (to use `waitMs` from now), or refused with how long until one would be free. */
 export type Take = { taken: true; waitMs: number } | { taken: false; retryAfterMs: number };

@@ -1,17 +1,20 @@
 // The Dashboard as the rest of the service sees it: three reads and how they fail.
 
-import type { Fetched } from '../cache/types.js';
+import type { Fetched, Priority } from '../cache/types.js';
 import type { Slug } from '../domain/slugs.js';
 import type { CourseDetails, CourseRoster, UserStats } from '../schemas/stored.js';
 
 /** users.json's rows: a roster as the Dashboard gives it (the cached one adds the course's own slug and end). */
 export type Roster = Pick<CourseRoster, 'users'>;
 
-/** The three upstream reads: the payload, or that the user/course does not exist (404). Failures throw UpstreamError. */
+/**
+ * The three upstream reads: the payload, or that the user/course does not exist (404). Failures throw
+ * UpstreamError. `priority`: whether a caller waits for it (the Dashboard's budget serves those first).
+ */
 export interface Dashboard {
-  userStats(username: string): Promise<Fetched<UserStats>>;
-  course(slug: Slug): Promise<Fetched<CourseDetails>>;
-  courseUsers(slug: Slug): Promise<Fetched<Roster>>;
+  userStats(username: string, priority?: Priority): Promise<Fetched<UserStats>>;
+  course(slug: Slug, priority?: Priority): Promise<Fetched<CourseDetails>>;
+  courseUsers(slug: Slug, priority?: Priority): Promise<Fetched<Roster>>;
 }
 
 export type UpstreamFailure =

@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fullBucket, refill, take, type BucketState, type Priority } from '../../src/dashboard/token-bucket.js';
+import type { Priority } from '../../src/cache/types.js';
+import { fullBucket, refill, take, type BucketState } from '../../src/dashboard/token-bucket.js';
 
 const RULE = { rate: 5, burst: 20 };
 
