@@ -1,7 +1,7 @@
 // The token bucket of token-bucket.ts kept in Redis, so that every replica takes from one budget per
 // Dashboard: one script per take (atomic), on Redis's own clock (replicas' clocks differ), its key with a TTL
 // of one full refill (an idle bucket is full anyway). While Redis cannot be asked, each process takes from a
-// bucket of its own: the bound then holds per process, and `shared` says so.
+// bucket of its own, which starts empty: the bound then holds per process, and `shared` says so.
 
 import type { LuaScript, ScriptRunner } from '../cache/scripts.js';
 import type { Priority } from '../cache/types.js';
@@ -35,16 +35,18 @@ return {0, tostring(wait)}
 /** One Dashboard's bucket: in Redis when it answers, else in this process. */
 export class SharedBucket {
   #local: BucketState | undefined;
-  #shared = false;
+  #shared: boolean;
 
   constructor(
     private readonly rule: BucketRule,
     /** Redis, when configured. */
     private readonly redis: { runner: ScriptRunner; key: string } | undefined,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.#shared = redis !== undefined;
+  }
 
-  /** Whether the last take was shared by every replica (false without Redis, or while Redis is down). */
+  /** Whether takes are shared by every replica: with Redis, unless the last take could not reach it. */
   get shared(): boolean {
     return this.#shared;
   }
@@ -53,6 +55,9 @@ export class SharedBucket {
     if (this.redis !== undefined) {
       const reply = await this.redis.runner.runScript(TAKE_SCRIPT, [this.redis.key], [this.rule.rate, this.rule.burst, priority, Math.max(0, maxWaitMs)]);
       const parsed = parseReply(reply);
+      // Leaving the shared bucket, this process starts its own empty: a Redis hiccup must not add a
+      // burst of its own per replica on top of what the shared bucket just gave.
+      if (parsed === undefined && this.#shared) this.#local = { tokens: 0, at: this.now() };
       this.#shared = parsed !== undefined;
       if (parsed !== undefined) return parsed;
     }
