@@ -14,9 +14,11 @@ import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
 import type { Config } from './config/config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
+import { logBudgetRefusals, UpstreamBudget } from './dashboard/budget.js';
 import { DashboardClient } from './dashboard/client.js';
+import { SharedBucket } from './dashboard/shared-bucket.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
-import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
+import { byDashboard, DASHBOARDS, type DashboardId } from './domain/dashboards.js';
 import { accessLog } from './http/access-log.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { limitedServer } from './http/limits.js';
@@ -85,15 +87,21 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = app.log;
   // One client per Dashboard, each with its own cap, queue and breaker: a failing or slow Dashboard
   // never delays answers that only need the other.
+  const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
+  // Each Dashboard's budget is one bucket in Redis for every replica, when there is a Redis.
+  const budget = (id: DashboardId): UpstreamBudget =>
+    new UpstreamBudget(new SharedBucket(config.upstream[id].budget, store.scripts && { runner: store.scripts, key: `budget:${id}` }), {
+      onRefusals: logBudgetRefusals(log, id),
+    });
   const clients = byDashboard(
     (id) =>
       new DashboardClient(config.upstream[id], {
         onAttempt: (attempt) => metrics.onAttempt(id, attempt),
         onBreakerChange: logBreakerChanges(log, id, config.upstream[id].failTimeoutMs),
+        budget: budget(id),
       }),
   );
   const timeoutMs = Math.max(...DASHBOARDS.map((id) => config.upstream[id].timeoutMs));
-  const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
     now,

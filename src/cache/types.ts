@@ -1,7 +1,19 @@
 // The cache's vocabulary, shared by the engine and its stores.
 
+import type { ScriptRunner } from './scripts.js';
+
 /** What a load said: the data, or that it does not exist (kept as a negative entry). */
 export type Fetched<T> = { found: true; data: T } | { found: false };
+
+/**
+ * Whom a load is for: a caller waiting for it ('foreground'), or nobody right now ('background': a
+ * stale-while-revalidate refresh, or a read started so that a later answer finds the data). The Dashboard's
+ * budget lets foreground loads go first.
+ */
+export type Priority = 'foreground' | 'background';
+
+/** Loads the data of one key, for `priority`. */
+export type Load<T> = (priority: Priority) => Promise<Fetched<T>>;
 
 /** What a store keeps: when the Dashboard was asked, and what it said (null: "not found"). */
 export interface CacheEntry<T = unknown> {
@@ -109,6 +121,8 @@ export interface CacheStore {
    */
   lock(key: string, ttlMs: number): Promise<{ state: 'acquired'; lock: Lock } | { state: 'busy' }>;
   health(): StoreHealth;
+  /** A store backed by a shared Redis also runs scripts there (scripts.ts), for state every replica shares. */
+  readonly scripts?: ScriptRunner;
   /** What the store holds in process memory, if it holds anything there. */
   readonly size?: CacheUse;
   close(): Promise<void>;

@@ -43,6 +43,8 @@ export interface UpstreamConfig {
   /** The breaker: this many failed calls in a row and the Dashboard is sent nothing for failTimeoutMs. */
   maxFails: number;
   failTimeoutMs: number;
+  /** The request budget: requests started per second (rate) and at once (burst), for every replica together. */
+  budget: { rate: number; burst: number };
 }
 
 /** The Dashboards by id: the shared knobs (timeout, concurrency, queue, breaker, ...) apply to each separately. */
@@ -129,6 +131,10 @@ function upstreamConfig(read: SettingsReader, dashboard: DashboardId): UpstreamC
     maxBodyBytes: read('UPSTREAM_MAX_BODY_MB'),
     maxFails: read('UPSTREAM_MAX_FAILS'),
     failTimeoutMs: read('UPSTREAM_FAIL_TIMEOUT'),
+    budget: {
+      rate: read(perDashboard(dashboard, 'UPSTREAM_RATE')) ?? read('UPSTREAM_RATE'),
+      burst: read(perDashboard(dashboard, 'UPSTREAM_BURST')) ?? read('UPSTREAM_BURST'),
+    },
   };
 }
 

@@ -112,6 +112,19 @@ export function seconds(min: number, max: number): Kind<number, number> {
   };
 }
 
+/** A rate per second, decimals allowed. */
+export function perSecond(min: number, max: number): Kind<number, number> {
+  return {
+    parse(text, name) {
+      if (!/^\d+(\.\d+)?$/.test(text)) throw new ConfigError(name, `expected a number per second such as 5 or 0.5, got "${text}"`);
+      return inRange(Number(text), name, min, max, ' per second');
+    },
+    convert: same,
+    show: code,
+    allowed: `${min}–${max} /s`,
+  };
+}
+
 export function fraction(min: number, max: number): Kind<number, number> {
   return {
     parse(text, name) {

@@ -12,6 +12,7 @@ import {
   megabytes,
   milliseconds,
   oneOf,
+  perSecond,
   redisUrl,
   seconds,
   setting,
@@ -82,6 +83,16 @@ export const SETTINGS = {
   UPSTREAM_MAX_FAILS: setting(integer(1, 1_000), { default: 5, meaning:
     'failed calls in a row after which a Dashboard is sent nothing for a while (its breaker opens; each Dashboard has its own)' }),
   UPSTREAM_FAIL_TIMEOUT: setting(seconds(0.1, 3600), { default: 30, meaning: 'how long the breaker stays open before one probe call' }),
+  // Programs & Events runs four Rails workers on one VM: a few requests a second from us, however many
+  // people (or scripts) ask, leaves it room for its own users.
+  UPSTREAM_RATE: setting(perSecond(0.01, 1_000), { default: 5, meaning:
+    "requests started per second at each Dashboard (its budget, a token bucket): by every replica together with Redis, by each process without it (or while Redis is down). A read that would wait for a token past its deadline gets a 503 with `Retry-After`; background refreshes never take a token while a read waits" }),
+  UPSTREAM_BURST: setting(integer(1, 10_000), { default: 20, meaning:
+    'requests a Dashboard may get at once on top of the rate (the bucket holds this many): in `t` seconds it gets at most `UPSTREAM_RATE * t + UPSTREAM_BURST`' }),
+  OUTREACH_UPSTREAM_RATE: setting(perSecond(0.01, 1_000), { unset: '`UPSTREAM_RATE`', meaning: "the Programs & Events Dashboard's own rate" }),
+  OUTREACH_UPSTREAM_BURST: setting(integer(1, 10_000), { unset: '`UPSTREAM_BURST`', meaning: "the Programs & Events Dashboard's own burst" }),
+  WIKIEDU_UPSTREAM_RATE: setting(perSecond(0.01, 1_000), { unset: '`UPSTREAM_RATE`', meaning: "the Wiki Education Dashboard's own rate" }),
+  WIKIEDU_UPSTREAM_BURST: setting(integer(1, 10_000), { unset: '`UPSTREAM_BURST`', meaning: "the Wiki Education Dashboard's own burst" }),
   USER_AGENT: setting(headerValue, { default: userAgent(VERSION, process.versions.node), shown: `\`${userAgent('<version>', '<version>')}\``, meaning:
     "sent to both Dashboards; put the maintainer's contact here" }),
 

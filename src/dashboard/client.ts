@@ -1,17 +1,20 @@
 // The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
-// cap, one deadline per call (a retry included), one retry on network errors and 5xx (retry.ts), and a
-// breaker that stops asking a Dashboard that keeps failing.
+// cap, a request budget (budget.ts: a token per request sent, waiting callers first), one deadline per
+// call (a retry included), one retry on network errors and 5xx (retry.ts), and a breaker that stops
+// asking a Dashboard that keeps failing.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import type { Fetched } from '../cache/types.js';
+import type { Fetched, Priority } from '../cache/types.js';
 import type { UpstreamConfig } from '../config/config.js';
 import type { Slug } from '../domain/slugs.js';
 import type { CourseDetails, UserStats } from '../schemas/stored.js';
 import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
+import { UpstreamBudget } from './budget.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
 import { jitter, RETRYABLE_STATUS, retryDelay, withOneRetry, type Attempt } from './retry.js';
+import { SharedBucket } from './shared-bucket.js';
 import { isRefusal, UpstreamError, type Dashboard, type Roster } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
@@ -31,6 +34,8 @@ export interface DashboardClientHooks {
   now?: () => number;
   /** Every change of the breaker's state. */
   onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
+  /** The Dashboard's request budget (shared through Redis by app.ts); by default one of this process's own. */
+  budget?: UpstreamBudget;
 }
 
 // The share of HTTP_TIMEOUT a call must still have when its slot comes for it to be sent at all: one
@@ -41,6 +46,7 @@ const MIN_DEADLINE_LEFT_TO_SEND = 0.25;
 export class DashboardClient implements Dashboard {
   readonly limiter: ConcurrencyLimiter;
   readonly breaker: CircuitBreaker;
+  readonly budget: UpstreamBudget;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
@@ -55,6 +61,7 @@ export class DashboardClient implements Dashboard {
       now: hooks.now ?? Date.now,
       ...(hooks.onBreakerChange && { onChange: hooks.onBreakerChange }),
     });
+    this.budget = hooks.budget ?? new UpstreamBudget(new SharedBucket(options.budget, undefined));
     this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
@@ -69,24 +76,24 @@ export class DashboardClient implements Dashboard {
       });
   }
 
-  userStats(username: string): Promise<Fetched<UserStats>> {
-    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats);
+  userStats(username: string, priority: Priority = 'foreground'): Promise<Fetched<UserStats>> {
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, priority);
   }
 
-  course(slug: Slug): Promise<Fetched<CourseDetails>> {
-    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse);
+  course(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<CourseDetails>> {
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, priority);
   }
 
-  courseUsers(slug: Slug): Promise<Fetched<Roster>> {
-    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster);
+  courseUsers(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<Roster>> {
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, priority);
   }
 
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  /** One call: a request, perhaps a retry (retry.ts), each sent with a slot and the breaker's leave, all within HTTP_TIMEOUT. */
-  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+  /** One call: a request, perhaps a retry (retry.ts), each sent with a token, a slot and the breaker's leave, all within HTTP_TIMEOUT. */
+  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T, priority: Priority): Promise<Fetched<T>> {
     // A Dashboard that is down is not asked, and the caller learns it at once, not after a wait in the queue.
     const wait = this.breaker.waitMs();
     if (wait > 0) throw this.#down(wait);
@@ -95,9 +102,11 @@ export class DashboardClient implements Dashboard {
     const started = Date.now();
     const sendBy = started + timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND);
     const pass = new BreakerPass(this.breaker, () => this.#down(this.breaker.waitMs()));
-    // Every request goes here, the retry too: a slot, then the breaker's leave just before sending.
-    const send = (retryOf?: UpstreamError): Promise<Attempt<T>> =>
-      this.limiter.run(
+    // Every request goes here, the retry too: a token (refused at once when it would come too late to send
+    // the call in time), a slot, then the breaker's leave just before sending.
+    const send = async (retryOf?: UpstreamError): Promise<Attempt<T>> => {
+      await this.budget.acquire(priority, sendBy - Date.now(), signal);
+      return this.limiter.run(
         async () => {
           pass.beforeSend(retryOf);
           return this.#request(endpoint, pathAndQuery, parse, signal);
@@ -105,6 +114,7 @@ export class DashboardClient implements Dashboard {
         signal,
         sendBy - Date.now(),
       );
+    };
     try {
       const fetched = await withOneRetry(send, () => timeoutMs - (Date.now() - started), signal);
       pass.answered();

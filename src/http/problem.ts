@@ -34,6 +34,13 @@ export function problemFor(err: unknown): Problem & { retryAfter?: number } {
           ...problem('overloaded', 'Too busy', 503, 'Too many requests are waiting for the Dashboard; try again in a few seconds.'),
           retryAfter: OVERLOADED_RETRY_AFTER,
         };
+      case 'budget': {
+        const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
+        return {
+          ...problem('upstream-budget', 'The Dashboard is asked enough for now', 503, `${err.message}: nothing usable is cached for this, try again in ${retryAfter} s.`),
+          retryAfter,
+        };
+      }
       case 'down': {
         const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
         return {

@@ -4,7 +4,7 @@
 // gate (bounded fan-out, deadline), which the engine consults only on the way upstream.
 
 import type { SwrCache } from '../cache/engine.js';
-import type { CacheResult, Fetched, ReadGate } from '../cache/types.js';
+import type { CacheResult, Fetched, Load, Priority, ReadGate } from '../cache/types.js';
 import type { Dashboard } from '../dashboard/types.js';
 import type { DashboardId } from '../domain/dashboards.js';
 import type { Slug } from '../domain/slugs.js';
@@ -19,25 +19,25 @@ export class CachedDashboard {
     private readonly id: DashboardId,
   ) {}
 
-  /** `username` must be canonical. */
-  userStats(username: string, gate?: ReadGate): Promise<CacheResult<UserStats>> {
-    return this.#read('user', username, () => this.dashboard.userStats(username), gate);
+  /** `username` must be canonical. `priority`: whom a load is for, when the read needs one (cache/types.ts Priority). */
+  userStats(username: string, gate?: ReadGate, priority?: Priority): Promise<CacheResult<UserStats>> {
+    return this.#read('user', username, (p) => this.dashboard.userStats(username, p), gate, priority);
   }
 
-  course(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseDetails>> {
-    return this.#read('course', slug, () => this.dashboard.course(slug), gate);
+  course(slug: Slug, gate?: ReadGate, priority?: Priority): Promise<CacheResult<CourseDetails>> {
+    return this.#read('course', slug, (p) => this.dashboard.course(slug, p), gate, priority);
   }
 
   /**
    * The roster with its course's own slug and end. An entry in Redis without them fails the roster's
    * check (kinds.ts), so it is refetched and overwritten, never served.
    */
-  roster(slug: Slug, gate?: ReadGate): Promise<CacheResult<CourseRoster>> {
-    return this.#read('roster', slug, () => this.#loadRoster(slug), gate);
+  roster(slug: Slug, gate?: ReadGate, priority?: Priority): Promise<CacheResult<CourseRoster>> {
+    return this.#read('roster', slug, (p) => this.#loadRoster(slug, p), gate, priority);
   }
 
-  #read<K extends KindName>(kind: K, about: AboutOf<K>, load: () => Promise<Fetched<DataOf<K>>>, gate?: ReadGate): Promise<CacheResult<DataOf<K>>> {
-    return this.cache.read(cacheKey(this.id, kind, about), this.kinds[kind], load, gate);
+  #read<K extends KindName>(kind: K, about: AboutOf<K>, load: Load<DataOf<K>>, gate?: ReadGate, priority?: Priority): Promise<CacheResult<DataOf<K>>> {
+    return this.cache.read(cacheKey(this.id, kind, about), this.kinds[kind], load, gate, priority);
   }
 
   /**
@@ -46,8 +46,8 @@ export class CachedDashboard {
    * the details first, so that read joins the details' load (or finds them cached) and costs no
    * upstream request of its own.
    */
-  async #loadRoster(slug: Slug): Promise<Fetched<CourseRoster>> {
-    const [roster, details] = await Promise.all([this.dashboard.courseUsers(slug), this.course(slug)]);
+  async #loadRoster(slug: Slug, priority: Priority): Promise<Fetched<CourseRoster>> {
+    const [roster, details] = await Promise.all([this.dashboard.courseUsers(slug, priority), this.course(slug, undefined, priority)]);
     if (!roster.found || details.data === null) return { found: false };
     return { found: true, data: { users: roster.data.users, slug: details.data.slug, end: details.data.end } };
   }

@@ -84,7 +84,8 @@ export const problemResponses = {
     ...ProblemSchema,
     description:
       'Nothing usable is cached and the Dashboard cannot be asked now: it is down (`/problems/dashboard-down`: its breaker ' +
-      'opened after UPSTREAM_MAX_FAILS failed calls in a row, for UPSTREAM_FAIL_TIMEOUT), or too many requests are waiting for it (`/problems/overloaded`)',
+      'opened after UPSTREAM_MAX_FAILS failed calls in a row, for UPSTREAM_FAIL_TIMEOUT), too many requests are waiting for it (`/problems/overloaded`), ' +
+      "or its request budget (UPSTREAM_RATE, UPSTREAM_BURST) has no token before the answer's deadline (`/problems/upstream-budget`)",
     headers: {
       'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds until the Dashboard may be asked again' }),
     },

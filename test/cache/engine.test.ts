@@ -645,3 +645,64 @@ describe('SwrCache: a read with a gate', () => {
     assert.equal((await cache.read('a', user, load)).data, 'new');
   });
 });
+
+describe('SwrCache: whom a load is for', () => {
+  const refused = new Error('refused');
+  const notOurs = { repeatsFailure: (err: unknown) => err !== refused };
+
+  it('tells a load it is for a waiting caller, a refresh that it is for nobody, and a read at background priority likewise', async () => {
+    const { cache, advance } = setup();
+    const priorities: string[] = [];
+    const load = async (priority: string) => {
+      priorities.push(priority);
+      return found('v');
+    };
+    await cache.read('k', user, load);
+    advance(life.freshMs + 1);
+    await cache.read('k', user, load); // stale: served at once, refreshed in the background
+    await cache.settle();
+    await cache.read('other', user, load, undefined, 'background');
+    assert.deepEqual(priorities, ['foreground', 'background', 'background']);
+  });
+
+  it("loads itself when it joined a background load that our own refusal ended, instead of failing with it", async () => {
+    const { cache } = setup(notOurs);
+    const priorities: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const load = async (priority: string) => {
+      priorities.push(priority);
+      if (priority === 'background') {
+        await held;
+        throw refused; // the budget had no free token for a load nobody waits for
+      }
+      return found('v');
+    };
+    const background = cache.read('k', user, load, undefined, 'background');
+    await flush();
+    const foreground = cache.read('k', user, load); // joins the background load
+    release();
+    await assert.rejects(background, refused);
+    assert.equal((await foreground).data, 'v');
+    assert.deepEqual(priorities, ['background', 'foreground']);
+  });
+
+  it('still shares the failure of a joined background load that the Dashboard caused', async () => {
+    const { cache } = setup(notOurs);
+    let calls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      calls++;
+      await held;
+      throw new Error('502');
+    };
+    const background = cache.read('k', user, load, undefined, 'background');
+    await flush();
+    const foreground = cache.read('k', user, load);
+    release();
+    await assert.rejects(background, /502/);
+    await assert.rejects(foreground, /502/);
+    assert.equal(calls, 1, 'one upstream call for both');
+  });
+});

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 32 * 1024 * 1024,
       maxFails: 5,
       failTimeoutMs: 30_000,
+      budget: { rate: 5, burst: 20 },
     });
     const { userAgent: wikieduAgent, baseUrl: wikieduUrl, ...wikiedu } = c.upstream.wikiedu;
     assert.equal(wikieduUrl, 'https://dashboard.wikiedu.org');
@@ -121,8 +122,19 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ UPSTREAM_CONCURRENCY: '4', ANSWER_MAX_PARALLEL_READS: '1' }).upstream.outreach.answerParallelReads, 1);
   });
 
+  it("gives each Dashboard the budget's rate and burst, unless it has its own", () => {
+    const c = loadConfig({ UPSTREAM_RATE: '2.5', UPSTREAM_BURST: '8', WIKIEDU_UPSTREAM_RATE: '10', OUTREACH_UPSTREAM_BURST: '3' });
+    assert.deepEqual(c.upstream.outreach.budget, { rate: 2.5, burst: 3 });
+    assert.deepEqual(c.upstream.wikiedu.budget, { rate: 10, burst: 8 });
+  });
+
   const bad: [Record<string, string>, string][] = [
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ UPSTREAM_RATE: '0' }, 'UPSTREAM_RATE'],
+    [{ UPSTREAM_RATE: 'fast' }, 'UPSTREAM_RATE'],
+    [{ WIKIEDU_UPSTREAM_RATE: '-1' }, 'WIKIEDU_UPSTREAM_RATE'],
+    [{ UPSTREAM_BURST: '0' }, 'UPSTREAM_BURST'],
+    [{ OUTREACH_UPSTREAM_BURST: '2.5' }, 'OUTREACH_UPSTREAM_BURST'],
     [{ PORT: '70000' }, 'PORT'],
     [{ USER_CACHE_TTL: '-5' }, 'USER_CACHE_TTL'],
     [{ HTTP_TIMEOUT: '10s' }, 'HTTP_TIMEOUT'],
