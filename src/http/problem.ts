@@ -7,14 +7,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../answers/not-found.js';
 import { UpstreamError } from '../dashboard/types.js';
 import { InvalidInput } from '../domain/invalid.js';
+import type { Problem } from '../schemas/common.js';
 import { ALLOWED_METHODS, isAllowedMethod } from './methods.js';
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-}
 
 // Seconds a client should wait when we shed load because the Dashboard queue is full.
 const OVERLOADED_RETRY_AFTER = 5;
