@@ -6,7 +6,7 @@
 import { AnswerCache } from '../src/cache/answer-cache.js';
 import { rememberedAnswers } from '../src/http/remembered.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createMetrics } from '../src/metrics.js';
+import { createMetrics } from '../src/telemetry/metrics.js';
 import { median } from './stats.js';
 
 /** µs per warm request for `url` answering `payload` (the median of five batches of `calls`). */

@@ -17,22 +17,24 @@ import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
-import { accessLog } from './http/access-log.js';
 import { etagHook, registerCommonHeaders } from './http/headers.js';
 import { limitedServer } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
-import { rememberedAnswers, type ResponseRecorder } from './http/remembered.js';
+import { rememberedAnswers } from './http/remembered.js';
 import { requestId } from './http/request-id.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
-import { createMetrics, metricsRoutes } from './metrics.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { CACHED_SHAPES } from './schemas/cached.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { userRoutes } from './routes/users.js';
+import { createLogging } from './telemetry/logging.js';
+import { createMetrics } from './telemetry/metrics.js';
+import { recordResponses, type ResponseRecorder } from './telemetry/responses.js';
 
 export interface AppDeps {
   /** A store to use instead of the one the config asks for (tests). */
@@ -49,18 +51,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const { logger: logTo = { level: config.http.logLevel, stream: pino.destination(1) } } = deps;
-  const logger = logTo === false ? undefined : pino({ level: logTo.level }, logTo.stream);
-  const access = logger && accessLog(logger);
-  // Every response, however it was answered: the metrics, and the access log by route pattern only
-  // (usernames and slugs are client input).
+  const logging = logTo === false ? undefined : createLogging(logTo.level, logTo.stream);
+  // Every response, however it was answered: the metrics, and the access log (telemetry/responses.ts).
   const record: ResponseRecorder = (reqId, route, status, ms) => {
     metrics.onResponse(route, status, ms);
-    access?.(reqId, route, status, ms);
+    logging?.access(reqId, route, status, ms);
   };
   let open = true;
   const remembered = rememberedAnswers(answers, now, record, () => open);
   const app = Fastify({
-    ...(logger === undefined ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
+    ...(logging === undefined ? { logger: false } : { loggerInstance: logging.logger as FastifyBaseLogger }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
     // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).
@@ -124,11 +124,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerCommonHeaders(app);
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
   app.setNotFoundHandler(handleNoRoute);
-  // Callback style: an async hook costs a promise per request on the hot path.
-  app.addHook('onResponse', (request, reply, done) => {
-    record(request.id, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
-    done();
-  });
+  recordResponses(app, record);
 
   await app.register(async (plain) => {
     plain.addHook('onSend', etagHook);

@@ -6,12 +6,10 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnswerCache } from '../cache/answer-cache.js';
+import type { ResponseRecorder } from '../telemetry/responses.js';
 import { COMMON_HEADERS } from './headers.js';
 import { requestId } from './request-id.js';
 import { cachingHeaders, etagMatches, JSON_TYPE } from './respond.js';
-
-/** Told of every response sent: the request id, the route pattern, the status and the time taken. */
-export type ResponseRecorder = (reqId: string, route: string, status: number, ms: number) => void;
 
 const COMMON = Object.entries(COMMON_HEADERS).flat();
 

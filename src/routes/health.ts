@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CacheStore } from '../cache/types.js';
 import { VERSION } from '../package-info.js';
 import { byDashboard, DASHBOARDS, type DashboardId } from '../domain/dashboards.js';
-import type { UpstreamState } from '../metrics.js';
+import type { UpstreamState } from '../dashboard/upstream-state.js';
 import { requestProblems } from '../schemas/common.js';
 import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
