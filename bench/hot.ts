@@ -118,7 +118,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
       });
     });
     const biggest = endpoints.at(-1);
-    const ownWork = biggest && ownWorkMicros(biggest.path, '/api/users/:username/active-staff', Buffer.from(captured[biggest.path]?.body ?? '', 'base64').toString('utf8'));
+    const ownWork = biggest && (await ownWorkMicros(biggest.path, '/api/users/:username/active-staff', Buffer.from(captured[biggest.path]?.body ?? '', 'base64').toString('utf8')));
     const ceilingCpu = medianRun(ceilingRuns.at(-1) ?? [])?.cpuUsPerRequest ?? NaN;
     const bytes = endpoints.map((e) => `${e.label.replace('GET /api/users/{u}', '') || 'plain'} ${Buffer.from(captured[e.path]?.body ?? '', 'base64').length} B`);
     return {

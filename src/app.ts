@@ -17,13 +17,16 @@ import { logBreakerChanges } from './dashboard/breaker.js';
 import { DashboardClient } from './dashboard/client.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
 import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
-import { etagHook, registerCommonHeaders } from './http/headers.js';
+import { etagHook, registerCommonHeaders, withCommonHeaders } from './http/headers.js';
 import { limitedServer } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
-import { rememberedAnswers } from './http/remembered.js';
+import { RememberedAnswers } from './http/remembered.js';
 import { requestId } from './http/request-id.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
+import { createLogging } from './telemetry/logging.js';
+import { createMetrics } from './telemetry/metrics.js';
+import { recordResponses, type ResponseRecorder } from './telemetry/responses.js';
 import { CachedDashboard, policiesFrom } from './reads.js';
 import { CACHED_SHAPES } from './schemas/cached.js';
 import { courseRoutes } from './routes/courses.js';
@@ -32,9 +35,6 @@ import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { userRoutes } from './routes/users.js';
-import { createLogging } from './telemetry/logging.js';
-import { createMetrics } from './telemetry/metrics.js';
-import { recordResponses, type ResponseRecorder } from './telemetry/responses.js';
 
 export interface AppDeps {
   /** A store to use instead of the one the config asks for (tests). */
@@ -57,27 +57,20 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     metrics.onResponse(route, status, ms);
     logging?.access(reqId, route, status, ms);
   };
-  let open = true;
-  const remembered = rememberedAnswers(answers, now, record, () => open);
+  const remembered = new RememberedAnswers(answers, now, record);
   const app = Fastify({
     ...(logging === undefined ? { logger: false } : { loggerInstance: logging.logger as FastifyBaseLogger }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
     // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).
-    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered(req, res) || handler(req, res)),
+    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered.serve(req, res) || handler(req, res)),
     // A 255-byte username is up to 765 characters percent-encoded.
     routerOptions: { maxParamLength: 2048 },
     // Bad percent-encoding in a path gets the same problem+json 400 as any other bad input.
-    frameworkErrors: (err, request, reply) => {
-      reply.header('access-control-allow-origin', '*');
-      handleError(err, request, reply);
-    },
+    frameworkErrors: (err, request, reply) => handleError(err, request, withCommonHeaders(reply)),
     clientErrorHandler: handleClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('preClose', (done) => {
-    open = false;
-    done();
-  });
+  remembered.register(app);
   // Route schemas document params and query strings; the routes parse them with rules of their own
   // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.
   app.setValidatorCompiler(() => () => true);
@@ -116,7 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
   const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
-  const responder = new Responder(answers, now);
+  const responder = new Responder(answers, now, remembered.answering);
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -5,9 +5,10 @@
 // flips, so until `freshness.freshUntil` (the earlier of the two) the same request gets the same
 // bytes: serialising and hashing them again would be wasted work on the hot path.
 //
-// Each answer is also found by the request URLs it was sent for (an alias: URL -> key and route), so
-// a repeated request needs no routing or input parsing at all (http/remembered.ts). An answer depends
-// on nothing of a GET but its URL, and several spellings of one name or slug share one answer.
+// Each answer is also found by the request URLs it was sent for (an alias: URL -> key, route and the
+// headers Fastify sent with it), so a repeated request needs no routing or input parsing at all
+// (http/remembered.ts). An answer depends on nothing of a GET but its URL, and several spellings of
+// one name or slug share one answer.
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
@@ -21,10 +22,12 @@ export interface FinishedAnswer {
   freshness: Freshness;
 }
 
-/** Where a request URL's answer is kept, and the route pattern that built it (for metrics and logs). */
+/** Where a request URL's answer is kept, the route pattern that built it (for metrics and logs), and what else its response carried. */
 export interface UrlAlias {
   key: string;
   route: string;
+  /** The headers of the response Fastify sent for this URL that the answer does not decide (name, value, name, value, …). */
+  headers: readonly string[];
 }
 
 // Keys of answers never start with this; request URLs always follow it. Both share one LRU and bound.
@@ -51,12 +54,12 @@ export class AnswerCache {
     return remembered;
   }
 
-  /** The answer last sent for the request URL `url`, while it is still true, with its route; undefined otherwise. */
-  forUrl(url: string): { answer: FinishedAnswer; route: string } | undefined {
+  /** The answer last sent for the request URL `url`, while it is still true, with its alias; undefined otherwise. */
+  forUrl(url: string): { answer: FinishedAnswer; alias: UrlAlias } | undefined {
     const alias = this.#lru.get(URL_PREFIX + url);
     if (alias === undefined || !('key' in alias)) return undefined;
     const answer = this.get(alias.key);
-    return answer && { answer, route: alias.route };
+    return answer && { answer, alias };
   }
 
   /** Keeps `answer` while it stays true; one that is already out of date replaces nothing stale. */

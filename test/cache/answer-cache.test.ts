@@ -85,9 +85,10 @@ describe('AnswerCache', () => {
     const answer = finished('{"a":1}', c.now() + 1_000);
     assert.equal(cache.forUrl('/api/users/A'), undefined);
     cache.remember('user|A', answer);
-    cache.aliasUrl('/api/users/A', { key: 'user|A', route: '/api/users/:username' });
-    cache.aliasUrl('/api/users/a', { key: 'user|A', route: '/api/users/:username' });
-    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, route: '/api/users/:username' });
+    const alias = { key: 'user|A', route: '/api/users/:username', headers: ['x-one', '1'] };
+    cache.aliasUrl('/api/users/A', alias);
+    cache.aliasUrl('/api/users/a', alias);
+    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, alias });
     assert.equal(cache.forUrl('user|A'), undefined, 'an answer key is not a URL');
     assert.equal(cache.get('url /api/users/A'), undefined, 'an alias is not an answer');
     c.advance(1_000);
@@ -99,7 +100,7 @@ describe('AnswerCache', () => {
     const cache = new AnswerCache(c.now, { maxEntries: 2, maxBytes: 10_000 });
     const until = c.now() + 60_000;
     cache.remember('a', finished('A', until));
-    cache.aliasUrl('/a', { key: 'a', route: '/r' });
+    cache.aliasUrl('/a', { key: 'a', route: '/r', headers: [] });
     cache.remember('b', finished('B', until));
     assert.equal(cache.size.entries, 2);
     assert.equal(cache.get('a'), undefined, 'the alias took a place of the bound');

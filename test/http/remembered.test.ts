@@ -1,6 +1,7 @@
 // Remembered answers are served before Fastify (src/http/remembered.ts): a repeated GET or HEAD of a
 // URL skips the framework, with the very status, headers and body Fastify sent for it; anything else,
-// and every answer that may have changed, still goes through Fastify.
+// every answer that may have changed, and every request of an app with a hook the fast path does not
+// account for, still goes through Fastify.
 
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
@@ -101,5 +102,39 @@ describe('remembered answers before Fastify', () => {
     assert.ok((await counted('/health')).fastify);
     const post = await rawRequest(svc.url, user, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     assert.equal(post.status, 405);
+  });
+});
+
+describe('hooks the fast path does not account for', () => {
+  it('an onSend hook that adds a header: every repeated GET has it too', async (t) => {
+    const withHook = await startService({
+      setUp: (app) =>
+        app.addHook('onSend', async function varyByOrigin(_request, reply, payload) {
+          reply.header('vary', 'Origin');
+          return payload;
+        }),
+    });
+    t.after(() => withHook.close());
+    const path = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
+    for (let i = 0; i < 3; i++) {
+      const r = await withHook.get(path);
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get('vary'), 'Origin', `request ${i + 1}`);
+    }
+  });
+
+  it('an onRequest hook runs for every request, repeated ones included', async (t) => {
+    let seen = 0;
+    const withHook = await startService({
+      setUp: (app) =>
+        app.addHook('onRequest', (_request, _reply, done) => {
+          seen++;
+          done();
+        }),
+    });
+    t.after(() => withHook.close());
+    const path = `/api/users/${encodeURIComponent(PERSONAS.active)}/active-staff`;
+    for (let i = 0; i < 3; i++) assert.equal((await withHook.get(path)).status, 200);
+    assert.equal(seen, 3);
   });
 });
