@@ -9,6 +9,10 @@
 // here too. And the fast path runs only while every request hook of the app is one it accounts for
 // (ACCOUNTED_HOOKS): a hook it does not know may do something per request (a rate limit, a tracer),
 // so then every request goes to Fastify (and a warning says why).
+//
+// A URL with a query parameter its route does not define is answered by Fastify (the parameter
+// ignored) and never remembered: a client that adds `?_=<timestamp>` to defeat caches would otherwise
+// add a URL per request.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -37,6 +41,13 @@ export function unaccountedHooks(app: FastifyInstance): string[] {
   if (!listed.includes('onResponse: learnAnswer')) return ['(the route listing could not be read)'];
   const accounted = new Set(Object.entries(ACCOUNTED_HOOKS).flatMap(([hook, names]) => names.map((name) => `${hook}: ${name}`)));
   return [...new Set(listed.filter((hook) => !accounted.has(hook)))];
+}
+
+/** Whether every query parameter of the request is one its route defines (its querystring schema). */
+function onlyDefinedQuery(request: FastifyRequest): boolean {
+  const defined = (request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties ?? {};
+  for (const name in request.query as object) if (!Object.hasOwn(defined, name)) return false;
+  return true;
 }
 
 export class RememberedAnswers {
@@ -77,7 +88,7 @@ export class RememberedAnswers {
     const keys = this.#keys;
     app.addHook('onResponse', function learnAnswer(request, reply, done) {
       const key = keys.get(request);
-      if (key !== undefined && (reply.statusCode === 200 || reply.statusCode === 304)) {
+      if (key !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
         answers.aliasUrl(request.url, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
       }
       done();

@@ -90,7 +90,7 @@ export function createMetrics(): Metrics {
   });
   const cacheBytes = cacheGauge(
     'cache_memory_bytes',
-    'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers)',
+    'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers and the URLs that find them)',
   );
   const cacheBudget = cacheGauge(
     'cache_memory_budget_bytes',
