@@ -70,13 +70,16 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
     writeFileSync(file, JSON.stringify(captured));
     const ceiling = (args: string[]) => () => startNodeProcess(CEILING, { args, launcher: SERVER_CORE, stdio: 'inherit' });
     const service = (options: Omit<ServiceOptions, 'dashboardUrl'>) => () => startService({ dashboardUrl: fake.url, ...options });
+    // Each store at both levels: warn writes no line per response; info, the default, writes the
+    // access log, here to /dev/null (what writing the lines costs, not a reader's share).
+    const info = { env: { LOG_LEVEL: 'info' }, stdio: 'ignore' } as const;
     const contenders: Contender[] = [
       { label: (e) => `ceiling node:http, same bytes (${e.label.replace('GET ', '')})`, start: ceiling([file]) },
       { label: () => '  bare Fastify route, same bytes (framework floor)', start: ceiling([file, '--fastify']) },
       { label: (e) => `${e.label} (memory)`, start: service(profile('memory')), judged: 'memory' },
       { label: (e) => `${e.label} (Redis)`, start: service({ redisUrl: opts.redisUrl, ...profile('redis') }), judged: 'redis' },
-      // The default level: a line per response, to /dev/null (what writing it costs, not a reader's share).
-      { label: () => '  the same (memory) with its access log (LOG_LEVEL=info, the default)', start: service({ env: { LOG_LEVEL: 'info' }, stdio: 'ignore' }) },
+      { label: () => '  the same (memory) at LOG_LEVEL=info, the default: with its access log', start: service(info), judged: 'memory' },
+      { label: () => '  the same (Redis) at LOG_LEVEL=info', start: service({ redisUrl: opts.redisUrl, ...info }), judged: 'redis' },
       // The ceiling again: what the harness makes of two identical servers, i.e. how far a ratio strays with no difference behind it.
       { label: () => "  the ceiling again (the harness's spread)", start: ceiling([file]) },
     ];
@@ -128,9 +131,9 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory, Redis, memory with its access log, the ceiling's twin) and runs each endpoint on it`,
+          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory and Redis at LOG_LEVEL=warn, then at info, the ceiling's twin) and runs each endpoint on it`,
           'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the server\'s in the same round (range: by round)',
-          'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM; the service runs at LOG_LEVEL=warn but in its own row',
+          'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM, at LOG_LEVEL=warn and at info (the default) alike',
           `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
             `without node:http): ${(ownWork ?? NaN).toFixed(2)} µs, ${((100 * (ownWork ?? NaN)) / ceilingCpu).toFixed(1)} % of the ceiling's CPU per request`,
           ...failures.map((f) => `WARNING ${f}`),
