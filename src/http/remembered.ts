@@ -88,8 +88,10 @@ export class RememberedAnswers {
     const keys = this.#keys;
     app.addHook('onResponse', function learnAnswer(request, reply, done) {
       const key = keys.get(request);
-      if (key !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
-        answers.aliasUrl(request.url, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
+      // The URL as node:http gives it to the fast path.
+      const url = request.raw.url;
+      if (key !== undefined && url !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
+        answers.aliasUrl(url, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
       }
       done();
     });

@@ -8,6 +8,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { startService, type Reply, type Service } from '../../support/service.js';
 
@@ -170,11 +171,13 @@ describe('hooks the fast path does not account for', () => {
     }
   });
 
-  it('an onRequest hook runs for every request, repeated ones included', async (t) => {
+  it('an onRequest hook runs for every request, repeated ones included, and a warning names it', async (t) => {
     let seen = 0;
+    const logs = captureLogs('warn');
     const withHook = await startService({
+      logger: logs.logger,
       setUp: (app) =>
-        app.addHook('onRequest', (_request, _reply, done) => {
+        app.addHook('onRequest', function countRequests(_request, _reply, done) {
           seen++;
           done();
         }),
@@ -183,5 +186,7 @@ describe('hooks the fast path does not account for', () => {
     const path = `/api/users/${encodeURIComponent(PERSONAS.active)}/active-staff`;
     for (let i = 0; i < 3; i++) assert.equal((await withHook.get(path)).status, 200);
     assert.equal(seen, 3);
+    const warning = logs.records().find((r) => r.level === LEVELS.warn && /fast path/.test(r.msg));
+    assert.deepEqual(warning?.hooks, ['onRequest: countRequests']);
   });
 });
