@@ -48,7 +48,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 /**
  * The response to a GET or HEAD of `body` tagged `etag`: 304, with neither body nor Content-Type and
  * Content-Length, when If-None-Match holds the tag (RFC 9110, section 15.4.5); else 200 with them.
- * `headers` and the ETag go on both. A HEAD gets the GET's headers, Content-Length included; the
+ * `headers` (extended in place) and the ETag go on both. A HEAD gets the GET's headers, Content-Length included; the
  * server leaves its body out (node:http for a HEAD, and Fastify's HEAD routes).
  */
 export function conditionalResponse(ifNoneMatch: string | undefined, body: string, etag: string, contentType: string, headers: HeaderList): Decided {
