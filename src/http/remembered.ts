@@ -33,7 +33,7 @@ const ACCOUNTED_HOOKS: Record<string, string[]> = {
 };
 
 /** Every request hook of the app's routes that the fast path does not account for, as `hook: function`, read from Fastify's route listing. */
-export function unaccountedHooks(app: FastifyInstance): string[] {
+function unaccountedHooks(app: FastifyInstance): string[] {
   const listed = [...app.printRoutes({ includeHooks: true }).matchAll(/• \((\w+)\) (\[.*\])/g)].flatMap(([, hook, names]) =>
     (JSON.parse(names ?? '[]') as string[]).map((name) => `${hook}: ${name.replace(/\(\)$/, '')}`),
   );
@@ -51,7 +51,7 @@ function onlyDefinedQuery(request: FastifyRequest): boolean {
 }
 
 export class RememberedAnswers {
-  /** The answer key each request Fastify is answering with a remembered-to-be answer was given (by the Responder). */
+  /** Requests Fastify is answering with an answer that stays true for a while, and that answer's key (the Responder says so). */
   readonly #keys = new WeakMap<FastifyRequest, string>();
   /** Off until the app is ready and its hooks are accounted for; off again once it closes (Fastify then answers everything, with its 503s and `Connection: close`). */
   #on = false;
