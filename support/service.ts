@@ -46,6 +46,8 @@ export interface ServiceOptions {
   store?: CacheStore;
   /** Where log lines go (a level and a stream to read them from); none by default. */
   logger?: AppDeps['logger'];
+  /** Changes to the built app before it listens (a test's extra hook). */
+  setUp?: (app: FastifyInstance) => void;
 }
 
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
@@ -62,6 +64,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     ...opts.env,
   });
   const app = await buildApp(config, { now, logger: opts.logger ?? false, ...(opts.store && { store: opts.store }) });
+  opts.setUp?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('service did not get a TCP port');

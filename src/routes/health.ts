@@ -6,7 +6,7 @@ import type { CacheStore } from '../cache/types.js';
 import type { UpstreamBudget } from '../dashboard/budget.js';
 import { VERSION } from '../config/package-info.js';
 import { byDashboard, DASHBOARDS, type DashboardId } from '../domain/dashboards.js';
-import type { UpstreamState } from '../metrics.js';
+import type { UpstreamState } from '../dashboard/upstream-state.js';
 import { requestProblems } from '../schemas/common.js';
 import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
+import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { startRedis, type TestRedis } from '../../support/redis-server.js';
 import { startService, type Service } from '../../support/service.js';
 
@@ -99,7 +100,8 @@ function checkRefusals(f: Flood): void {
 
 describe('the budget of a Dashboard under a flood of unknown names', () => {
   it('holds one replica to RATE * t + BURST requests, refuses the rest with 503 and Retry-After, and keeps cached answers quick', async () => {
-    const svc = await startService({ dashboard, wikiedu, env: BUDGET });
+    const logs = captureLogs('warn');
+    const svc = await startService({ dashboard, wikiedu, env: BUDGET, logger: logs.logger });
     try {
       await prepare([svc]);
       const f = await flood([svc], FLOOD_MS);
@@ -110,6 +112,17 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
       assert.ok(p99(f.cached) < 100, `cached p99 ${p99(f.cached).toFixed(1)} ms over ${f.cached.length} requests`);
       const health = (await svc.get('/health')).body;
       assert.equal(health.dashboards.outreach, 'ok', 'the breaker stayed shut: refusals are ours');
+      const warnings = logs.records().filter((r) => r.level >= LEVELS.warn);
+      assert.deepEqual(
+        warnings.map((r) => [r.dashboard, r.msg.split(':')[0]]),
+        [['outreach', "Dashboard's request budget spent"]],
+        `one warning for the whole flood, none per request: ${JSON.stringify(warnings.map((r) => r.msg))}`,
+      );
+      const metrics = (await svc.get('/metrics')).body as string;
+      const takes = (outcome: string): number =>
+        Number(new RegExp(`upstream_budget_takes_total\\{dashboard="outreach",priority="foreground",outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+      assert.ok(takes('taken') >= count, `metrics: ${takes('taken')} tokens taken for ${count} requests`);
+      assert.ok(takes('refused') > 0, 'metrics: refusals counted');
     } finally {
       dashboard.setFaults([]);
       await svc.close();

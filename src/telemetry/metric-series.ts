@@ -1,6 +1,8 @@
 // Counters and histograms counted in plain numbers and written in Prometheus' text format only when
-// /metrics is scraped. prom-client's own inc() and observe() hash their labels on every call, which
-// cost a warm answer several per cent of its CPU; here a sample is a Map lookup per label value.
+// /metrics is scraped. prom-client's inc() and observe() build a key from the labels and check them
+// on every call, pre-bound children (`counter.labels(...)`) included: a warm answer's three samples
+// cost 0.9 µs that way against 0.06 µs here, 5-7 % of its CPU (BENCHMARKS.md). Here a sample is a
+// Map lookup per label value.
 
 /** Label values as Prometheus' text format quotes them. */
 function escapeLabel(value: string): string {

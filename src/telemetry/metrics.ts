@@ -2,15 +2,14 @@
 // treated. Each app gets its own registry (several apps share one test process); process metrics are
 // process-wide, so they are collected once and merged into every app's registry.
 
-import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { CacheStore, CacheUse, Outcome } from './cache/types.js';
-import type { UpstreamAttempt } from './dashboard/client.js';
-import type { BreakerState, CircuitBreaker } from './dashboard/breaker.js';
-import type { ConcurrencyLimiter } from './dashboard/limiter.js';
-import { DASHBOARDS, type DashboardId } from './domain/dashboards.js';
+import type { CacheStore, CacheUse, Outcome, Priority } from '../cache/types.js';
+import type { BreakerState } from '../dashboard/breaker.js';
+import type { BudgetOutcome } from '../dashboard/budget.js';
+import type { UpstreamAttempt } from '../dashboard/client.js';
+import type { UpstreamState } from '../dashboard/upstream-state.js';
+import { DASHBOARDS, type DashboardId } from '../domain/dashboards.js';
 import { CounterSeries, HistogramSeries } from './metric-series.js';
-import { requestProblems } from './schemas/common.js';
 
 export interface Metrics {
   registry: Registry;
@@ -18,16 +17,12 @@ export interface Metrics {
   onOutcome(kind: string, outcome: Outcome): void;
   /** DashboardClient's onAttempt, for the Dashboard `dashboard`. */
   onAttempt(dashboard: DashboardId, attempt: UpstreamAttempt): void;
+  /** One take from the Dashboard `dashboard`'s request budget (dashboard/budget.ts onTake). */
+  onBudget(dashboard: DashboardId, priority: Priority, outcome: BudgetOutcome): void;
   /** One finished response; `route` is the route pattern (never the raw URL: it holds usernames). */
   onResponse(route: string, status: number, ms: number): void;
   /** Reads the gauges from their sources, then renders everything in the text format. */
   scrape(sources: GaugeSources): Promise<string>;
-}
-
-/** One Dashboard's client, as the gauges (and /health) read it. */
-export interface UpstreamState {
-  limiter: Pick<ConcurrencyLimiter, 'active' | 'queued'>;
-  breaker: Pick<CircuitBreaker, 'state'>;
 }
 
 /** What the gauges read at scrape time. */
@@ -78,50 +73,44 @@ export function createMetrics(): Metrics {
     ['dashboard', 'endpoint'],
     [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
   );
-  const series = [httpRequests, httpDuration, cacheOutcomes, upstreamRequests, upstreamDuration];
+  const budgetTakes = new CounterSeries(
+    'upstream_budget_takes_total',
+    "Tokens asked of each Dashboard's request budget, by priority (foreground: someone waits; background: refreshes, badge detail loads) and outcome (taken, refused)",
+    ['dashboard', 'priority', 'outcome'],
+  );
+  const series = [httpRequests, httpDuration, cacheOutcomes, upstreamRequests, upstreamDuration, budgetTakes];
   // Gauges are read from their sources at scrape time, by prom-client, beside its process metrics.
-  const queueLength = new Gauge({
-    name: 'upstream_queue_length',
-    help: "Reads waiting for a free slot of each Dashboard (at the queue limit, new misses for it get 503)",
-    labelNames: ['dashboard'] as const,
-    registers,
-  });
-  const inFlight = new Gauge({
-    name: 'upstream_in_flight',
-    help: 'Requests to each Dashboard in flight now',
-    labelNames: ['dashboard'] as const,
-    registers,
-  });
+  const dashboardGauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['dashboard'] as const, registers });
+  const cacheGauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['cache'] as const, registers });
+  const queueLength = dashboardGauge(
+    'upstream_queue_length',
+    'Reads waiting for a free slot of each Dashboard (at the queue limit, new misses for it get 503)',
+  );
+  const inFlight = dashboardGauge('upstream_in_flight', 'Requests to each Dashboard in flight now');
+  const breakerState = dashboardGauge(
+    'upstream_breaker_state',
+    "Each Dashboard's breaker: 0 closed (calls go), 1 open (nothing is sent), 2 half-open (one probe call is out)",
+  );
   const redisConnected = new Gauge({
     name: 'redis_connected',
     help: '1 when Redis is configured and answering; 0 otherwise (always 0 with the in-process cache only)',
     registers,
   });
-  const breakerState = new Gauge({
-    name: 'upstream_breaker_state',
-    help: "Each Dashboard's breaker: 0 closed (calls go), 1 open (nothing is sent), 2 half-open (one probe call is out)",
-    labelNames: ['dashboard'] as const,
-    registers,
-  });
-  const cacheLabels = ['cache'] as const;
-  const cacheBytes = new Gauge({
-    name: 'cache_memory_bytes',
-    help: 'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers)',
-    labelNames: cacheLabels,
-    registers,
-  });
-  const cacheBudget = new Gauge({
-    name: 'cache_memory_budget_bytes',
-    help: "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
-    labelNames: cacheLabels,
-    registers,
-  });
-  const cacheEntries = new Gauge({ name: 'cache_entries', help: 'Entries held by each in-process cache', labelNames: cacheLabels, registers });
+  const cacheBytes = cacheGauge(
+    'cache_memory_bytes',
+    'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers and the URLs that find them)',
+  );
+  const cacheBudget = cacheGauge(
+    'cache_memory_budget_bytes',
+    "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
+  );
+  const cacheEntries = cacheGauge('cache_entries', 'Entries held by each in-process cache');
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
     registry,
     onOutcome: (kind, outcome) => cacheOutcomes.inc(kind, outcome),
+    onBudget: (dashboard, priority, outcome) => budgetTakes.inc(dashboard, priority, outcome),
     onAttempt: (dashboard, { endpoint, status, durationMs }) => {
       upstreamRequests.inc(dashboard, endpoint, status);
       upstreamDuration.observe(durationMs / 1000, dashboard, endpoint);
@@ -147,32 +136,4 @@ export function createMetrics(): Metrics {
       return `${await registry.metrics()}\n${series.map((one) => one.render()).join('\n\n')}\n`;
     },
   };
-}
-
-/** GET /metrics in the Prometheus text format. */
-export async function metricsRoutes(
-  app: FastifyInstance,
-  { metrics, sources }: { metrics: Metrics; sources: GaugeSources },
-): Promise<void> {
-  app.get(
-    '/metrics',
-    {
-      schema: {
-        tags: ['operations'],
-        operationId: 'getMetrics',
-        summary: 'Prometheus metrics',
-        description:
-          'Text exposition format: responses by route pattern and status, cache outcomes, requests to each Dashboard, ' +
-          "each Dashboard's upstream queue and breaker, Redis connectivity, the in-process caches against their memory budget, and process metrics.",
-        response: {
-          200: { description: 'The Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } },
-          ...requestProblems,
-        },
-      },
-    },
-    async (_request, reply) => {
-      const body = await metrics.scrape(sources);
-      return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(body);
-    },
-  );
 }

@@ -1,8 +1,10 @@
 // Log lines leave the process once per event-loop turn, not once each. At the default level every
 // response writes an access-log line, and a busy service answers dozens of requests in one turn: a
-// write to stdout per line cost a warm answer about a sixth of its CPU (BENCHMARKS.md). Lines keep
-// their order, and a turn's lines are written before the next turn's I/O, so none waits for a timer
-// or a full buffer; whatever is pending when the process exits is written on the way out.
+// write to stdout per line cost a warm answer about a sixth of its CPU, and sonic-boom's asynchronous
+// mode, which gathers lines while a write is out, costs more still: 2.5 µs a line against 0.7 µs here,
+// the line included (BENCHMARKS.md). Lines keep their order, and a turn's lines are written before
+// the next turn's I/O, so none waits for a timer or a full buffer; whatever is pending when the
+// process exits is written on the way out.
 
 /** What the lines are finally written to (pino.destination: sonic-boom, which retries EAGAIN). */
 export interface LineSink {

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { batchedLines } from '../src/log-lines.js';
+import { batchedLines } from '../../src/telemetry/log-lines.js';
 
 function recordingSink(): { writes: string[]; write(text: string): void } {
   const writes: string[] = [];

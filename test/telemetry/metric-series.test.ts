@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CounterSeries, HistogramSeries } from '../src/metric-series.js';
+import { CounterSeries, HistogramSeries } from '../../src/telemetry/metric-series.js';
 
 describe('CounterSeries', () => {
   it('counts per label values, and writes HELP, TYPE and one sample each', () => {
