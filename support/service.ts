@@ -50,6 +50,12 @@ export interface ServiceOptions {
   setUp?: (app: FastifyInstance) => void;
 }
 
+/**
+ * A budget that never runs dry, for every test but the budget's own (test/routes/budget.test.ts sets its
+ * own rate and burst): the other tests ask the fake Dashboards far faster than UPSTREAM_RATE's default.
+ */
+export const UNBOUNDED_BUDGET = { UPSTREAM_RATE: '1000', UPSTREAM_BURST: '10000' };
+
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
   const now = opts.now ?? Date.now;
   const [dashboard, wikiedu] = await Promise.all([
@@ -61,6 +67,7 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     WIKIEDU_BASE_URL: wikiedu.url,
     LOG_LEVEL: 'silent',
     HTTP_TIMEOUT: '2',
+    ...UNBOUNDED_BUDGET,
     ...opts.env,
   });
   const app = await buildApp(config, { now, logger: opts.logger ?? false, ...(opts.store && { store: opts.store }) });

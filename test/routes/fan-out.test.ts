@@ -11,9 +11,7 @@ const DAY = 86_400_000;
 let svc: Service;
 
 before(async () => {
-  // A budget that never runs dry: these tests are about the queue and the deadline, and a 1,000-course
-  // person would spend the default budget's burst in a moment (test/routes/budget.test.ts is about that).
-  svc = await startService({ env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000), UPSTREAM_RATE: '1000', UPSTREAM_BURST: '10000' } });
+  svc = await startService({ env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000) } });
 });
 after(() => svc.close());
 afterEach(async () => {
