@@ -91,11 +91,14 @@ export function handleNoRoute(request: FastifyRequest, reply: FastifyReply): Fas
   return sendProblem(reply, problem('no-such-route', 'No such endpoint', 404, `${request.method} ${path} is not an endpoint of this API; see / for the list.`));
 }
 
+const ANNOUNCED_ONCE = new Set(['/problems/dashboard-down', '/problems/upstream-budget']);
+
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const p = problemFor(err);
   if (p.status >= 500 && p.type === '/problems/internal') request.log.error({ err }, 'unhandled error');
-  // A down Dashboard was announced once, by its breaker; each request it turns away is no news.
-  else if (p.type === '/problems/dashboard-down') request.log.debug({ problem: p.type }, 'upstream trouble');
+  // A down Dashboard was announced once, by its breaker, and a spent budget once, when its refusals
+  // started: each request they turn away is no news.
+  else if (ANNOUNCED_ONCE.has(p.type)) request.log.debug({ problem: p.type }, 'upstream trouble');
   else if (p.status >= 500) request.log.warn({ problem: p.type, err: (err as Error).message }, 'upstream trouble');
   return sendProblem(reply, p);
 }

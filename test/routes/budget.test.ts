@@ -116,7 +116,7 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
       assert.deepEqual(
         warnings.map((r) => [r.dashboard, r.msg.split(':')[0]]),
         [['outreach', "Dashboard's request budget spent"]],
-        `one warning for the whole flood, none per request: ${JSON.stringify(warnings.map((r) => r.msg))}`,
+        `one warning for the whole flood, none per request (${warnings.length} warnings)`,
       );
       const metrics = (await svc.get('/metrics')).body as string;
       const takes = (outcome: string): number =>
