@@ -1372,9 +1372,10 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 
 	/**
 	 * Below the badge, inside the viewport's width; in right-to-left text its right edge under the
-	 * badge's.
+	 * badge's. The card follows the badge in the document (so that Tab goes from the badge through
+	 * the card to the rest of the list), positioned against whatever box it sits in.
 	 *
-	 * @param {HTMLElement} card in the document
+	 * @param {HTMLElement} card right after the badge
 	 * @param {HTMLElement} badge
 	 */
 	function place( card, badge ) {
@@ -1383,8 +1384,17 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 		var room = document.documentElement.clientWidth;
 		var rtl = window.getComputedStyle( badge ).direction === 'rtl';
 		var left = Math.max( 0, Math.min( rtl ? rect.right - width : rect.left, room - width ) );
-		card.style.top = ( rect.bottom + window.pageYOffset + 4 ) + 'px';
-		card.style.left = ( left + window.pageXOffset ) + 'px';
+		var parent = card.offsetParent;
+		var origin = { left: -window.pageXOffset, top: -window.pageYOffset };
+		if ( parent && !( parent === document.body && window.getComputedStyle( parent ).position === 'static' ) ) {
+			var box = parent.getBoundingClientRect();
+			origin = {
+				left: box.left + parent.clientLeft - parent.scrollLeft,
+				top: box.top + parent.clientTop - parent.scrollTop
+			};
+		}
+		card.style.left = ( left - origin.left ) + 'px';
+		card.style.top = ( rect.bottom + 4 - origin.top ) + 'px';
 	}
 
 	/**
@@ -1410,10 +1420,12 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 				return;
 			}
 			var badge = open.badge;
-			open.card.remove();
+			var card = open.card;
+			// First: removing the card moves focus out of it, which calls close() again.
+			open = null;
+			card.remove();
 			badge.setAttribute( 'aria-expanded', 'false' );
 			badge.removeAttribute( 'aria-controls' );
-			open = null;
 			if ( returnFocus ) {
 				badge.focus();
 			}
@@ -1430,7 +1442,7 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 					return;
 				}
 				var card = cardElement( person );
-				document.body.appendChild( card );
+				badge.parentNode.insertBefore( card, badge.nextSibling );
 				place( card, badge );
 				badge.setAttribute( 'aria-expanded', 'true' );
 				badge.setAttribute( 'aria-controls', CARD_ID );
@@ -1479,8 +1491,7 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 		} );
 		document.addEventListener( 'focusout', function ( e ) {
 			// Tab past the card's last link, or focus anywhere else: a popup closes.
-			var to = e.relatedTarget;
-			if ( open && open.card.contains( e.target ) && to && !inside( to ) ) {
+			if ( open && open.card.contains( e.target ) && !inside( e.relatedTarget ) ) {
 				close( false );
 			}
 		} );
