@@ -16,8 +16,9 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	// User links of registered accounts; MediaWiki adds these classes to those of IP addresses
 	// and temporary accounts, which are also checked by name.
 	var USER_LINKS = 'a.mw-userlink:not(.mw-anonuserlink):not(.mw-tempuserlink)';
-	// The subtitle of Special:Contributions (MediaWiki 1.39; later versions).
-	var SUBTITLES = '#contentSub, #mw-content-subtitle';
+	// Links in the subtitle of Special:Contributions: its user tools (MediaWiki 1.39 and later, all
+	// skins; Minerva shows them outside #contentSub), else the subtitle (in case they change).
+	var SUBTITLE_LINKS = '.mw-contributions-user-tools a, #contentSub a, #mw-content-subtitle a';
 	var BADGE = 'coursestaff-badge';
 	var CARD_ID = 'coursestaff-card';
 	// A pointer resting on a badge opens its card; leaving badge and card closes it, after these.
@@ -282,8 +283,11 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	function start( config, work ) {
 		var store = mw.storage && mw.storage.session;
 		var key = badgesCore.cacheKey( config );
+		// What the session remembers, read once; written back once the queue is empty.
+		var stored = store ? store.getObject( key ) : null;
+		var unsaved = false;
 		// Asked and answered people by the name as linked, and by canonical name (data-user).
-		var people = badgesCore.remembered( store ? store.getObject( key ) : null, now() );
+		var people = badgesCore.remembered( stored, now() );
 		var byUser = {};
 		// Names queued or asked on this page view, and the links waiting for each.
 		var state = {};
@@ -358,10 +362,15 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 				} );
 				delete waiting[ name ];
 			} );
-			if ( store ) {
-				var entry = badgesCore.remember( store.getObject( key ), answer, now() );
-				store.setObject( key, entry, badgesCore.CACHE_SECONDS );
+			stored = badgesCore.remember( stored, answer, now() );
+			unsaved = true;
+		}
+
+		function save() {
+			if ( unsaved && store ) {
+				store.setObject( key, stored, badgesCore.CACHE_SECONDS );
 			}
+			unsaved = false;
 		}
 
 		function pump() {
@@ -370,6 +379,8 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 			}
 			var batch = badgesCore.nextBatch( queue, wanted );
 			if ( batch.length === 0 ) {
+				// Each write costs the page a copy of the whole entry: one when all is answered.
+				save();
 				return;
 			}
 			busy = true;
@@ -414,8 +425,7 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 		 * badge.
 		 */
 		function scanSubtitle() {
-			var subtitle = document.querySelector( SUBTITLES );
-			var links = subtitle ? subtitle.querySelectorAll( 'a' ) : [];
+			var links = document.querySelectorAll( SUBTITLE_LINKS );
 			for ( var i = 0; i < links.length; i++ ) {
 				if ( links[ i ].textContent.trim() === work.user ) {
 					consider( links[ i ], work.user );

@@ -82,7 +82,11 @@
 		return '12:' + String( 59 - ( i % 60 ) ).padStart( 2, '0' );
 	}
 
-	/** `count` rows' names: the names given, then Listfiller names, so that about half repeat. */
+	/**
+	 * `count` rows' names, so that about half repeat: the names given, then the 60 mentors of the
+	 * demo world's big course (demo/demo-world.ts MANY_STAFF: people with a current course, as a
+	 * class editing at once would show), then Listfiller names.
+	 */
 	function namesFor( names, count ) {
 		if ( !count ) {
 			return names;
@@ -91,7 +95,7 @@
 			return names.indexOf( n ) === i;
 		} );
 		for ( var i = 1; pool.length < Math.ceil( count / 2 ); i++ ) {
-			pool.push( 'Listfiller ' + String( 100 + i ).padStart( 3, '0' ) );
+			pool.push( i <= 60 ? 'Mentor ' + String( i ).padStart( 2, '0' ) : 'Listfiller ' + String( 100 + i ).padStart( 3, '0' ) );
 		}
 		return Array.from( { length: count }, function ( _, j ) {
 			return pool[ j % pool.length ];
@@ -235,7 +239,9 @@
 
 	/** The subtitle of Special:Contributions: "For <the user's user page>" and tool links. */
 	function contributionsSubtitle( user ) {
-		return [ 'For ', h( 'a', { href: '/wiki/User:' + encodeURIComponent( user.replace( / /g, '_' ) ), title: 'User:' + user }, [ user ] ), ' (', toolLinks( user ), ')' ];
+		return [ h( 'div', { class: 'mw-contributions-user-tools' }, [
+			'For ', h( 'a', { href: '/wiki/User:' + encodeURIComponent( user.replace( / /g, '_' ) ), title: 'User:' + user }, [ user ] ), ' (', toolLinks( user ), ')'
+		] ) ];
 	}
 
 	var KINDS = {

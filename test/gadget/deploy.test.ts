@@ -4,10 +4,12 @@
 // wiki.test.ts.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, it } from 'node:test';
 import { buildGadget, writeGadget } from '../../scripts/build-gadget.js';
 import {
@@ -195,5 +197,64 @@ describe('GADGET.md', () => {
     for (const name of (await definitionLines()).map(gadgetName)) {
       assert.ok(blocks.includes((await readFile(descriptionFile(name ?? ''), 'utf8')).trim()), `description of ${name} not quoted verbatim`);
     }
+  });
+});
+
+describe('toolinfo.json (Toolhub)', () => {
+  // The part of Toolhub's toolinfo 1.2.2 schema that a record must meet to be indexed: one record or
+  // an array of them; each with the required name, title, description and url; lengths, URLs, the
+  // tool types and the wiki and language patterns as the schema defines them.
+  const url = { type: 'string', maxLength: 2047, format: 'uri', pattern: '^https?://' };
+  const language = { type: 'string', maxLength: 16, pattern: '^(x-.*|[A-Za-z]{2,3}(-.*)?)$' };
+  const wiki = { type: 'string', maxLength: 255, pattern: '^(\\*|(.*)?\\.?(mediawiki|wiktionary|wiki(pedia|quote|books|source|news|versity|data|voyage|media))\\.org)$' };
+  const strings = { oneOf: [{ type: 'string', maxLength: 255 }, { type: 'array', items: { type: 'string', maxLength: 255 } }] };
+  const tool = {
+    type: 'object',
+    required: ['name', 'title', 'description', 'url'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 255 },
+      title: { type: 'string', minLength: 1, maxLength: 255 },
+      subtitle: { type: 'string', maxLength: 255 },
+      description: { type: 'string', minLength: 1, maxLength: 65535 },
+      url,
+      api_url: url,
+      repository: url,
+      keywords: { type: 'string', maxLength: 2047 },
+      license: { type: 'string', maxLength: 255 },
+      tool_type: { enum: ['web app', 'desktop app', 'bot', 'gadget', 'user script', 'command line tool', 'coding framework', 'lua module', 'template', 'other'] },
+      for_wikis: { oneOf: [wiki, { type: 'array', items: wiki }] },
+      available_ui_languages: { oneOf: [language, { type: 'array', items: language }, { enum: ['*'] }] },
+      technology_used: strings,
+      _schema: { const: '/toolinfo/1.2.2' },
+      _language: language,
+    },
+  };
+  const read = async () => JSON.parse(await readFile(new URL('toolinfo.json', ROOT), 'utf8')) as Array<Record<string, unknown>>;
+
+  it('holds two records, the service and the gadget, that meet the schema', async () => {
+    const records = await read();
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile({ oneOf: [{ type: 'array', items: tool }, tool] });
+    assert.ok(validate(records), ajv.errorsText(validate.errors));
+    assert.deepEqual(records.map((r) => r.tool_type), ['web app', 'gadget']);
+    assert.equal(new Set(records.map((r) => r.name)).size, records.length, 'names must be unique');
+  });
+
+  it("says what the repository says: the license, and the gadget's languages", async () => {
+    const records = await read();
+    const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { license: string };
+    for (const record of records) assert.equal(record.license, pkg.license);
+    const languages = (await readdir(new URL('gadget/i18n/', ROOT))).filter((f) => f !== 'qqq.json').map((f) => f.replace(/\.json$/, '')).sort();
+    assert.deepEqual(records[1]?.available_ui_languages, languages);
+  });
+
+  it('a record without a required field fails the check', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(tool);
+    const { url: _url, ...withoutUrl } = (await read())[0] ?? {};
+    assert.equal(validate(withoutUrl), false);
+    assert.match(ajv.errorsText(validate.errors), /must have required property 'url'/);
   });
 });
