@@ -13,6 +13,8 @@
 // and off shows the gadget's total cost, rendering of the badges included.
 // Run: `npm run bench -- --only=gadget`, or alone: `tsx bench/gadget-badges.ts`.
 
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession } from 'playwright-core';
 import { withBadges } from '../support/badges-stand-in.js';
@@ -110,7 +112,20 @@ async function view(browser: Browser, url: string, links: number): Promise<{ gad
   }
 }
 
+/**
+ * Chromium runs several processes (browser, renderer, GPU, network) beside the service: let them use
+ * every core, whatever pinning `npm run bench` set for the service phases before this one.
+ */
+function unpin(): void {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', `0-${cpus().length - 1}`, String(process.pid)], { stdio: 'ignore' });
+  } catch {
+    // No taskset: nothing was pinned either.
+  }
+}
+
 export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section: Section; data: unknown }> {
+  unpin();
   const svc = await startService();
   const api = await withBadges(svc);
   const browser = await launchBrowser();
@@ -126,6 +141,10 @@ export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section:
     }
     const gadget = median(on.map((r) => r.gadget));
     const page = median(on.map((r) => r.page));
+    // On a busy machine a sample lands in whatever the thread was doing when the core was taken away:
+    // the least of the runs is the least disturbed.
+    const gadgetMin = Math.min(...on.map((r) => r.gadget));
+    const pageMin = Math.min(...on.map((r) => r.page));
     const taskOn = median(on.map((r) => r.task));
     const taskOff = median(off);
     const badged = await (async () => {
@@ -139,10 +158,10 @@ export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section:
     })();
     return {
       section: {
-        title: `Gadget badges: ${opts.links} user links, first view (median of ${opts.runs})`,
+        title: `Gadget badges: ${opts.links} user links, first view (median of ${opts.runs}, least in brackets)`,
         columns: ['gadget', "page's own", 'target'],
         rows: [
-          ['scripting (CPU profile samples)', ms(gadget), ms(page), target(gadget < opts.budgetMs, `< ${opts.budgetMs} ms`)],
+          ['scripting (CPU profile samples)', `${ms(gadget)} (${ms(gadgetMin)})`, `${ms(page)} (${ms(pageMin)})`, target(gadget < opts.budgetMs, `< ${opts.budgetMs} ms`)],
           ['main thread, badges on / off (TaskDuration)', ms(taskOn), ms(taskOff), `+${ms(taskOn - taskOff)}`],
         ],
         notes: [
