@@ -225,6 +225,20 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     await page.waitForLoadState('networkidle');
   }
 
+  /**
+   * A page logged in as the reader (the gadget enabled in their preferences, their own common.js);
+   * `loginMessages` counts what MediaWiki's own login page logged (it warns about a deprecated module).
+   */
+  async function loggedInReader(t: TestContext) {
+    const { context, page, errors } = await openPage(browser);
+    t.after(() => context.close());
+    await page.goto(wiki.pageUrl('Special:UserLogin'));
+    await page.fill('#wpName1', READER.name);
+    await page.fill('#wpPassword1', READER.password);
+    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
+    return { page, errors, loginMessages: errors.length };
+  }
+
   async function openPanel(page: Page): Promise<void> {
     await page.locator(TAB).click();
     await page.waitForSelector(DIALOG);
@@ -459,14 +473,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
   it("a logged-in reader's gadget (enabled in preferences) follows their own common.js over the site's settings: Wiki Education alone", async (t) => {
     const expected = await activeStaff(PERSONAS.onBoth, '?dashboard=wikiedu&use_event_dates=true');
-    const { context, page, errors } = await openPage(browser);
-    t.after(() => context.close());
-    await page.goto(wiki.pageUrl('Special:UserLogin'));
-    await page.fill('#wpName1', READER.name);
-    await page.fill('#wpPassword1', READER.password);
-    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
-    // MediaWiki's own login page warns about a deprecated module; only the user page counts here.
-    const loginMessages = errors.length;
+    const { page, errors, loginMessages } = await loggedInReader(t);
     const requests: string[] = [];
     page.on('request', (r) => {
       if (r.url().startsWith(base())) requests.push(r.url());
@@ -580,13 +587,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     }
 
     it("the watchlist on the five skins, as a logged-in reader whose common.js asks Wiki Education alone; remembered after the first", async (t) => {
-      const { context, page, errors } = await openPage(browser);
-      t.after(() => context.close());
-      await page.goto(wiki.pageUrl('Special:UserLogin'));
-      await page.fill('#wpName1', READER.name);
-      await page.fill('#wpPassword1', READER.password);
-      await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
-      const loginMessages = errors.length;
+      const { page, errors, loginMessages } = await loggedInReader(t);
       for (const [i, skin] of SKINS.entries()) {
         const watch = watchBadgeRequests(page);
         await page.goto(wiki.pageUrl('Special:Watchlist', { useskin: skin }));
