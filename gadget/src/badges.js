@@ -38,6 +38,16 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 		return $content && typeof $content.length === 'number' ? Array.prototype.slice.call( $content ) : [];
 	}
 
+	/**
+	 * A map keyed by names: without a prototype, so that no name reaches what objects inherit.
+	 *
+	 * @param {Object} [entries]
+	 * @return {Object}
+	 */
+	function names( entries ) {
+		return Object.assign( Object.create( null ), entries );
+	}
+
 	function now() {
 		return Date.now() / 1000;
 	}
@@ -287,11 +297,11 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 		var stored = store ? store.getObject( key ) : null;
 		var unsaved = false;
 		// Asked and answered people by the name as linked, and by canonical name (data-user).
-		var people = badgesCore.remembered( stored, now() );
-		var byUser = {};
+		var people = names( badgesCore.remembered( stored, now() ) );
+		var byUser = names();
 		// Names queued or asked on this page view, and the links waiting for each.
-		var state = {};
-		var waiting = {};
+		var state = names();
+		var waiting = names();
 		var queue = [];
 		var busy = false;
 		var stopped = false;

@@ -19,8 +19,9 @@ import {
   assertRequestPattern,
   badgesOf,
   linkStates,
+  settleBadges,
+  until,
   watchBadgeRequests,
-  type BadgeOf,
 } from './support/badges.js';
 
 /** By the agreement with the demo worlds: personas with a course whose tracking window is open, and some without. */
@@ -29,14 +30,6 @@ const NOT_CURRENT = [PERSONAS.pastOnly, PERSONAS.noCourses, PERSONAS.unknown];
 const IGNORED = ['192.0.2.7', '2001:db8::7', '~2026-12345-6'];
 /** The part of MediaWiki's client API the tests call in the page. */
 declare const mw: { util: { getUrl(title: string): string } };
-
-/** Until `condition` holds (checked every 20 ms, for at most 5 s). */
-async function until(condition: () => boolean): Promise<void> {
-  for (const end = Date.now() + 5_000; !condition(); ) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const LISTS = ['recentchanges', 'recentchangeslinked', 'watchlist', 'history', 'diff', 'log', 'newpages', 'listusers'] as const;
 
@@ -69,10 +62,8 @@ describe('badges in lists on the stand-in page', () => {
     await page.waitForLoadState('networkidle');
   }
 
-  /** The endpoint's answer for every user link on the page. */
-  async function expected(page: Page): Promise<Record<string, BadgeOf[]>> {
-    return badgesOf(api.url, (await linkStates(page)).map((l) => l.name).filter((n) => !IGNORED.includes(n)));
-  }
+
+
 
   it('the stand-in endpoint follows the agreement: a badge for personas with a current course, none for the others', async () => {
     const users = await badgesOf(api.url, [...CURRENT, ...NOT_CURRENT]);
@@ -86,9 +77,9 @@ describe('badges in lists on the stand-in page', () => {
   for (const list of LISTS) {
     it(`${list}: one badge after each link of a person in a current course, none after anyone else, after one request`, async (t) => {
       const { page, errors, watch } = await view(t, { page: list });
-      await settle(page);
+      const users = await settleBadges(page, watch, api.url);
       const links = await linkStates(page);
-      assertBadges(links, await expected(page));
+      assertBadges(links, users);
       // The link is as MediaWiki made it: the badge is beside it, not in it.
       for (const link of links) assert.match(link.classes, /^mw-userlink( mw-anonuserlink| mw-tempuserlink)?$/);
       for (const link of links) assert.ok(link.title === `User:${link.name}` || link.title?.startsWith('Special:Contributions/'), link.title ?? '');
@@ -103,8 +94,8 @@ describe('badges in lists on the stand-in page', () => {
   }
 
   it('recentchanges: the personas with a current course have a badge, the others and IP addresses none', async (t) => {
-    const { page } = await view(t, { page: 'recentchanges' });
-    await settle(page);
+    const { page, watch } = await view(t, { page: 'recentchanges' });
+    await settleBadges(page, watch, api.url);
     const badged = new Set((await linkStates(page)).filter((l) => l.badge).map((l) => l.name));
     for (const name of CURRENT) assert.ok(badged.has(name), name);
     for (const name of [...NOT_CURRENT, ...IGNORED]) assert.ok(!badged.has(name), name);
@@ -113,11 +104,13 @@ describe('badges in lists on the stand-in page', () => {
   it("contributions: one badge after the page user's link in the subtitle, the tab as before", async (t) => {
     const { page, watch, errors } = await view(t, { page: 'contributions', user: PERSONAS.onBoth });
     await page.locator(TAB).waitFor();
-    await settle(page);
+    await page.locator(BADGE).waitFor();
+    await until(() => watch.events.length === 2);
     const subtitle = await linkStates(page, '#contentSub a');
     assert.deepEqual(subtitle.filter((l) => l.badge).map((l) => [l.name, l.badge?.role]), [[PERSONAS.onBoth, '1']]);
     assert.deepEqual(askedNames(watch.requests), [PERSONAS.onBoth]);
     const past = await view(t, { page: 'contributions', user: PERSONAS.pastOnly });
+    await until(() => past.watch.events.length === 2);
     await settle(past.page);
     assert.equal(await past.page.locator(BADGE).count(), 0);
     assert.deepEqual(errors, []);
@@ -149,22 +142,22 @@ describe('badges in lists on the stand-in page', () => {
 
   it('live updates and changed filters: scanned again, only new names asked, every new link marked', async (t) => {
     const { page, watch, errors } = await view(t, { page: 'recentchanges' });
-    await settle(page);
+    await settleBadges(page, watch, api.url);
     const first = askedNames(watch.requests);
     await page.click('#testpage-live-update');
     await page.waitForFunction(() => document.querySelector('[data-generation="1"]'));
-    await settle(page);
+    const users = await settleBadges(page, watch, api.url);
     assert.equal(watch.requests.length, 2);
     const second = watch.requests[1]?.names ?? [];
     const shown = (await linkStates(page)).map((l) => l.name).filter((n) => !IGNORED.includes(n));
     assert.deepEqual(second.sort(), [...new Set(shown.filter((n) => !first.includes(n)))].sort());
-    assertBadges(await linkStates(page), await expected(page));
+    assertBadges(await linkStates(page), users);
     // A narrower filter shows nobody new: nothing to ask; the links it shows are new elements, marked.
     await page.click('#testpage-filter');
     await page.waitForFunction(() => document.querySelector('[data-generation="2"]'));
-    await settle(page);
+    const narrowed = await settleBadges(page, watch, api.url);
+    assertBadges(await linkStates(page), narrowed);
     assert.equal(watch.requests.length, 2);
-    assertBadges(await linkStates(page), await expected(page));
     assertRequestPattern(watch);
     assert.deepEqual(errors, []);
   });
@@ -190,41 +183,41 @@ describe('badges in lists on the stand-in page', () => {
     await page.click('#testpage-live-update');
     release();
     await page.waitForFunction(() => document.querySelector('[data-generation="1"]'));
-    await settle(page);
+    const users = await settleBadges(page, watch, api.url);
     const shown = (await linkStates(page)).map((l) => l.name);
     const sentFirst = watch.requests[0]?.names ?? [];
     const later = askedNames(watch.requests.slice(1));
     // Old names beyond the first request were never asked: only the new list's.
     for (const name of later) assert.ok(shown.includes(name), `${name} is not in the new list`);
     assert.ok(old.some((n) => !sentFirst.includes(n) && !shown.includes(n) && !IGNORED.includes(n)), 'the old list had names left to ask');
-    assertBadges(await linkStates(page), await expected(page));
+    assertBadges(await linkStates(page), users);
     assertRequestPattern(watch);
     assert.deepEqual(errors, []);
   });
 
   it('500 user links: at most 50 names a request, one request at a time, no name twice, all marked; a reload asks nothing', async (t) => {
     const { page, watch, errors } = await view(t, { page: 'recentchanges', rows: 500 });
-    await settle(page);
     await page.waitForFunction((n) => document.querySelectorAll('a.mw-userlink').length === n, 500);
+    const users = await settleBadges(page, watch, api.url);
     const links = await linkStates(page);
     assert.equal(links.length, 500);
     const distinct = new Set(links.map((l) => l.name).filter((n) => !IGNORED.includes(n)));
     assert.deepEqual(new Set(askedNames(watch.requests)), distinct);
     assert.equal(watch.requests.length, Math.ceil(distinct.size / 50));
     assertRequestPattern(watch);
-    assertBadges(links, await expected(page));
+    assertBadges(links, users);
     // Remembered for the session, like the tab's answers.
     await page.reload();
     await settle(page);
+    const remembered = await settleBadges(page, watch, api.url, { remembered: true });
+    assertBadges(await linkStates(page), remembered);
     assert.equal(watch.requests.length, Math.ceil(distinct.size / 50));
-    assertBadges(await linkStates(page), await expected(page));
     assert.deepEqual(errors, []);
   });
 
   it('the card by mouse: hover opens it and leaving closes it; click keeps it; an outside click closes it; one at a time', async (t) => {
-    const { page, errors } = await view(t, { page: 'recentchanges' }, { initScript: RECORDING_CLIPBOARD });
-    await settle(page);
-    const users = await expected(page);
+    const { page, errors, watch } = await view(t, { page: 'recentchanges' }, { initScript: RECORDING_CLIPBOARD });
+    const users = await settleBadges(page, watch, api.url);
     const badge = page.locator(`${BADGE}[data-user="${PERSONAS.onBoth}"]`).first();
     await badge.hover();
     await page.locator(CARD).waitFor();
@@ -266,8 +259,8 @@ describe('badges in lists on the stand-in page', () => {
   });
 
   it('the card by keyboard: Tab reaches a badge, Enter opens it with focus inside, Escape closes it back to the badge, Tab past its end closes it', async (t) => {
-    const { page, errors } = await view(t, { page: 'history' });
-    await settle(page);
+    const { page, errors, watch } = await view(t, { page: 'history' });
+    await settleBadges(page, watch, api.url);
     const first = page.locator(BADGE).first();
     await first.focus();
     assert.equal(await first.getAttribute('role'), 'button');
@@ -293,13 +286,13 @@ describe('badges in lists on the stand-in page', () => {
   });
 
   it('says the role and the course in the badge\'s accessible name, in German too', async (t) => {
-    const { page } = await view(t, { page: 'recentchanges' });
-    await settle(page);
+    const { page, watch } = await view(t, { page: 'recentchanges' });
+    await settleBadges(page, watch, api.url);
     const label = (name: string) => page.locator(`${BADGE}[data-user="${name}"]`).first().getAttribute('aria-label');
     assert.equal(await label(WIKIEDU_PERSONAS.student), 'Student, current course: Environmental Science');
     assert.match((await label(PERSONAS.onBoth)) ?? '', /^Facilitator, 2 current courses$/);
     const de = await view(t, { page: 'recentchanges', lang: 'de' });
-    await settle(de.page);
+    await settleBadges(de.page, de.watch, api.url);
     assert.equal(
       await de.page.locator(`${BADGE}[data-user="${WIKIEDU_PERSONAS.student}"]`).first().getAttribute('aria-label'),
       'Studierende Person, aktueller Kurs: Environmental Science',
@@ -307,8 +300,8 @@ describe('badges in lists on the stand-in page', () => {
   });
 
   it('right to left: the card opens under the badge, right edges aligned', async (t) => {
-    const { page } = await view(t, { page: 'log' });
-    await settle(page);
+    const { page, watch } = await view(t, { page: 'log' });
+    await settleBadges(page, watch, api.url);
     await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
     const badge = page.locator(BADGE).nth(2);
     await badge.click();
@@ -320,13 +313,15 @@ describe('badges in lists on the stand-in page', () => {
   });
 
   it('installed as a personal script: loads the main module and styles from next to the loader', async (t) => {
-    const { page, errors } = await view(t, { page: 'newpages', install: 'script' });
+    const { context, page, errors } = await openPage(browser);
+    t.after(() => context.close());
+    const watch = watchBadgeRequests(page);
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    await page.reload();
-    await settle(page);
+    await page.goto(testPageUrl(api.url, { page: 'newpages', install: 'script', dbname: 'enwiki' }));
+    const users = await settleBadges(page, watch, api.url);
     assert.deepEqual(loaded.filter((p) => p.startsWith('/gadget/')).sort(), ['/gadget/course-staff-main.js', '/gadget/course-staff.css', '/gadget/course-staff.js']);
-    assertBadges(await linkStates(page), await expected(page));
+    assertBadges(await linkStates(page), users);
     const shape = await page.locator(BADGE).first().evaluate((b) => getComputedStyle(b, '::before').position);
     assert.equal(shape, 'absolute', 'the styles are loaded');
     assert.deepEqual(errors, []);
@@ -350,9 +345,9 @@ describe('badges in lists on the stand-in page', () => {
   for (const skin of SKINS) {
     for (const theme of skin === 'vector-2022' || skin === 'minerva' ? (['light', 'night'] as const) : (['light'] as const)) {
       it(`${skin}, ${theme}: badges in Recent changes and an open card, readable (screenshots)`, async (t) => {
-        const { page, errors } = await view(t, { page: 'recentchanges', skin, theme });
-        await settle(page);
-        assertBadges(await linkStates(page), await expected(page));
+        const { page, errors, watch } = await view(t, { page: 'recentchanges', skin, theme });
+        const users = await settleBadges(page, watch, api.url);
+        assertBadges(await linkStates(page), users);
         await page.screenshot({ path: await screenshotPath(`badges-${skin}-${theme}-recentchanges`) });
         await page.locator(`${BADGE}[data-user="${PERSONAS.active}"]`).first().click();
         const card = page.locator(CARD);

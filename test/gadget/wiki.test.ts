@@ -21,7 +21,7 @@ import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../..
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
 import { SKINS, type Skin } from './scenario.js';
 import { TAB, DIALOG, RECORDING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
-import { BADGE, CARD, askedNames, assertBadges, assertRequestPattern, badgesOf, linkStates, watchBadgeRequests } from './support/badges.js';
+import { BADGE, CARD, askedNames, assertBadges, assertRequestPattern, badgesOf, linkStates, settleBadges, until, watchBadgeRequests } from './support/badges.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const GADGET = 'course-staff';
@@ -532,9 +532,10 @@ describe('the gadget in a real MediaWiki 1.39', () => {
      * request pattern; every name asked (`remembered`: none, all being remembered from earlier views).
      */
     async function checkList(page: Page, watch: ReturnType<typeof watchBadgeRequests>, dashboard = 'all', remembered = false) {
+      const users = await settleBadges(page, watch, base(), { dashboard, remembered });
       const links = await linkStates(page);
       const registered = links.map((l) => l.name).filter((n) => !isIp(n));
-      assertBadges(links, await badgesOf(base(), registered, dashboard));
+      assertBadges(links, users);
       assert.ok(links.some((l) => l.badge !== null), 'nobody with a badge on this page');
       assert.ok(links.some((l) => l.badge === null && (WITHOUT_COURSE as readonly string[]).includes(l.name)), 'nobody without a course on this page');
       assert.deepEqual([...new Set(askedNames(watch.requests))].sort(), remembered ? [] : [...new Set(registered)].sort());
@@ -574,11 +575,13 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
       it(`${skin}, contributions: one badge after the page user's link in the subtitle, none for a user without a course`, async (t) => {
         const { page, errors, watch } = await listView(t, `Special:Contributions/${PERSONAS.active}`, { useskin: skin });
-        await settle(page);
+        await page.locator(BADGE).waitFor();
+        await until(() => watch.events.length === 2, 'the answer');
         const subtitle = await linkStates(page, '.mw-contributions-user-tools a');
         assert.deepEqual(subtitle.filter((l) => l.badge).map((l) => [l.name, l.badge?.role]), [[PERSONAS.active, '1']]);
         assert.deepEqual(askedNames(watch.requests), [PERSONAS.active]);
         const past = await listView(t, `Special:Contributions/${PERSONAS.pastOnly}`, { useskin: skin });
+        await until(() => past.watch.events.length === 2, 'the answer');
         await settle(past.page);
         assert.deepEqual(askedNames(past.watch.requests), [PERSONAS.pastOnly]);
         assert.equal(await past.page.locator(BADGE).count(), 0);
@@ -662,7 +665,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     ] as const) {
       it(`${skin}, Recent changes${enhanced === '1' ? ' grouped by page' : ''} with live updates: the new list is marked, only the new name asked`, async (t) => {
         const { page, errors, watch } = await listView(t, 'Special:RecentChanges', { useskin: skin, enhanced });
-        await settle(page);
+        await settleBadges(page, watch, base());
         const before = askedNames(watch.requests);
         assert.ok(!before.includes(editor));
         await page.locator('.mw-rcfilters-ui-liveUpdateButtonWidget').locator('a, button').first().click();

@@ -109,6 +109,46 @@ export function linkStates(page: Page, selector = 'a.mw-userlink'): Promise<Link
 }
 
 const isIp = (name: string) => /^\d+\.\d+\.\d+\.\d+$/.test(name) || name.includes(':');
+/** Names the gadget asks about: not IP addresses, not temporary accounts. */
+export const isAsked = (name: string): boolean => !isIp(name) && !name.startsWith('~');
+
+/** Until `condition` holds (checked every 20 ms, for at most 10 s). */
+export async function until(condition: () => boolean, what = 'a condition'): Promise<void> {
+  for (const end = Date.now() + 10_000; !condition(); ) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Until the gadget is done with the page's links: every name asked and answered (unless they are all
+ * remembered from an earlier view), and a badge after each link of a person with badges; then the
+ * endpoint's answer for them. 'networkidle' cannot tell: it is reached once per page load, and on a
+ * busy machine a gap of half a second between the gadget's requests ends it early.
+ */
+export async function settleBadges(
+  page: Page,
+  watch: { requests: BadgeRequest[]; events: string[] },
+  base: string,
+  opts: { dashboard?: string; remembered?: boolean } = {},
+): Promise<Record<string, BadgeOf[]>> {
+  const names = [...new Set((await linkStates(page)).map((l) => l.name).filter(isAsked))];
+  if (!opts.remembered) {
+    await until(() => {
+      const asked = new Set(askedNames(watch.requests));
+      return names.every((n) => asked.has(n)) && watch.events.length === 2 * watch.requests.length;
+    }, 'every name to be asked and answered');
+  }
+  const users = await badgesOf(base, names, opts.dashboard);
+  await page.waitForFunction(
+    (badged) =>
+      [...document.querySelectorAll('a.mw-userlink')].every(
+        (a) => !badged.includes((a.textContent ?? '').trim()) || (a.nextSibling as Element | null)?.classList?.contains('coursestaff-badge'),
+      ),
+    Object.keys(users),
+  );
+  return users;
+}
 
 /**
  * Exactly one badge after each link of a person with badges, with their canonical name and highest
