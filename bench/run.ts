@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory,heap,headroom]`: every benchmark
+// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory,heap,headroom,gadget]`: every benchmark
 // beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
 
 import { execFileSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
 import { coldPath } from './cold.js';
+import { gadgetBadges } from './gadget-badges.js';
 import { headroom } from './headroom.js';
 import { heapCost } from './heap-cost.js';
 import { hotPath } from './hot.js';
@@ -17,7 +18,7 @@ import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } fro
 import { render, type Section } from './table.js';
 import { upstreamLoad } from './upstream.js';
 
-const PHASES = ['hot', 'cold', 'upstream', 'memory', 'heap', 'headroom'] as const;
+const PHASES = ['hot', 'cold', 'upstream', 'memory', 'heap', 'headroom', 'gadget'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
@@ -79,6 +80,9 @@ if (args.only.has('heap')) {
 if (args.only.has('headroom')) {
   const shares = args.quick ? [0.45] : [0.35, 0.45, 0.55];
   report('headroom', await headroom({ shares, oldSpaceMb: 256, users: 2_500, bigRosters: 800, hugeRows: 40_000 }));
+}
+if (args.only.has('gadget')) {
+  report('gadget', await gadgetBadges({ links: 500, runs: args.quick ? 3 : 7, budgetMs: 50 }));
 }
 
 const profiles: ProfileSummary[] = [];

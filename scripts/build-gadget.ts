@@ -1,7 +1,9 @@
-// `npm run build:gadget`: gadget/src + gadget/i18n -> gadget/dist/course-staff.{js,css}, the files
-// that go on the wiki as they are. The script is one ES5 file (MediaWiki 1.39 validates gadgets as
-// ES5): the messages of every language, the pure core, then the MediaWiki-bound code, in one IIFE,
-// wrapped in `// <nowiki>` so that saving the page records no template, link or signature.
+// `npm run build:gadget`: gadget/src + gadget/i18n -> gadget/dist/, the files that go on the wiki as
+// they are: the loader every page view loads (course-staff.js), the main module it loads where there
+// is something to do (course-staff-main.js: the messages of every language, the pure parts, then the
+// MediaWiki-bound code), and the main module's styles (course-staff.css). Each script is one ES5 file
+// (MediaWiki 1.39 validates gadgets as ES5) in one IIFE, wrapped in `// <nowiki>` so that saving the
+// page records no template, link or signature.
 // The output is committed (GADGET.md says why); test/gadget/build.test.ts checks it is up to date.
 
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
@@ -9,16 +11,24 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = new URL('../', import.meta.url);
 export const DIST = new URL('gadget/dist/', ROOT);
-const SOURCES = ['src/core.js', 'src/gadget.js'];
+/** Each built script, its sources in order (each file's globals before their first use), and whether it holds the messages. */
+export const SCRIPTS = {
+  'course-staff.js': { what: 'loads the rest where a page needs it', sources: ['src/settings.js', 'src/loader.js'], messages: false },
+  'course-staff-main.js': {
+    what: 'the "Course staff" tab on user pages and badges in lists, loaded by course-staff.js',
+    sources: ['src/settings.js', 'src/core.js', 'src/badges-core.js', 'src/ui.js', 'src/tab.js', 'src/badges.js', 'src/main.js'],
+    messages: true,
+  },
+} as const;
+export type ScriptName = keyof typeof SCRIPTS;
 const STYLE = 'src/course-staff.css';
+export const STYLE_FILE = 'course-staff.css';
 
 /** Wikitext that a wiki would act on when the page is saved, even in a JS or CSS page. */
 const WIKITEXT = /\{\{|\[\[|~~~|<\/?nowiki/i;
 
-export interface GadgetBuild {
-  script: string;
-  style: string;
-}
+/** The built files by name (gadget/dist/<name>). */
+export type GadgetBuild = Record<ScriptName | typeof STYLE_FILE, string>;
 
 interface PackageInfo {
   name: string;
@@ -83,45 +93,50 @@ function assertNoWikitext(name: string, text: string): void {
   }
 }
 
+/** A source file as it goes into a script: checked for wikitext, without its lint directives. */
+async function sourcePart(gadget: URL, name: string): Promise<string> {
+  const text = await readFile(new URL(name, gadget), 'utf8');
+  assertNoWikitext(name, text);
+  // The lint directives that declare one file's names to the others are no use in the joined file.
+  return text.replace(/^\/\* (global|exported) [^*]*\*\/\n/gm, '').trimEnd();
+}
+
 /** The deployable files, from the repository at `root` (its package.json, gadget/src, gadget/i18n). */
 export async function buildGadget(root: URL = ROOT): Promise<GadgetBuild> {
   const gadget = new URL('gadget/', root);
   const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as PackageInfo;
-  const parts = await Promise.all(
-    SOURCES.map(async (name) => {
-      const text = await readFile(new URL(name, gadget), 'utf8');
-      assertNoWikitext(name, text);
-      // The lint directives that declare one file's names to the other are no use in the joined file.
-      return text.replace(/^\/\* (global|exported) [^*]*\*\/\n/gm, '').trimEnd();
-    }),
-  );
+  const messages = messagesLiteral(await readMessages(root));
+  const script = async (name: ScriptName): Promise<string> => {
+    const { what, sources, messages: withMessages } = SCRIPTS[name];
+    const parts = await Promise.all(sources.map((source) => sourcePart(gadget, source)));
+    return [
+      '// <nowiki>',
+      '/**',
+      ...header(pkg, what).map((l) => ` * ${l}`),
+      ' */',
+      '( function () {',
+      ...(withMessages ? [messages, ''] : []),
+      ...parts.flatMap((p) => [p, '']),
+      '}() );',
+      '// </nowiki>',
+      '',
+    ].join('\n');
+  };
   const css = (await readFile(new URL(STYLE, gadget), 'utf8')).trimEnd();
   assertNoWikitext(STYLE, css);
-
-  const script = [
-    '// <nowiki>',
-    '/**',
-    ...header(pkg, 'adds a "Course staff" tab to user pages').map((l) => ` * ${l}`),
-    ' */',
-    '( function () {',
-    messagesLiteral(await readMessages(root)),
-    '',
-    ...parts.flatMap((p) => [p, '']),
-    '}() );',
-    '// </nowiki>',
-    '',
-  ].join('\n');
-  const style = ['/*', ...header(pkg, 'the styles of its tab and panel').map((l) => ` * ${l}`), ' */', css, ''].join('\n');
-  return { script, style };
+  return {
+    'course-staff.js': await script('course-staff.js'),
+    'course-staff-main.js': await script('course-staff-main.js'),
+    [STYLE_FILE]: ['/*', ...header(pkg, 'the styles of its tab, panel, badges and card').map((l) => ` * ${l}`), ' */', css, ''].join('\n'),
+  };
 }
 
-export async function writeGadget(build: GadgetBuild): Promise<void> {
-  await mkdir(DIST, { recursive: true });
-  await writeFile(new URL('course-staff.js', DIST), build.script);
-  await writeFile(new URL('course-staff.css', DIST), build.style);
+export async function writeGadget(build: GadgetBuild, dist: URL = DIST): Promise<void> {
+  await mkdir(dist, { recursive: true });
+  for (const [name, text] of Object.entries(build)) await writeFile(new URL(name, dist), text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await writeGadget(await buildGadget());
-  console.log(`wrote ${fileURLToPath(DIST)}course-staff.js and course-staff.css`);
+  console.log(`wrote ${Object.keys(SCRIPTS).concat(STYLE_FILE).map((name) => fileURLToPath(new URL(name, DIST))).join(', ')}`);
 }

@@ -1,17 +1,16 @@
 /**
- * Course staff gadget: the pure part (no DOM, no `mw`; everything it needs comes in as arguments).
- * scripts/build-gadget.ts concatenates this file and gadget.js into the one deployable script;
- * Node tests load it alone (test/gadget/support/core.ts). ES5 syntax: MediaWiki 1.39 validates
- * gadget code as ES5, current MediaWiki as ES2017.
+ * Course staff gadget: the pure part of the tab and the panel (no DOM, no `mw`; everything it
+ * needs comes in as arguments), beside settings.js. scripts/build-gadget.ts puts it into the main
+ * module; Node tests load it with settings.js (test/gadget/support/core.ts). ES5 syntax, like
+ * every gadget file.
  */
+/* global courseStaffSettings */
 /* exported courseStaffCore */
 var courseStaffCore = ( function () {
 	'use strict';
 
 	// Echo sends no mention notification at all for an edit that mentions more than 50 users.
 	var MAX_PINGS_PER_EDIT = 50;
-	var USER_NAMESPACES = [ 2, 3 ];
-	var CONTRIBUTION_PAGES = [ 'Contributions', 'DeletedContributions' ];
 	// v2: answers of both Dashboards (a v1 entry has no Dashboard per course).
 	var CACHE_PREFIX = 'mw-coursestaff-v2:';
 	// How long an answer is kept in session storage, s; an answer that lacks a Dashboard or some
@@ -19,107 +18,18 @@ var courseStaffCore = ( function () {
 	// the missing part shows up soon after its Dashboard is back.
 	var CACHE_SECONDS = 300;
 	var PARTIAL_CACHE_SECONDS = 60;
-	// The Dashboards, in the service's order (its `dashboard` ids), and the values of the
-	// `dashboards` setting: one of them, or both.
-	var DASHBOARD_IDS = [ 'outreach', 'wikiedu' ];
-	var DASHBOARD_CHOICES = DASHBOARD_IDS.concat( [ 'all' ] );
+	// The settings that change the tab's answer or the links normalise builds.
+	var TAB_SETTINGS = [ 'apiBase', 'dashboards', 'outreachBase', 'wikieduBase', 'useEventDates' ];
+	var DASHBOARD_IDS = courseStaffSettings.DASHBOARD_IDS;
 	// Written as escapes so that the wiki page holding this code never contains a template call.
 	var TEMPLATE_OPEN = '\x7B\x7B';
 	var TEMPLATE_CLOSE = '\x7D\x7D';
+	// What a path segment may hold that encodeURIComponent encodes: the service's course links
+	// (src/dashboard/paths.ts) and the Dashboard's own keep `$ & + , : ; = @` as they are.
+	var PCHAR_KEPT = /%(?:24|26|2B|2C|3A|3B|3D|40)/g;
 
 	function isSet( value ) {
 		return value !== undefined && value !== null && value !== '';
-	}
-
-	function stripTrailingSlashes( url ) {
-		return String( url ).replace( /\/+$/, '' );
-	}
-
-	function asBoolean( value ) {
-		return value === true || value === 'true' || value === 1 || value === '1';
-	}
-
-	/**
-	 * English Wikipedia is where Wiki Education's classes edit: both Dashboards there, Programs &
-	 * Events (the Dashboard of every other wiki's events) elsewhere.
-	 *
-	 * @param {Function} getConfig `mw.config.get`, bound
-	 * @return {string}
-	 */
-	function defaultDashboards( getConfig ) {
-		return getConfig( 'wgDBname' ) === 'enwiki' ? 'all' : 'outreach';
-	}
-
-	/**
-	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default (a
-	 * value, or a function of `mw.config.get`), and a parser or the list of values allowed. A new
-	 * setting is one more row.
-	 */
-	var SETTINGS = [
-		{
-			name: 'apiBase', key: 'wgCourseStaffApiBase',
-			fallback: 'https://outreach.toolforge.org', parse: stripTrailingSlashes
-		},
-		{
-			name: 'dashboards', key: 'wgCourseStaffDashboards',
-			fallback: defaultDashboards, values: DASHBOARD_CHOICES
-		},
-		{
-			name: 'outreachBase', key: 'wgCourseStaffOutreachBase',
-			fallback: 'https://outreachdashboard.wmflabs.org', parse: stripTrailingSlashes
-		},
-		{
-			name: 'wikieduBase', key: 'wgCourseStaffWikieduBase',
-			fallback: 'https://dashboard.wikiedu.org', parse: stripTrailingSlashes
-		},
-		{
-			name: 'useEventDates', key: 'wgCourseStaffUseEventDates',
-			fallback: false, parse: asBoolean
-		}
-	];
-
-	/**
-	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults. A value
-	 * its setting refuses is passed over as if unset, with one warning.
-	 *
-	 * @param {Object|undefined} globalConfig `window.courseStaffConfig`
-	 * @param {Function} getConfig `mw.config.get`, bound
-	 * @param {Function} warn called with a message for each refused value
-	 * @return {Object} every setting, parsed
-	 */
-	function readConfig( globalConfig, getConfig, warn ) {
-		var own = globalConfig && typeof globalConfig === 'object' ? globalConfig : {};
-		var config = {};
-		SETTINGS.forEach( function ( setting ) {
-			var sources = [
-				[ 'window.courseStaffConfig.' + setting.name, own[ setting.name ] ],
-				[ setting.key, getConfig( setting.key ) ]
-			];
-			var refused = [];
-			var value;
-			for ( var i = 0; i < sources.length && value === undefined; i++ ) {
-				var raw = sources[ i ][ 1 ];
-				if ( !isSet( raw ) ) {
-					continue;
-				}
-				if ( !setting.values ) {
-					value = setting.parse( raw );
-				} else if ( setting.values.indexOf( raw ) !== -1 ) {
-					value = raw;
-				} else {
-					refused.push( sources[ i ] );
-				}
-			}
-			if ( value === undefined ) {
-				value = typeof setting.fallback === 'function' ? setting.fallback( getConfig ) : setting.fallback;
-			}
-			refused.forEach( function ( source ) {
-				warn( source[ 0 ] + ': ' + JSON.stringify( source[ 1 ] ) + ' is not one of ' +
-					setting.values.join( ', ' ) + '; using ' + JSON.stringify( value ) );
-			} );
-			config[ setting.name ] = value;
-		} );
-		return config;
 	}
 
 	/**
@@ -146,9 +56,42 @@ var courseStaffCore = ( function () {
 		return dashboard === 'wikiedu' ? config.wikieduBase : config.outreachBase;
 	}
 
+	/**
+	 * The text with each UTF-16 surrogate that lacks its other half (which encodeURIComponent
+	 * refuses, and JSON can carry) replaced by U+FFFD, as the service does.
+	 *
+	 * @param {string} text
+	 * @return {string}
+	 */
+	function wellFormed( text ) {
+		var out = '';
+		for ( var i = 0; i < text.length; i++ ) {
+			var code = text.charCodeAt( i );
+			var next = text.charCodeAt( i + 1 );
+			if ( code >= 0xD800 && code <= 0xDBFF && next >= 0xDC00 && next <= 0xDFFF ) {
+				out += text.slice( i, i + 2 );
+				i++;
+			} else {
+				out += code >= 0xD800 && code <= 0xDFFF ? '\uFFFD' : text.charAt( i );
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A course's page on its Dashboard, written as the service and the Dashboard write it: each
+	 * segment of the slug percent-encoded but for `( ) ' , $ & + : ; = @`, real slashes between
+	 * them, a lone surrogate as U+FFFD.
+	 *
+	 * @param {Object} config from readConfig
+	 * @param {string} dashboard its id
+	 * @param {string} slug
+	 * @return {string}
+	 */
 	function courseUrl( config, dashboard, slug ) {
-		return dashboardBase( config, dashboard ) + '/courses/' +
-			slug.split( '/' ).map( encodeURIComponent ).join( '/' );
+		return dashboardBase( config, dashboard ) + '/courses/' + wellFormed( slug ).split( '/' ).map( function ( segment ) {
+			return encodeURIComponent( segment ).replace( PCHAR_KEPT, decodeURIComponent );
+		} ).join( '/' );
 	}
 
 	function profileUrl( config, dashboard, user ) {
@@ -156,16 +99,16 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * Session-storage key of one answer: every setting is in it (each changes the answer or the
-	 * links normalise builds), and the user.
+	 * Session-storage key of one answer: every setting that changes the answer or the links
+	 * normalise builds is in it, and the user.
 	 *
 	 * @param {Object} config from readConfig
 	 * @param {string} user
 	 * @return {string}
 	 */
 	function cacheKey( config, user ) {
-		return CACHE_PREFIX + JSON.stringify( SETTINGS.map( function ( setting ) {
-			return config[ setting.name ];
+		return CACHE_PREFIX + JSON.stringify( TAB_SETTINGS.map( function ( name ) {
+			return config[ name ];
 		} ).concat( [ user ] ) );
 	}
 
@@ -287,32 +230,6 @@ var courseStaffCore = ( function () {
 		} );
 	}
 
-	function isIgnoredUser( name, util ) {
-		if ( typeof name !== 'string' || name === '' || util.isIPAddress( name, true ) ) {
-			return true;
-		}
-		// Temporary accounts: "~2026-12345-6" on Wikimedia; newer cores have a helper for it.
-		return name.charAt( 0 ) === '~' ||
-			( typeof util.isTemporaryUser === 'function' && Boolean( util.isTemporaryUser( name ) ) );
-	}
-
-	/**
-	 * The user whose course staff this page can show: the relevant user of a user page, user talk
-	 * page (or a subpage) or their contributions, unless an IP or a temporary account. MediaWiki
-	 * 1.39 ignores a gadget's `namespaces=`, so the script decides.
-	 *
-	 * @param {Function} getConfig `mw.config.get`, bound
-	 * @param {Object} util `mw.util`
-	 * @return {string|null}
-	 */
-	function pageUser( getConfig, util ) {
-		var ns = getConfig( 'wgNamespaceNumber' );
-		var supported = USER_NAMESPACES.indexOf( ns ) !== -1 ||
-			( ns === -1 && CONTRIBUTION_PAGES.indexOf( getConfig( 'wgCanonicalSpecialPageName' ) ) !== -1 );
-		var user = getConfig( 'wgRelevantUserName' );
-		return supported && !isIgnoredUser( user, util ) ? user : null;
-	}
-
 	/**
 	 * The messages in `language`: English, overridden by the base language ("de" for "de-at"),
 	 * overridden by the language itself.
@@ -351,7 +268,6 @@ var courseStaffCore = ( function () {
 
 	return {
 		MAX_PINGS_PER_EDIT: MAX_PINGS_PER_EDIT,
-		readConfig: readConfig,
 		apiUrl: apiUrl,
 		courseUrl: courseUrl,
 		profileUrl: profileUrl,
@@ -360,7 +276,6 @@ var courseStaffCore = ( function () {
 		cacheSeconds: cacheSeconds,
 		template: template,
 		pingTemplates: pingTemplates,
-		pageUser: pageUser,
 		messagesFor: messagesFor,
 		formatDate: formatDate
 	};

@@ -2,8 +2,10 @@
  * A small stand-in for MediaWiki's client-side `mw`, holding only what the gadget uses, with the
  * contracts of MediaWiki core: mw.config.get returns null for a missing key, addPortletLink returns
  * null for a missing portlet and fires the util.addPortletLink hook, mw.storage expiries are in
- * seconds, mw.loader.using rejects unknown modules. Messages support $n and {{PLURAL:}} with a
- * one/other rule per language, like mediawiki.jqueryMsg's text() (real wikis use CLDR rules).
+ * seconds, mw.loader.using rejects unknown modules and loads a gadget's module (its files, as
+ * ResourceLoader would) before resolving, hooks remember their last firing. Messages support $n and
+ * {{PLURAL:}} with a one/other rule per language, like mediawiki.jqueryMsg's text() (real wikis use
+ * CLDR rules).
  */
 ( function () {
 	'use strict';
@@ -28,6 +30,39 @@
 	MwMap.prototype.exists = function ( key ) {
 		return Object.prototype.hasOwnProperty.call( this.values, key );
 	};
+
+	// Modules of gadgets, by name: their files (registerFiles) and state.
+	var gadgetModules = {};
+
+	function addTag( tag, props ) {
+		var node = document.createElement( tag );
+		Object.assign( node, props );
+		document.head.appendChild( node );
+		return node;
+	}
+
+	/** Runs a script by URL; resolves once it ran. */
+	function getScript( url ) {
+		return new Promise( function ( resolve, reject ) {
+			addTag( 'script', { src: url, async: true, onload: resolve, onerror: function () {
+				reject( new Error( 'Could not load ' + url ) );
+			} } );
+		} );
+	}
+
+	function loadGadgetModule( name ) {
+		var module = gadgetModules[ name ];
+		if ( !module.loading ) {
+			module.state = 'loading';
+			if ( module.style ) {
+				addTag( 'link', { rel: 'stylesheet', href: module.style } );
+			}
+			module.loading = getScript( module.script ).then( function () {
+				module.state = 'ready';
+			} );
+		}
+		return module.loading;
+	}
 
 	var config = new MwMap();
 	var messages = new MwMap();
@@ -228,6 +263,7 @@
 		},
 		hook: hook,
 		util: util,
+		libs: {},
 		notify: notify,
 		storage: Object.assign( new SafeStorage( window.localStorage ), {
 			session: new SafeStorage( window.sessionStorage )
@@ -235,15 +271,40 @@
 		loader: {
 			// No `user` module here: page.js sets the configuration before the gadget loads.
 			getState: function ( name ) {
+				if ( gadgetModules[ name ] ) {
+					return gadgetModules[ name ].state;
+				}
 				return MODULES.indexOf( name ) === -1 ? null : 'ready';
 			},
 			using: function ( modules ) {
-				var unknown = [].concat( modules ).filter( function ( m ) {
-					return MODULES.indexOf( m ) === -1;
+				var list = [].concat( modules );
+				var unknown = list.filter( function ( m ) {
+					return MODULES.indexOf( m ) === -1 && !gadgetModules[ m ];
 				} );
-				return unknown.length ?
-					Promise.reject( new Error( 'Unknown module: ' + unknown.join( ', ' ) ) ) :
-					Promise.resolve();
+				if ( unknown.length ) {
+					return Promise.reject( new Error( 'Unknown module: ' + unknown.join( ', ' ) ) );
+				}
+				return Promise.all( list.filter( function ( m ) {
+					return gadgetModules[ m ];
+				} ).map( loadGadgetModule ) ).then( function () {} );
+			},
+			load: function ( url, type ) {
+				if ( type === 'text/css' ) {
+					addTag( 'link', { rel: 'stylesheet', href: url } );
+				} else {
+					getScript( url );
+				}
+			},
+			getScript: getScript,
+			/**
+			 * Stand-in only: a wiki's ResourceLoader knows its gadgets' modules from their
+			 * definitions; here page.js names the files of one.
+			 *
+			 * @param {string} name
+			 * @param {Object} files `script` and `style` URLs
+			 */
+			registerFiles: function ( name, files ) {
+				gadgetModules[ name ] = { state: 'registered', script: files.script, style: files.style };
 			}
 		}
 	};

@@ -1,17 +1,27 @@
 /*
  * The test page's scenario, all from the query string so every case is a plain URL:
- *   ?user=<name>&page=user|usertalk|contributions|article&skin=vector-2022|vector|monobook|timeless|minerva
+ *   ?user=<name>&page=user|usertalk|contributions|article|<a list page>
+ *    &skin=vector-2022|vector|monobook|timeless|minerva
  *    &theme=light|night|os&lang=en|de&dbname=<wgDBname>[&dashboards=outreach|wikiedu|all|<anything>]
- *    [&events=1][&outreachBase=<URL>][&wikieduBase=<URL>][&api=<service base URL>]
- * It builds the chosen skin's portlet markup (ids and nesting as the real skins render them, greatly
- * simplified), fills mw.config as MediaWiki would, then loads the gadget against this origin.
+ *    [&events=1][&badges=0|1][&rows=<n>][&install=gadget|script][&outreachBase=<URL>][&wikieduBase=<URL>]
+ *    [&api=<service base URL>]
+ * List pages (lists.js): recentchanges, recentchangeslinked, watchlist, history, diff, log, newpages,
+ * listusers, and contributions (the user's). It builds the chosen skin's portlet markup (ids and
+ * nesting as the real skins render them, greatly simplified) and the page's content, fills mw.config
+ * as MediaWiki would, fires `wikipage.content`, then loads the gadget against this origin: its
+ * loader, which loads the main module as a gadget's ResourceLoader module (`install=gadget`, the
+ * default) or from the files next to it (`install=script`, a personal-script installation).
  * Every string taken from the query string reaches the DOM as text.
  */
 ( function () {
 	'use strict';
 
 	var SKINS = [ 'vector-2022', 'vector', 'monobook', 'timeless', 'minerva' ];
-	var PAGES = [ 'user', 'usertalk', 'contributions', 'article' ];
+	var lists = window.testPageLists;
+	var h = lists.h;
+	var PAGES = [ 'user', 'usertalk', 'contributions', 'article' ].concat( Object.keys( lists.KINDS ).filter( function ( kind ) {
+		return kind !== 'contributions';
+	} ) );
 	var THEMES = [ 'light', 'night', 'os' ];
 	var LANGS = [ 'en', 'de' ];
 	// Some wgDBname values (any is taken): the gadget's Dashboards default by wiki (both on English
@@ -46,6 +56,11 @@
 		// Passed on as it is, so that a value the gadget refuses can be tried too.
 		dashboards: query.get( 'dashboards' ) || 'default',
 		events: query.get( 'events' ) === '1',
+		// The gadget's `badges` setting: unset by default.
+		badges: query.has( 'badges' ) ? query.get( 'badges' ) === '1' : undefined,
+		// How many rows a list page shows (its own short list by default).
+		rows: Number( query.get( 'rows' ) ) || 0,
+		install: query.get( 'install' ) === 'script' ? 'script' : 'gadget',
 		outreachBase: query.get( 'outreachBase' ),
 		wikieduBase: query.get( 'wikieduBase' ),
 		// Another origin for the API shows the cross-origin (CORS) behaviour of a real wiki.
@@ -60,39 +75,20 @@
 		return location.pathname + '?' + params.toString();
 	}
 
-	/** createElement with properties and children; strings become text nodes. */
-	function h( tag, props, children ) {
-		var node = document.createElement( tag );
-		Object.keys( props || {} ).forEach( function ( k ) {
-			if ( props[ k ] === undefined ) {
-				return;
-			}
-			if ( k === 'class' ) {
-				node.className = props[ k ];
-			} else if ( k.indexOf( 'data-' ) === 0 || k.indexOf( 'aria-' ) === 0 || k === 'role' ) {
-				node.setAttribute( k, props[ k ] );
-			} else {
-				node[ k ] = props[ k ];
-			}
-		} );
-		( children || [] ).forEach( function ( c ) {
-			if ( c ) {
-				node.appendChild( typeof c === 'string' ? document.createTextNode( c ) : c );
-			}
-		} );
-		return node;
-	}
-
 	// ---- The wiki page being viewed ----
 
-	var isSpecial = scenario.page === 'contributions';
+	var listKind = lists.KINDS[ scenario.page ];
+	var isSpecial = Boolean( listKind && listKind.special );
 	var PAGE_INFO = {
 		user: { ns: 2, canonicalNs: 'User', title: scenario.user, heading: 'User:' + scenario.user },
 		usertalk: { ns: 3, canonicalNs: 'User_talk', title: scenario.user, heading: 'User talk:' + scenario.user },
 		contributions: { ns: -1, canonicalNs: 'Special', title: 'Contributions/' + scenario.user, heading: 'User contributions for ' + scenario.user },
 		article: { ns: 0, canonicalNs: '', title: 'Course staff', heading: 'Course staff' }
 	};
-	var info = PAGE_INFO[ scenario.page ];
+	var info = PAGE_INFO[ scenario.page ] || ( isSpecial ?
+		{ ns: -1, canonicalNs: 'Special', title: listKind.special, heading: listKind.heading } :
+		{ ns: 0, canonicalNs: '', title: 'Photosynthesis', heading: listKind.heading } );
+	var shown = listKind ? lists.render( scenario.page, { rows: scenario.rows, user: scenario.user } ) : null;
 
 	function tab( id, label, page, selected ) {
 		return { id: id, label: label, href: page ? urlWith( { page: page } ) : '#', selected: selected };
@@ -101,7 +97,7 @@
 	var items = {
 		associated: isSpecial ?
 			[ tab( 'ca-nstab-special', 'Special page', null, true ) ] :
-			scenario.page === 'article' ?
+			scenario.page === 'article' || listKind ?
 				[ tab( 'ca-nstab-main', 'Article', 'article', true ), tab( 'ca-talk', 'Talk', null, false ) ] :
 				[ tab( 'ca-nstab-user', 'User page', 'user', scenario.page === 'user' ), tab( 'ca-talk', 'Talk', 'usertalk', scenario.page === 'usertalk' ) ],
 		views: isSpecial ? [] : [ tab( 'ca-view', 'Read', null, true ), tab( 'ca-edit', 'Edit', null, false ), tab( 'ca-history', 'View history', null, false ) ],
@@ -136,9 +132,12 @@
 	function content() {
 		return h( 'main', { id: 'content', class: 'mw-body' }, [
 			h( 'h1', { id: 'firstHeading', class: 'firstHeading' }, [ info.heading ] ),
-			h( 'div', { id: 'bodyContent' }, [
-				h( 'p', {}, [ 'A local stand-in for a MediaWiki page. On user, user talk and contributions pages of a user with an active course, the gadget adds a "Course staff" tab.' ] ),
-				h( 'p', {}, [ 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.' ] )
+			h( 'div', { id: 'bodyContent', class: 'vector-body' }, [
+				h( 'div', { id: 'contentSub' }, shown ? shown.subtitle : [] ),
+				h( 'div', { id: 'mw-content-text', class: 'mw-body-content' }, shown ? shown.content : [
+					h( 'p', {}, [ 'A local stand-in for a MediaWiki page. On user, user talk and contributions pages of a user with an active course, the gadget adds a "Course staff" tab; in lists of user links it marks the people in current courses.' ] ),
+					h( 'p', {}, [ 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.' ] )
+				] )
 			] )
 		] );
 	}
@@ -243,7 +242,7 @@
 	function controls() {
 		var input = h( 'input', { type: 'text', name: 'user', value: scenario.user, 'aria-label': 'Any user name' } );
 		var form = h( 'form', { method: 'get', action: location.pathname }, [ input, h( 'button', { type: 'submit' }, [ 'Show' ] ) ] );
-		[ 'page', 'skin', 'theme', 'lang', 'dbname', 'dashboards' ].forEach( function ( k ) {
+		[ 'page', 'skin', 'theme', 'lang', 'dbname', 'dashboards', 'install' ].forEach( function ( k ) {
 			form.appendChild( h( 'input', { type: 'hidden', name: k, value: scenario[ k ] } ) );
 		} );
 		return [
@@ -257,6 +256,8 @@
 			choice( 'Wiki (wgDBname)', 'dbname', WIKIS, scenario.dbname ),
 			choice( 'Dashboards', 'dashboards', DASHBOARDS, scenario.dashboards ),
 			choice( 'Event dates', 'events', [ '0', '1' ], scenario.events ? '1' : '0' ),
+			choice( 'Badges', 'badges', [ '1', '0' ], scenario.badges === false ? '0' : '1' ),
+			choice( 'Installed as', 'install', [ 'gadget', 'script' ], scenario.install ),
 			h( 'p', {}, [ 'API: ' + scenario.api + '. Reload keeps the scenario; the gadget caches answers in session storage for 5 minutes.' ] )
 		];
 	}
@@ -268,7 +269,7 @@
 	if ( TOKEN_SKINS.indexOf( scenario.skin ) !== -1 ) {
 		root.classList.add( 'testpage-tokens', 'skin-theme-clientpref-' + scenario.theme );
 	}
-	document.body.classList.add( 'skin-' + scenario.skin, 'ns-' + info.ns, 'action-view' );
+	document.body.classList.add( 'skin-' + scenario.skin, 'ns-' + info.ns, 'action-' + ( listKind && listKind.action || 'view' ) );
 	var skinRoot = document.getElementById( 'testpage-skin' );
 	SKIN_LAYOUTS[ scenario.skin ]().forEach( function ( node ) {
 		if ( node ) {
@@ -289,28 +290,39 @@
 		} );
 	}
 
-	var relevantUser = scenario.page === 'article' ? null : scenario.user;
+	var relevantUser = [ 'user', 'usertalk', 'contributions' ].indexOf( scenario.page ) !== -1 ? scenario.user : null;
 	mw.config.set( {
 		skin: scenario.skin,
 		wgUserLanguage: scenario.lang,
 		wgDBname: scenario.dbname,
 		wgNamespaceNumber: info.ns,
 		wgCanonicalNamespace: info.canonicalNs,
-		wgCanonicalSpecialPageName: isSpecial ? 'Contributions' : false,
+		wgCanonicalSpecialPageName: isSpecial ? listKind.special : false,
 		wgTitle: info.title,
 		wgPageName: ( info.canonicalNs ? info.canonicalNs + ':' : '' ) + info.title.replace( / /g, '_' ),
 		wgRelevantUserName: relevantUser,
 		wgUserName: null,
-		wgAction: 'view',
+		wgAction: listKind && listKind.action || 'view',
 		wgArticlePath: '/wiki/$1'
 	} );
+	if ( listKind && listKind.diff ) {
+		mw.config.set( { wgDiffOldId: 8999, wgDiffNewId: 9000 } );
+	}
 	window.courseStaffConfig = {
 		apiBase: scenario.api,
 		dashboards: scenario.dashboards === 'default' ? undefined : scenario.dashboards,
 		useEventDates: scenario.events,
+		badges: scenario.badges,
 		outreachBase: scenario.outreachBase || undefined,
 		wikieduBase: scenario.wikieduBase || undefined
 	};
 	document.title = info.heading + ' – Course staff test page';
+	// MediaWiki fires this for the page's content when the DOM is ready (mediawiki.page.ready),
+	// with a jQuery object: here an array.
+	mw.hook( 'wikipage.content' ).fire( [ document.getElementById( 'mw-content-text' ) ] );
+	if ( scenario.install === 'gadget' ) {
+		// The gadget's second module, as its definition line declares it to ResourceLoader.
+		mw.loader.registerFiles( 'ext.gadget.course-staff-main', { script: '/gadget/course-staff-main.js', style: '/gadget/course-staff.css' } );
+	}
 	document.body.appendChild( h( 'script', { src: '/gadget/course-staff.js' } ) );
 }() );

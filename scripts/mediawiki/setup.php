@@ -1,9 +1,13 @@
 <?php
 /**
  * Fills the throwaway test wiki in one process (test/gadget/support/mediawiki.ts): accounts with
- * their password, groups, preferences and bot password, then pages. Reads a JSON spec on stdin:
+ * their password, groups, preferences and bot password, then pages, then edits by named users (so
+ * that Recent changes, histories, diffs, logs and new pages show them), then watchlist entries.
+ * Reads a JSON spec on stdin:
  *   { "accounts": [ { "name", "password"?, "groups"?, "options"?, "botPassword"?: { "appId",
- *     "password", "grants" } } ], "pages": { "<title>": "<text>" } }
+ *     "password", "grants" } } ], "pages": { "<title>": "<text>" },
+ *     "edits"?: [ { "user", "title", "text", "summary"? } ], "watch"?: [ { "user", "title" } ] }
+ * An edit's user is an existing account, or an IP address (an edit without an account).
  * Run with MW_INSTALL_PATH (the MediaWiki code) and MW_CONFIG_FILE (the wiki's LocalSettings.php).
  */
 
@@ -21,8 +25,21 @@ class SetupTestWiki extends Maintenance {
 			$this->createAccount( $services, $account );
 		}
 		$author = User::newSystemUser( 'Test wiki setup', [ 'steal' => true ] );
-		foreach ( $spec['pages'] as $title => $text ) {
-			$this->savePage( $services, $author, $title, $text );
+		foreach ( $spec['pages'] ?? [] as $title => $text ) {
+			$this->savePage( $services, $author, $title, $text, 'Test wiki setup' );
+		}
+		foreach ( $spec['edits'] ?? [] as $edit ) {
+			$user = $services->getUserNameUtils()->isIP( $edit['user'] ) ?
+				User::newFromName( $edit['user'], false ) : User::newFromName( $edit['user'] );
+			if ( !$user || ( !$user->isRegistered() && !$user->isAnon() ) ) {
+				$this->fatalError( "No such editor: {$edit['user']}" );
+			}
+			$this->savePage( $services, $user, $edit['title'], $edit['text'], $edit['summary'] ?? 'Test edit' );
+		}
+		foreach ( $spec['watch'] ?? [] as $watch ) {
+			$services->getWatchlistManager()->addWatchIgnoringRights(
+				User::newFromName( $watch['user'] ), Title::newFromText( $watch['title'] )
+			);
 		}
 	}
 
@@ -60,14 +77,16 @@ class SetupTestWiki extends Maintenance {
 		}
 	}
 
-	private function savePage( MediaWikiServices $services, User $author, string $title, string $text ): void {
+	private function savePage(
+		MediaWikiServices $services, User $author, string $title, string $text, string $summary
+	): void {
 		$target = Title::newFromText( $title );
 		if ( !$target ) {
 			$this->fatalError( "Invalid title: $title" );
 		}
 		$updater = $services->getWikiPageFactory()->newFromTitle( $target )->newPageUpdater( $author );
 		$updater->setContent( SlotRecord::MAIN, ContentHandler::makeContent( $text, $target ) );
-		$updater->saveRevision( CommentStoreComment::newUnsavedComment( 'Test wiki setup' ) );
+		$updater->saveRevision( CommentStoreComment::newUnsavedComment( $summary ) );
 		$this->check( $updater->getStatus(), $title );
 	}
 

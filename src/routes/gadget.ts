@@ -29,18 +29,19 @@ async function loadAsset(dir: URL, name: string): Promise<Asset> {
   return { body: await readFile(new URL(name, dir), 'utf8'), type };
 }
 
-/** The test page's assets by file name (index.html is served as /test-gadget.html instead). */
-async function loadTestPageAssets(): Promise<Map<string, Asset>> {
-  const names = (await readdir(TEST_PAGE_DIR)).filter((n) => n !== 'index.html' && CONTENT_TYPES[extname(n)]);
-  return new Map(await Promise.all(names.map(async (n) => [n, await loadAsset(TEST_PAGE_DIR, n)] as const)));
+/** A folder's assets by file name, but for `except`. */
+async function loadAssets(dir: URL, except: string[] = []): Promise<Map<string, Asset>> {
+  const names = (await readdir(dir)).filter((n) => !except.includes(n) && CONTENT_TYPES[extname(n)]);
+  return new Map(await Promise.all(names.map(async (n) => [n, await loadAsset(dir, n)] as const)));
 }
 
 export default async function gadgetRoutes(app: FastifyInstance): Promise<void> {
-  const [script, style, page, assets] = await Promise.all([
-    loadAsset(BUILT_DIR, 'course-staff.js'),
-    loadAsset(BUILT_DIR, 'course-staff.css'),
+  // The built gadget (its loader, main module and styles), and the test page's files (index.html is
+  // served as /test-gadget.html instead).
+  const [built, page, assets] = await Promise.all([
+    loadAssets(BUILT_DIR),
     loadAsset(TEST_PAGE_DIR, 'index.html'),
-    loadTestPageAssets(),
+    loadAssets(TEST_PAGE_DIR, ['index.html']),
   ]);
 
   const serve = (asset: Asset) => async (_req: unknown, reply: FastifyReply) =>
@@ -48,13 +49,13 @@ export default async function gadgetRoutes(app: FastifyInstance): Promise<void> 
 
   // Static files: not part of the API document.
   const hidden = { schema: { hide: true } };
-  app.get('/gadget/course-staff.js', hidden, serve(script));
-  app.get('/gadget/course-staff.css', hidden, serve(style));
   app.get('/test-gadget.html', hidden, serve(page));
-  app.get<{ Params: { file: string } }>('/test-gadget/:file', hidden, async (req, reply) => {
-    // Only names found at start-up are served, so no request path can reach another file.
-    const asset = assets.get(req.params.file);
-    if (asset === undefined) return reply.callNotFound();
-    return serve(asset)(req, reply);
-  });
+  for (const [prefix, files] of [['/gadget/', built], ['/test-gadget/', assets]] as const) {
+    app.get<{ Params: { file: string } }>(`${prefix}:file`, hidden, async (req, reply) => {
+      // Only names found at start-up are served, so no request path can reach another file.
+      const asset = files.get(req.params.file);
+      if (asset === undefined) return reply.callNotFound();
+      return serve(asset)(req, reply);
+    });
+  }
 }

@@ -3,6 +3,7 @@
 // ping templates, page detection, messages and dates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { courseUrl as serviceCourseUrl } from '../../src/dashboard/paths.js';
 import { loadCore, type Util } from './support/core.js';
 
 const core = loadCore();
@@ -26,6 +27,7 @@ describe('readConfig', () => {
     outreachBase: 'https://outreachdashboard.wmflabs.org',
     wikieduBase: 'https://dashboard.wikiedu.org',
     useEventDates: false,
+    badges: true,
   };
 
   it('has defaults, and warns about nothing', () => {
@@ -47,6 +49,7 @@ describe('readConfig', () => {
       wgCourseStaffOutreachBase: 'https://dash.example',
       wgCourseStaffWikieduBase: 'https://edu.example/',
       wgCourseStaffUseEventDates: true,
+      wgCourseStaffBadges: false,
     });
     assert.deepEqual(read({ apiBase: 'https://own.example//', dashboards: 'wikiedu' }, mwConfig), {
       config: {
@@ -55,9 +58,12 @@ describe('readConfig', () => {
         outreachBase: 'https://dash.example',
         wikieduBase: 'https://edu.example',
         useEventDates: true,
+        badges: false,
       },
       warnings: [],
     });
+    // A reader may turn badges back on where the wiki turned them off.
+    assert.equal(read({ badges: true }, mwConfig).config.badges, true);
     // A wiki's own choice wins over the default by wiki.
     assert.equal(read({}, mwConfig).config.dashboards, 'outreach');
     assert.equal(read({ useEventDates: false }, mwConfig).config.useEventDates, false);
@@ -86,6 +92,19 @@ describe('readConfig', () => {
     assert.equal(read({ useEventDates: 'true' }, configOf({})).config.useEventDates, true);
     assert.equal(read({ useEventDates: 'false' }, configOf({})).config.useEventDates, false);
     assert.equal(read({}, configOf({ wgCourseStaffUseEventDates: '1' })).config.useEventDates, true);
+  });
+
+  it('reads the badges setting as a boolean, and passes over anything else with a warning', () => {
+    for (const [value, expected] of [[false, false], ['false', false], [0, false], ['0', false], [true, true], ['true', true], [1, true]] as const) {
+      assert.deepEqual(read({ badges: value }, configOf({})), { config: { ...DEFAULTS, badges: expected }, warnings: [] }, String(value));
+    }
+    assert.deepEqual(read({ badges: 'no' }, configOf({ wgCourseStaffBadges: 'false' })), {
+      config: { ...DEFAULTS, badges: false },
+      warnings: ['window.courseStaffConfig.badges: "no" is not one of true, false; using false'],
+    });
+    assert.deepEqual(read(undefined, configOf({ wgCourseStaffBadges: {} })).warnings, [
+      'wgCourseStaffBadges: {} is not one of true, false; using true',
+    ]);
   });
 
   it('ignores a global that is not an object', () => {
@@ -122,6 +141,21 @@ describe('URLs and the cache key', () => {
     assert.equal(core.profileUrl(config, 'wikiedu', 'Sage (Wiki Ed)'), 'https://edu.example/users/Sage%20(Wiki%20Ed)');
   });
 
+  it("writes a course's link as the service does, whatever the slug holds", () => {
+    const slugs = [
+      'Université_de_Montréal/Histoire_des_sciences_(Automne_2026)',
+      "St._Mary's_College,_Lagos/Wikidata_101",
+      'A$B&C+D,E:F;G=H@I/J!K*L~M',
+      'Wiki Club/Berlin/Spring Sprint',
+      'Percent%20and#hash?query/Slash\\back',
+      '日本語/コース',
+      'Lone \uD800 high/and \uDC00 low/\uDC00\uDC00/😀 pair',
+    ];
+    for (const slug of slugs) {
+      assert.equal(core.courseUrl(config, 'outreach', slug), serviceCourseUrl('https://dash.example', slug), slug);
+    }
+  });
+
   it('keys the cache by every setting and the user', () => {
     const variants: Array<Partial<typeof config>> = [
       {},
@@ -132,6 +166,8 @@ describe('URLs and the cache key', () => {
       { outreachBase: 'https://o.example' },
       { wikieduBase: 'https://w.example' },
     ];
+    // Badges do not change the tab's answer.
+    assert.equal(core.cacheKey({ ...config, badges: false }, 'A'), core.cacheKey(config, 'A'));
     const keys = new Set([...variants.map((v) => core.cacheKey({ ...config, ...v }, 'A')), core.cacheKey(config, 'B')]);
     assert.equal(keys.size, variants.length + 1);
     for (const k of keys) assert.match(k, /^mw-coursestaff-v2:/);
@@ -374,6 +410,59 @@ describe('pageUser', () => {
     const withHelper: Util = { ...util, isTemporaryUser: (n) => n.startsWith('*') };
     assert.equal(core.pageUser(page(2, '*2026-1'), withHelper), null);
     assert.equal(core.pageUser(page(2, 'Ann'), withHelper), 'Ann');
+  });
+});
+
+describe('listPage and pageWork', () => {
+  const page = (values: Record<string, unknown>) => configOf({ wgNamespaceNumber: 0, wgAction: 'view', ...values });
+  const config = read(undefined, configOf({})).config;
+
+  for (const [special, kind] of [
+    ['Recentchanges', 'recentchanges'],
+    ['RecentChanges', 'recentchanges'],
+    ['Recentchangeslinked', 'recentchangeslinked'],
+    ['Watchlist', 'watchlist'],
+    ['Log', 'log'],
+    ['Contributions', 'contributions'],
+    ['Newpages', 'newpages'],
+    ['NewPages', 'newpages'],
+    ['Listusers', 'listusers'],
+    ['ListUsers', 'listusers'],
+  ] as const) {
+    it(`finds a list on Special:${special}, as MediaWiki 1.39 or later spells it`, () => {
+      assert.equal(core.listPage(page({ wgNamespaceNumber: -1, wgCanonicalSpecialPageName: special })), kind);
+    });
+  }
+
+  it('finds a list on a history and a diff, in any namespace', () => {
+    assert.equal(core.listPage(page({ wgAction: 'history', wgNamespaceNumber: 4 })), 'history');
+    assert.equal(core.listPage(page({ wgDiffOldId: 12, wgDiffNewId: 13 })), 'diff');
+    assert.equal(core.listPage(page({ wgNamespaceNumber: 3, wgDiffNewId: 13 })), 'diff');
+  });
+
+  for (const [what, values] of [
+    ['an article', {}],
+    ['an old revision', { wgRevisionId: 12, wgCurRevisionId: 13 }],
+    ['an edit page', { wgAction: 'edit' }],
+    ['another special page', { wgNamespaceNumber: -1, wgCanonicalSpecialPageName: 'Block' }],
+    ['a page titled like a special page', { wgNamespaceNumber: 0, wgCanonicalSpecialPageName: false, wgTitle: 'Recentchanges' }],
+  ] as const) {
+    it(`finds no list on ${what}`, () => {
+      assert.equal(core.listPage(page(values)), null);
+    });
+  }
+
+  it('says what a page needs: the tab, badges, both or nothing', () => {
+    const rc = page({ wgNamespaceNumber: -1, wgCanonicalSpecialPageName: 'Recentchanges' });
+    const contributions = page({ wgNamespaceNumber: -1, wgCanonicalSpecialPageName: 'Contributions', wgRelevantUserName: 'Ann' });
+    assert.deepEqual(core.pageWork(rc, util, config), { user: null, list: 'recentchanges' });
+    assert.deepEqual(core.pageWork(contributions, util, config), { user: 'Ann', list: 'contributions' });
+    assert.deepEqual(core.pageWork(page({ wgNamespaceNumber: 2, wgRelevantUserName: 'Ann' }), util, config), { user: 'Ann', list: null });
+    assert.equal(core.pageWork(page({}), util, config), null);
+    // Badges off: lists need nothing; the tab stays.
+    const off = { ...config, badges: false };
+    assert.equal(core.pageWork(rc, util, off), null);
+    assert.deepEqual(core.pageWork(contributions, util, off), { user: 'Ann', list: null });
   });
 });
 

@@ -1,17 +1,33 @@
-// The deploy tool's pure parts (settings, the definitions page, the pages it writes) and GADGET.md's
-// quotes of the files it deploys. Its run against a wiki is in wiki.test.ts.
+// The deploy tool's parts (settings, the definitions page, the pages it writes, its refusal of a
+// tree that is not a commit's, its diffs), GADGET.md's quotes of the files it deploys, and the
+// toolinfo.json that lists the service and the gadget on Toolhub. Its run against a wiki is in
+// wiki.test.ts.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, it } from 'node:test';
+import { buildGadget, writeGadget } from '../../scripts/build-gadget.js';
 import {
   DEFINITION_FILE,
-  DESCRIPTION_FILE,
+  DeployRefusedError,
   DeploySettingsError,
+  checkSource,
+  definitionLines,
+  descriptionFile,
+  gadgetFiles,
   gadgetName,
   gadgetPages,
+  pageDiff,
   readDeploySettings,
   withDefinitionLine,
 } from '../../scripts/deploy-gadget.js';
+
+const ROOT = new URL('../../', import.meta.url);
 
 const LINE = '* course-staff[ResourceLoader|skins=vector]|course-staff.js|course-staff.css';
 const API = 'https://meta.wikimedia.org/w/api.php';
@@ -20,13 +36,14 @@ describe('deploy settings', () => {
   it('reads the API URL, the bot password and the dry-run flag', () => {
     assert.deepEqual(
       readDeploySettings({ GADGET_DEPLOY_API: API, GADGET_DEPLOY_USERNAME: 'Ann@deploy', GADGET_DEPLOY_PASSWORD: 'secret' }),
-      { apiUrl: API, username: 'Ann@deploy', password: 'secret', dryRun: false },
+      { apiUrl: API, username: 'Ann@deploy', password: 'secret', dryRun: false, allowDirty: false },
     );
-    assert.deepEqual(readDeploySettings({ GADGET_DEPLOY_API: API, GADGET_DEPLOY_DRY_RUN: 'true' }), {
+    assert.deepEqual(readDeploySettings({ GADGET_DEPLOY_API: API, GADGET_DEPLOY_DRY_RUN: 'true', GADGET_DEPLOY_ALLOW_DIRTY: '1' }), {
       apiUrl: API,
       username: undefined,
       password: undefined,
       dryRun: true,
+      allowDirty: true,
     });
   });
 
@@ -37,6 +54,7 @@ describe('deploy settings', () => {
     ['a user name without its password', { GADGET_DEPLOY_API: API, GADGET_DEPLOY_USERNAME: 'Ann@deploy' }, 'GADGET_DEPLOY_PASSWORD'],
     ['a main account name instead of a bot password login', { GADGET_DEPLOY_API: API, GADGET_DEPLOY_USERNAME: 'Ann', GADGET_DEPLOY_PASSWORD: 'x' }, 'GADGET_DEPLOY_USERNAME'],
     ['a dry-run flag that is no boolean', { GADGET_DEPLOY_API: API, GADGET_DEPLOY_DRY_RUN: 'maybe' }, 'GADGET_DEPLOY_DRY_RUN'],
+    ['an allow-dirty flag that is no boolean', { GADGET_DEPLOY_API: API, GADGET_DEPLOY_DRY_RUN: '1', GADGET_DEPLOY_ALLOW_DIRTY: 'yes' }, 'GADGET_DEPLOY_ALLOW_DIRTY'],
   ] as const) {
     it(`refuses ${what}, naming ${variable}`, () => {
       assert.throws(
@@ -73,19 +91,97 @@ describe('the definitions page', () => {
     const page = '* course-staff-extra|x.js';
     assert.equal(withDefinitionLine(page, LINE), `${page}\n${LINE}`);
   });
+
+  it('reads the pages of a line', () => {
+    assert.deepEqual(gadgetFiles(LINE), ['course-staff.js', 'course-staff.css']);
+    assert.deepEqual(gadgetFiles('* a[ResourceLoader|hidden|dependencies=x,y]|a.js'), ['a.js']);
+    assert.deepEqual(gadgetFiles('*b|b.js|b.css'), ['b.js', 'b.css']);
+  });
 });
 
 describe('the pages the tool writes', () => {
-  it('are the built script and style, the description and the definitions page', async () => {
-    const pages = await gadgetPages('* Other|Other.js');
+  it("are the built files of both gadgets, each gadget's description and the definitions page with both lines", async () => {
+    const pages = await gadgetPages('* Other|Other.js\n* course-staff[ResourceLoader]|old.js');
     assert.deepEqual(pages.map((p) => p.title), [
       'MediaWiki:Gadget-course-staff.js',
+      'MediaWiki:Gadget-course-staff-main.js',
       'MediaWiki:Gadget-course-staff.css',
       'MediaWiki:Gadget-course-staff',
+      'MediaWiki:Gadget-course-staff-main',
       'MediaWiki:Gadgets-definition',
     ]);
-    assert.equal(pages[0]?.text, await readFile(new URL('../../gadget/dist/course-staff.js', import.meta.url), 'utf8'));
-    assert.equal(pages[3]?.text, `* Other|Other.js\n${(await readFile(DEFINITION_FILE, 'utf8')).trim()}`);
+    for (const [i, file] of ['course-staff.js', 'course-staff-main.js', 'course-staff.css'].entries()) {
+      assert.equal(pages[i]?.text, await readFile(new URL(`gadget/dist/${file}`, ROOT), 'utf8'));
+    }
+    const [loader, main] = await definitionLines();
+    assert.equal(pages[5]?.text, `* Other|Other.js\n${loader}\n${main}`);
+  });
+});
+
+describe('what the tool deploys from', () => {
+  /** A git repository holding a copy of what makes the gadget, committed. */
+  async function checkout(t: { after(fn: () => Promise<void>): void }): Promise<{ dir: string; root: URL }> {
+    const dir = await mkdtemp(join(tmpdir(), 'course-staff-deploy-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await cp(new URL('gadget/', ROOT), join(dir, 'gadget'), { recursive: true });
+    await cp(new URL('scripts/build-gadget.ts', ROOT), join(dir, 'scripts/build-gadget.ts'));
+    await writeFile(join(dir, 'package.json'), await readFile(new URL('package.json', ROOT)));
+    const root = pathToFileURL(`${dir}/`);
+    // The copy's dist/ built from the copy's sources (this worktree's may be mid-change).
+    await writeGadget(await buildGadget(root), new URL('gadget/dist/', root));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qm', 'gadget');
+    return { dir, root };
+  }
+
+  it('takes a clean checkout whose gadget/dist is the build of its sources', async (t) => {
+    const { root } = await checkout(t);
+    assert.deepEqual(await checkSource(root), { dirty: false });
+  });
+
+  it('refuses uncommitted changes to the sources, naming them, unless told to allow them', async (t) => {
+    const { dir, root } = await checkout(t);
+    await appendFile(join(dir, 'gadget/i18n/en.json'), ' ');
+    await assert.rejects(checkSource(root), (err: unknown) => err instanceof DeployRefusedError && /uncommitted changes[\s\S]*gadget\/i18n\/en\.json/.test(err.message));
+    assert.deepEqual(await checkSource(root, true), { dirty: true });
+  });
+
+  it('refuses a gadget/dist that is not the build of the sources, even when allowed to be dirty', async (t) => {
+    const { dir, root } = await checkout(t);
+    await writeFile(join(dir, 'gadget/src/ui.js'), (await readFile(join(dir, 'gadget/src/ui.js'), 'utf8')).replace("'[course-staff]'", "'[course staff]'"));
+    await assert.rejects(checkSource(root, true), (err: unknown) => err instanceof DeployRefusedError && /gadget\/dist\/course-staff-main\.js not built/.test(err.message));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('-c', 'user.name=T', '-c', 'user.email=t@example.org', 'commit', '-qam', 'source only');
+    await assert.rejects(checkSource(root), /npm run build:gadget/);
+  });
+
+  it('refuses a folder that is not a git checkout', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'course-staff-nogit-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await assert.rejects(checkSource(pathToFileURL(`${dir}/`)), /not a git checkout/);
+  });
+});
+
+describe('the dry run\'s diff of a page', () => {
+  it('shows the lines that change, with the page named', async () => {
+    const diff = await pageDiff('MediaWiki:Gadget-x.js', 'a\nb\nc', 'a\nB\nc\nd\n');
+    assert.deepEqual(diff.split('\n'), [
+      '--- MediaWiki:Gadget-x.js (on the wiki)',
+      '+++ MediaWiki:Gadget-x.js (to deploy)',
+      '@@ -1,3 +1,4 @@',
+      ' a',
+      '-b',
+      '+B',
+      ' c',
+      '+d',
+    ]);
+  });
+
+  it('shows a new page as added lines', async () => {
+    const diff = await pageDiff('MediaWiki:Gadget-y', null, 'one\ntwo');
+    assert.deepEqual(diff.split('\n'), ['--- /dev/null', '+++ MediaWiki:Gadget-y (to deploy)', '@@ -0,0 +1,2 @@', '+one', '+two']);
   });
 });
 
@@ -95,9 +191,70 @@ describe('GADGET.md', () => {
     (m[2] ?? '').split('\n').map((l) => l.slice((m[1] ?? '').length)).join('\n').trim(),
   );
 
-  it('quotes the definition line and the description exactly as the deploy tool writes them', async () => {
+  it('quotes the definition lines and the descriptions exactly as the deploy tool writes them', async () => {
     const blocks = codeBlocks(await gadgetMd());
-    assert.ok(blocks.includes((await readFile(DEFINITION_FILE, 'utf8')).trim()), 'definition line not quoted verbatim');
-    assert.ok(blocks.includes((await readFile(DESCRIPTION_FILE, 'utf8')).trim()), 'description not quoted verbatim');
+    assert.ok(blocks.includes((await readFile(DEFINITION_FILE, 'utf8')).trim()), 'definition lines not quoted verbatim');
+    for (const name of (await definitionLines()).map(gadgetName)) {
+      assert.ok(blocks.includes((await readFile(descriptionFile(name ?? ''), 'utf8')).trim()), `description of ${name} not quoted verbatim`);
+    }
+  });
+});
+
+describe('toolinfo.json (Toolhub)', () => {
+  // The part of Toolhub's toolinfo 1.2.2 schema that a record must meet to be indexed: one record or
+  // an array of them; each with the required name, title, description and url; lengths, URLs, the
+  // tool types and the wiki and language patterns as the schema defines them.
+  const url = { type: 'string', maxLength: 2047, format: 'uri', pattern: '^https?://' };
+  const language = { type: 'string', maxLength: 16, pattern: '^(x-.*|[A-Za-z]{2,3}(-.*)?)$' };
+  const wiki = { type: 'string', maxLength: 255, pattern: '^(\\*|(.*)?\\.?(mediawiki|wiktionary|wiki(pedia|quote|books|source|news|versity|data|voyage|media))\\.org)$' };
+  const strings = { oneOf: [{ type: 'string', maxLength: 255 }, { type: 'array', items: { type: 'string', maxLength: 255 } }] };
+  const tool = {
+    type: 'object',
+    required: ['name', 'title', 'description', 'url'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 255 },
+      title: { type: 'string', minLength: 1, maxLength: 255 },
+      subtitle: { type: 'string', maxLength: 255 },
+      description: { type: 'string', minLength: 1, maxLength: 65535 },
+      url,
+      api_url: url,
+      repository: url,
+      keywords: { type: 'string', maxLength: 2047 },
+      license: { type: 'string', maxLength: 255 },
+      tool_type: { enum: ['web app', 'desktop app', 'bot', 'gadget', 'user script', 'command line tool', 'coding framework', 'lua module', 'template', 'other'] },
+      for_wikis: { oneOf: [wiki, { type: 'array', items: wiki }] },
+      available_ui_languages: { oneOf: [language, { type: 'array', items: language }, { enum: ['*'] }] },
+      technology_used: strings,
+      _schema: { const: '/toolinfo/1.2.2' },
+      _language: language,
+    },
+  };
+  const read = async () => JSON.parse(await readFile(new URL('toolinfo.json', ROOT), 'utf8')) as Array<Record<string, unknown>>;
+
+  it('holds two records, the service and the gadget, that meet the schema', async () => {
+    const records = await read();
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile({ oneOf: [{ type: 'array', items: tool }, tool] });
+    assert.ok(validate(records), ajv.errorsText(validate.errors));
+    assert.deepEqual(records.map((r) => r.tool_type), ['web app', 'gadget']);
+    assert.equal(new Set(records.map((r) => r.name)).size, records.length, 'names must be unique');
+  });
+
+  it("says what the repository says: the license, and the gadget's languages", async () => {
+    const records = await read();
+    const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { license: string };
+    for (const record of records) assert.equal(record.license, pkg.license);
+    const languages = (await readdir(new URL('gadget/i18n/', ROOT))).filter((f) => f !== 'qqq.json').map((f) => f.replace(/\.json$/, '')).sort();
+    assert.deepEqual(records[1]?.available_ui_languages, languages);
+  });
+
+  it('a record without a required field fails the check', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(tool);
+    const { url: _url, ...withoutUrl } = (await read())[0] ?? {};
+    assert.equal(validate(withoutUrl), false);
+    assert.match(ajv.errorsText(validate.errors), /must have required property 'url'/);
   });
 });

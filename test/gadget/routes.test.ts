@@ -17,10 +17,12 @@ describe('gadget routes', () => {
 
   const files: Array<[string, string, RegExp]> = [
     ['/gadget/course-staff.js', 'dist/course-staff.js', /^text\/javascript; charset=utf-8$/],
+    ['/gadget/course-staff-main.js', 'dist/course-staff-main.js', /^text\/javascript; charset=utf-8$/],
     ['/gadget/course-staff.css', 'dist/course-staff.css', /^text\/css; charset=utf-8$/],
     ['/test-gadget.html', 'test-page/index.html', /^text\/html; charset=utf-8$/],
     ['/test-gadget/mw.js', 'test-page/mw.js', /^text\/javascript; charset=utf-8$/],
     ['/test-gadget/page.js', 'test-page/page.js', /^text\/javascript; charset=utf-8$/],
+    ['/test-gadget/lists.js', 'test-page/lists.js', /^text\/javascript; charset=utf-8$/],
     ['/test-gadget/skins.css', 'test-page/skins.css', /^text\/css; charset=utf-8$/],
   ];
   for (const [path, file, type] of files) {
@@ -46,6 +48,8 @@ describe('gadget routes', () => {
     '/test-gadget/..%2Fcourse-staff.js',
     '/test-gadget/..%2F..%2Fpackage.json',
     '/gadget/test-page/mw.js',
+    '/gadget/.eslintrc.json',
+    '/gadget/..%2Fsrc%2Fcore.js',
   ]) {
     it(`404 for ${path}`, async () => {
       const res = await app.inject({ method: 'GET', url: path });

@@ -3,6 +3,10 @@
 // through MediaWiki:Common.js, in headless Chromium on the five skins. That wiki is English
 // Wikipedia as far as the gadget can tell (`$wgDBname` enwiki), so it asks both Dashboards by
 // default; a second wiki (dewiki), installed by GADGET.md's manual steps, shows the default elsewhere.
+// Badges: demo users with and without a current course edit, create pages and have accounts, so
+// that Recent changes, Related changes, the watchlist, a history, a diff, the log, new pages, the
+// user list and contributions show both; /api/badges comes from support/badges-stand-in.ts until
+// the service has its own (the switch is one change there).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -10,12 +14,14 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
-import { WIKIEDU_COURSES } from '../../demo/wikiedu-world.js';
+import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { startService, type Service } from '../../support/service.js';
+import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
 import { SKINS, type Skin } from './scenario.js';
 import { TAB, DIALOG, RECORDING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
+import { BADGE, CARD, askedNames, assertBadges, assertRequestPattern, badgesOf, linkStates, settleBadges, until, watchBadgeRequests } from './support/badges.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const GADGET = 'course-staff';
@@ -47,6 +53,22 @@ const PERSONA_ACCOUNTS = [
   PERSONAS.onBoth,
   PERSONAS.multiRole,
 ];
+/** Editors for the lists: with a current course (the first three) and without (the others, an IP address among them). */
+const WITH_COURSE = [PERSONAS.active, PERSONAS.onBoth, WIKIEDU_PERSONAS.student] as const;
+const WITHOUT_COURSE = [PERSONAS.pastOnly, PERSONAS.noCourses] as const;
+const IP = '192.0.2.7';
+/** Who edits during the live-update tests (accounts without an edit before). */
+const LATE_EDITORS = [PERSONAS.twiceInOneCourse, PERSONAS.xssTarget] as const;
+/** The edits behind the lists, in order: each list page shows people of both kinds. */
+const EDITS = [
+  { user: PERSONAS.active, title: 'Photosynthesis', text: 'Plants.' },
+  { user: PERSONAS.pastOnly, title: 'Photosynthesis', text: 'Plants make sugar.' },
+  { user: IP, title: 'Photosynthesis', text: 'Plants make sugar from light.' },
+  { user: PERSONAS.onBoth, title: 'Photosynthesis', text: 'Plants make sugar from light and water.' },
+  { user: WIKIEDU_PERSONAS.student, title: 'Coral reef', text: 'Reefs.' },
+  { user: PERSONAS.noCourses, title: 'Coral reef', text: 'Reefs grow slowly.' },
+  { user: PERSONAS.pastOnly, title: 'Lagos', text: 'A city.' },
+];
 
 /** The part of MediaWiki's client API the tests call in the page. */
 declare const mw: { util: { getUrl(title: string): string }; config: { get(key: string): unknown } };
@@ -72,6 +94,8 @@ function deployCli(env: Record<string, string>): Promise<{ code: number; output:
 
 describe('the gadget in a real MediaWiki 1.39', () => {
   let svc: Service;
+  /** The service with /api/badges: the gadget's API base. */
+  let api: BadgesService;
   let browser: Browser;
   let wiki: TestWiki;
   /** Another wiki than English Wikipedia, with the gadget installed by hand. */
@@ -80,16 +104,18 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
   before(async () => {
     [svc, browser] = await Promise.all([startService(), launchBrowser()]);
-    const siteSettings = () =>
+    api = await withBadges(svc);
+    const siteSettings = (more: Record<string, unknown> = {}) =>
       `mw.config.set( ${JSON.stringify({
-        wgCourseStaffApiBase: svc.url,
+        ...more,
+        wgCourseStaffApiBase: api.url,
         wgCourseStaffOutreachBase: svc.dashboard.url,
         wgCourseStaffWikieduBase: svc.wikiedu.url,
       })} );`;
     wiki = await startWiki({
       dbName: 'enwiki',
       accounts: [
-        ...PERSONA_ACCOUNTS.map((name) => ({ name })),
+        ...[...new Set([...PERSONA_ACCOUNTS, ...WITH_COURSE, ...WITHOUT_COURSE, ...LATE_EDITORS])].map((name) => ({ name })),
         {
           name: DEPLOYER.name,
           password: DEPLOYER.password,
@@ -112,15 +138,21 @@ describe('the gadget in a real MediaWiki 1.39', () => {
         // deploy must keep.
         'MediaWiki:Gadgets-definition': '== probes ==\n* syntax-probe[ResourceLoader|hidden|supportsUrlLoad]|syntax-probe.js',
         'MediaWiki:Gadget-syntax-probe.js': 'var probe = () => 1;',
+        // Related changes of this page are the changes to the pages it links to.
+        Science: '[[Photosynthesis]] and [[Coral reef]].',
       },
+      edits: EDITS,
+      watch: ['Photosynthesis', 'Coral reef'].map((title) => ({ user: READER.name, title })),
     });
     const env = {
       GADGET_DEPLOY_API: wiki.apiUrl,
       GADGET_DEPLOY_USERNAME: `${DEPLOYER.name}@deploy`,
       GADGET_DEPLOY_PASSWORD: DEPLOYER.botPassword,
+      // The tree under test may hold uncommitted work; deploy.test.ts shows the refusal without this.
+      GADGET_DEPLOY_ALLOW_DIRTY: '1',
     };
     // A dry run needs no account: it only reads.
-    deploys.push(await deployCli({ GADGET_DEPLOY_API: wiki.apiUrl, GADGET_DEPLOY_DRY_RUN: '1' }));
+    deploys.push(await deployCli({ GADGET_DEPLOY_API: wiki.apiUrl, GADGET_DEPLOY_DRY_RUN: '1', GADGET_DEPLOY_ALLOW_DIRTY: '1' }));
     deploys.push(await deployCli(env));
     // Every test below needs the gadget installed.
     assert.equal(deploys[1]?.code, 0, deploys[1]?.output);
@@ -132,19 +164,27 @@ describe('the gadget in a real MediaWiki 1.39', () => {
       pages: {
         [ON_BOTH]: 'Hallo.',
         [`MediaWiki:Gadget-${GADGET}.js`]: await read('gadget/dist/course-staff.js'),
+        [`MediaWiki:Gadget-${GADGET}-main.js`]: await read('gadget/dist/course-staff-main.js'),
         [`MediaWiki:Gadget-${GADGET}.css`]: await read('gadget/dist/course-staff.css'),
         [`MediaWiki:Gadget-${GADGET}`]: await read('gadget/wiki/Gadget-course-staff.txt'),
+        [`MediaWiki:Gadget-${GADGET}-main`]: await read('gadget/wiki/Gadget-course-staff-main.txt'),
         'MediaWiki:Gadgets-definition': await read('gadget/wiki/Gadgets-definition.txt'),
-        'MediaWiki:Common.js': siteSettings(),
+        // This wiki turns badges off for everyone.
+        'MediaWiki:Common.js': siteSettings({ wgCourseStaffBadges: false }),
       },
+      edits: [{ user: PERSONAS.onBoth, title: 'Photosynthese', text: 'Pflanzen.' }],
     });
   });
   after(async () => {
     await browser?.close();
     await otherWiki?.close();
     await wiki?.close();
+    await api?.close();
     await svc?.close();
   });
+
+  /** The gadget's API base, as MediaWiki:Common.js sets it. */
+  const base = () => api.url;
 
   async function wikiText(title: string): Promise<string | null> {
     const q = new URLSearchParams({ action: 'query', prop: 'revisions', rvprop: 'content', rvslots: 'main', titles: title, format: 'json', formatversion: '2' });
@@ -168,12 +208,12 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     t.after(() => context.close());
     // A tab that never shows fails in seconds, not in Playwright's default half a minute.
     page.setDefaultTimeout(10_000);
-    const api: string[] = [];
+    const requests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().startsWith(svc.url)) api.push(r.url());
+      if (r.url().startsWith(base())) requests.push(r.url());
     });
     await page.goto((opts.on ?? wiki).pageUrl(title, { withgadget: GADGET, ...params }));
-    return { page, errors, api };
+    return { page, errors, api: requests };
   }
 
   const hrefs = (page: Page, sel: string) =>
@@ -185,25 +225,51 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     await page.waitForLoadState('networkidle');
   }
 
+  /**
+   * A page logged in as the reader (the gadget enabled in their preferences, their own common.js);
+   * `loginMessages` counts what MediaWiki's own login page logged (it warns about a deprecated module).
+   */
+  async function loggedInReader(t: TestContext) {
+    const { context, page, errors } = await openPage(browser);
+    t.after(() => context.close());
+    await page.goto(wiki.pageUrl('Special:UserLogin'));
+    await page.fill('#wpName1', READER.name);
+    await page.fill('#wpPassword1', READER.password);
+    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
+    return { page, errors, loginMessages: errors.length };
+  }
+
   async function openPanel(page: Page): Promise<void> {
     await page.locator(TAB).click();
     await page.waitForSelector(DIALOG);
   }
 
-  it('the deploy tool installs it: a dry run first writes nothing, the deploy writes four pages, a second deploy none', () => {
+  it('the deploy tool installs it: a dry run first writes nothing and shows each diff, the deploy writes six pages, a second deploy none', () => {
     assert.deepEqual(deploys.map((d) => d.code), [0, 0, 0], deploys.map((d) => d.output).join('\n'));
-    const outcomes = deploys.map((d) => d.output.split('\n').filter((l) => l.includes('MediaWiki:')).map((l) => l.split(/ {2,}|(?<=\S) (?=MediaWiki:)/)[0]?.trim()));
+    const outcomes = deploys.map((d) =>
+      d.output.split('\n').flatMap((l) => /^(unchanged|created|updated|would create|would update) +MediaWiki:/.exec(l)?.[1] ?? []),
+    );
     assert.deepEqual(outcomes, [
-      ['would create', 'would create', 'would create', 'would update'],
-      ['created', 'created', 'created', 'updated'],
-      ['unchanged', 'unchanged', 'unchanged', 'unchanged'],
+      [...Array(5).fill('would create'), 'would update'],
+      [...Array(5).fill('created'), 'updated'],
+      Array(6).fill('unchanged'),
     ]);
+    // The dry run's diff of the definitions page: the probe line kept, the gadget's two lines added.
+    const dry = deploys[0]?.output ?? '';
+    const [loader, main] = dry.split('\n').filter((l) => l.startsWith('+* course-staff'));
+    assert.ok(loader?.startsWith('+* course-staff[') && main?.startsWith('+* course-staff-main['), dry.slice(-2000));
+    assert.match(dry, /\n--- MediaWiki:Gadgets-definition \(on the wiki\)\n\+\+\+ MediaWiki:Gadgets-definition \(to deploy\)\n@@[^\n]*\n == probes ==\n \* syntax-probe/);
+    assert.match(dry, /\n--- \/dev\/null\n\+\+\+ MediaWiki:Gadget-course-staff\.js \(to deploy\)\n@@ -0,0 \+1,\d+ @@\n\+\/\/ <nowiki>/);
+    assert.match(deploys[1]?.output ?? '', /Deploying to/);
   });
 
   it('the pages hold exactly what GADGET.md tells an interface administrator to put there', async () => {
-    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.js`), (await read('gadget/dist/course-staff.js')).trimEnd());
-    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}.css`), (await read('gadget/dist/course-staff.css')).trimEnd());
-    assert.equal(await wikiText(`MediaWiki:Gadget-${GADGET}`), (await read('gadget/wiki/Gadget-course-staff.txt')).trim());
+    for (const file of ['course-staff.js', 'course-staff-main.js', 'course-staff.css']) {
+      assert.equal(await wikiText(`MediaWiki:Gadget-${file}`), (await read(`gadget/dist/${file}`)).trimEnd());
+    }
+    for (const name of [GADGET, `${GADGET}-main`]) {
+      assert.equal(await wikiText(`MediaWiki:Gadget-${name}`), (await read(`gadget/wiki/Gadget-${name}.txt`)).trim());
+    }
     assert.equal(
       await wikiText('MediaWiki:Gadgets-definition'),
       `== probes ==\n* syntax-probe[ResourceLoader|hidden|supportsUrlLoad]|syntax-probe.js\n${(await read('gadget/wiki/Gadgets-definition.txt')).trim()}`,
@@ -216,6 +282,9 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     const ours = await load(`ext.gadget.${GADGET}`);
     assert.match(ours, /courseStaffGadgetLoaded/);
     assert.doesNotMatch(ours, /mw\.log\.error|Parse error/);
+    const main = await load(`ext.gadget.${GADGET}-main`);
+    assert.match(main, /mw\.libs\.courseStaff/);
+    assert.doesNotMatch(main, /mw\.log\.error|Parse error/);
     assert.match(await load('ext.gadget.syntax-probe'), /mw\.log\.error\(.*ECMAScript 5/);
   });
 
@@ -261,7 +330,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     const { page, api } = await view(t, ON_BOTH, { useskin: 'vector-2022' });
     await openPanel(page);
     assert.equal(await page.evaluate(() => mw.config.get('wgDBname')), 'enwiki');
-    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=all`]);
+    assert.deepEqual(api, [`${base()}/api/users/Noor%20Haddad/active-staff?dashboard=all`]);
     // The course pages on each (fake) Dashboard, as the service names them.
     assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), [
       `${svc.dashboard.url}/courses/Wikimedia_Levant/Wikidata_Libraries_Sprint`,
@@ -288,7 +357,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     const { page, api, errors } = await view(t, ON_BOTH, { useskin: 'vector' }, { on: otherWiki });
     await openPanel(page);
     assert.equal(await page.evaluate(() => mw.config.get('wgDBname')), 'dewiki');
-    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff`]);
+    assert.deepEqual(api, [`${base()}/api/users/Noor%20Haddad/active-staff`]);
     assert.deepEqual(await page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), [LABELS[0]]);
     assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
     assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), [`${svc.dashboard.url}/users/Noor%20Haddad`]);
@@ -373,7 +442,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
   for (const [what, title] of [
     ['an article', 'Main Page'],
     ["an IP address's contributions", 'Special:Contributions/192.0.2.7'],
-    ['another special page', 'Special:RecentChanges'],
+    ['a special page without user links', 'Special:SpecialPages'],
   ] as const) {
     it(`runs but asks the service nothing on ${what}`, async (t) => {
       const { page, api, errors } = await view(t, title, { useskin: 'vector-2022' });
@@ -404,27 +473,211 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
   it("a logged-in reader's gadget (enabled in preferences) follows their own common.js over the site's settings: Wiki Education alone", async (t) => {
     const expected = await activeStaff(PERSONAS.onBoth, '?dashboard=wikiedu&use_event_dates=true');
-    const { context, page, errors } = await openPage(browser);
-    t.after(() => context.close());
-    await page.goto(wiki.pageUrl('Special:UserLogin'));
-    await page.fill('#wpName1', READER.name);
-    await page.fill('#wpPassword1', READER.password);
-    await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
-    // MediaWiki's own login page warns about a deprecated module; only the user page counts here.
-    const loginMessages = errors.length;
-    const api: string[] = [];
+    const { page, errors, loginMessages } = await loggedInReader(t);
+    const requests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().startsWith(svc.url)) api.push(r.url());
+      if (r.url().startsWith(base())) requests.push(r.url());
     });
     await page.goto(wiki.pageUrl(ON_BOTH, { useskin: 'vector-2022' }));
     assert.equal(await page.evaluate(() => mw.config.get('wgUserName')), READER.name);
     await openPanel(page);
     // The site's Common.js chose the service; the reader's common.js chose Wiki Education alone
     // (over the wiki's default, both), event dates, and a Wiki Education base over the site's.
-    assert.deepEqual(api, [`${svc.url}/api/users/Noor%20Haddad/active-staff?dashboard=wikiedu&use_event_dates=true`]);
+    assert.deepEqual(requests, [`${base()}/api/users/Noor%20Haddad/active-staff?dashboard=wikiedu&use_event_dates=true`]);
     assert.deepEqual(await page.locator(`${DIALOG} .coursestaff-dashboard`).allTextContents(), [LABELS[1]]);
     assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
     assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), ['https://dash.example.org/users/Noor%20Haddad']);
     assert.deepEqual(errors.slice(loginMessages), []);
+  });
+
+  // Badges. Last in this file: their lists show PERSONAS.multiRole (an account), whom the test of a
+  // failing Dashboard above needs uncached; and the live updates add edits.
+  describe('badges in lists', () => {
+    const isIp = (name: string) => /^\d+\.\d+\.\d+\.\d+$/.test(name);
+    /** Each list page, with what makes it show the edits above. */
+    const LISTS: Array<[string, string, () => Promise<Record<string, string>>]> = [
+      ['Recent changes', 'Special:RecentChanges', async () => ({})],
+      ['Related changes', 'Special:RecentChangesLinked', async () => ({ target: 'Science' })],
+      ['a history', 'Photosynthesis', async () => ({ action: 'history' })],
+      ['a diff', 'Photosynthesis', async () => diffOf(PERSONAS.pastOnly, PERSONAS.onBoth)],
+      ['the log', 'Special:Log', async () => ({})],
+      ['new pages', 'Special:NewPages', async () => ({})],
+      ['the user list', 'Special:ListUsers', async () => ({ limit: '100' })],
+    ];
+
+    /** The diff from one user's revision of Photosynthesis to another's. */
+    async function diffOf(from: string, to: string): Promise<Record<string, string>> {
+      const q = new URLSearchParams({ action: 'query', prop: 'revisions', titles: 'Photosynthesis', rvprop: 'ids|user', rvlimit: '20', format: 'json', formatversion: '2' });
+      const body = (await (await fetch(`${wiki.apiUrl}?${q}`)).json()) as { query: { pages: Array<{ revisions: Array<{ revid: number; user: string }> }> } };
+      const revid = (user: string) => String(body.query.pages[0]?.revisions.find((r) => r.user === user)?.revid);
+      return { diff: revid(to), oldid: revid(from) };
+    }
+
+    async function listView(t: TestContext, title: string, params: Record<string, string>, opts: PageOptions = {}) {
+      const { context, page, errors } = await openPage(browser, opts);
+      t.after(() => context.close());
+      page.setDefaultTimeout(10_000);
+      const watch = watchBadgeRequests(page);
+      // Whether the page loads the main module (ResourceLoader may pack names: "ext.gadget.course-staff,course-staff-main").
+      const modules: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('load.php')) modules.push(decodeURIComponent(r.url()));
+      });
+      await page.goto(wiki.pageUrl(title, { withgadget: GADGET, ...params }));
+      return { page, errors, watch, loadedMain: () => modules.some((m) => m.includes('course-staff-main')) };
+    }
+
+    /**
+     * Exactly one badge after each link of a person with a current course; both kinds shown; the
+     * request pattern; every name asked (`remembered`: none, all being remembered from earlier views).
+     */
+    async function checkList(page: Page, watch: ReturnType<typeof watchBadgeRequests>, dashboard = 'all', remembered = false) {
+      const users = await settleBadges(page, watch, base(), { dashboard, remembered });
+      const links = await linkStates(page);
+      const registered = links.map((l) => l.name).filter((n) => !isIp(n));
+      assertBadges(links, users);
+      assert.ok(links.some((l) => l.badge !== null), 'nobody with a badge on this page');
+      assert.ok(links.some((l) => l.badge === null && (WITHOUT_COURSE as readonly string[]).includes(l.name)), 'nobody without a course on this page');
+      assert.deepEqual([...new Set(askedNames(watch.requests))].sort(), remembered ? [] : [...new Set(registered)].sort());
+      for (const r of watch.requests) assert.equal(r.dashboard, dashboard);
+      assertRequestPattern(watch);
+    }
+
+    for (const skin of SKINS) {
+      for (const [what, title, params] of LISTS) {
+        it(`${skin}, ${what}: one badge after each link of a person in a current course, none after anyone else`, async (t) => {
+          const { page, errors, watch } = await listView(t, title, { useskin: skin, ...(await params()) });
+          await settle(page);
+          await checkList(page, watch);
+          if (title === 'Special:RecentChanges') {
+            await page.screenshot({ path: await screenshotPath(`wiki-badges-${skin}-recentchanges`) });
+            // The card of a person on both Dashboards, by click.
+            const expected = (await badgesOf(base(), [PERSONAS.onBoth]))[PERSONAS.onBoth] ?? [];
+            await page.locator(`${BADGE}[data-user="${PERSONAS.onBoth}"]`).first().click();
+            const card = page.locator(CARD);
+            await card.waitFor({ state: 'visible' });
+            assert.equal(await card.getAttribute('role'), 'dialog');
+            // (hrefs looks inside the dialog, which the card is.)
+            assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.map((b) => b.course_url));
+            assert.deepEqual(await card.locator('.coursestaff-course h3 a').allTextContents(), expected.map((b) => b.course_title));
+            assert.deepEqual(await card.locator('.coursestaff-dashboard').allTextContents(), LABELS);
+            assert.deepEqual(await card.locator('.coursestaff-card-role').allTextContents(), ['Facilitator', 'Student']);
+            const staff = expected.flatMap((b) => b.staff);
+            const talk = await page.evaluate((names) => names.map((n) => new URL(mw.util.getUrl(`User talk:${n}`), location.href).href), staff);
+            assert.deepEqual(await hrefs(page, '.coursestaff-staff a'), talk);
+            await page.screenshot({ path: await screenshotPath(`wiki-badges-${skin}-card`) });
+            await page.mouse.click(2, 2);
+            await card.waitFor({ state: 'detached' });
+          }
+          assert.deepEqual(errors, []);
+        });
+      }
+
+      it(`${skin}, contributions: one badge after the page user's link in the subtitle, none for a user without a course`, async (t) => {
+        const { page, errors, watch } = await listView(t, `Special:Contributions/${PERSONAS.active}`, { useskin: skin });
+        await page.locator(BADGE).waitFor();
+        await until(() => watch.events.length === 2, 'the answer');
+        const subtitle = await linkStates(page, '.mw-contributions-user-tools a');
+        assert.deepEqual(subtitle.filter((l) => l.badge).map((l) => [l.name, l.badge?.role]), [[PERSONAS.active, '1']]);
+        assert.deepEqual(askedNames(watch.requests), [PERSONAS.active]);
+        const past = await listView(t, `Special:Contributions/${PERSONAS.pastOnly}`, { useskin: skin });
+        await until(() => past.watch.events.length === 2, 'the answer');
+        await settle(past.page);
+        assert.deepEqual(askedNames(past.watch.requests), [PERSONAS.pastOnly]);
+        assert.equal(await past.page.locator(BADGE).count(), 0);
+        assert.deepEqual([...errors, ...past.errors], []);
+      });
+    }
+
+    it("the watchlist on the five skins, as a logged-in reader whose common.js asks Wiki Education alone; remembered after the first", async (t) => {
+      const { page, errors, loginMessages } = await loggedInReader(t);
+      for (const [i, skin] of SKINS.entries()) {
+        const watch = watchBadgeRequests(page);
+        await page.goto(wiki.pageUrl('Special:Watchlist', { useskin: skin }));
+        await settle(page);
+        // The names asked on the first view are remembered for the session: later views ask nothing.
+        await checkList(page, watch, 'wikiedu', i > 0);
+        page.removeAllListeners('request');
+        page.removeAllListeners('requestfinished');
+        page.removeAllListeners('requestfailed');
+      }
+      assert.deepEqual(errors.slice(loginMessages), []);
+    });
+
+    for (const skin of ['vector-2022', 'minerva'] as const) {
+      it(`${skin}: the card by keyboard: Enter on a badge opens it with focus inside, Escape closes it back to the badge`, async (t) => {
+        const { page, errors } = await listView(t, 'Photosynthesis', { useskin: skin, action: 'history' });
+        await settle(page);
+        const badge = page.locator(BADGE).first();
+        await badge.focus();
+        await page.keyboard.press('Enter');
+        const card = page.locator(CARD);
+        await card.waitFor({ state: 'visible' });
+        assert.equal(await card.evaluate((c) => c.contains(document.activeElement)), true);
+        await page.keyboard.press('Tab');
+        assert.equal(await card.evaluate((c) => c.contains(document.activeElement)), true);
+        await page.keyboard.press('Escape');
+        await card.waitFor({ state: 'detached' });
+        assert.equal(await badge.evaluate((b) => b === document.activeElement), true);
+        assert.deepEqual(errors, []);
+      });
+    }
+
+    it('vector: the card by mouse: hovering opens it, leaving closes it', async (t) => {
+      const { page, errors } = await listView(t, 'Special:Log', { useskin: 'vector' });
+      await settle(page);
+      const badge = page.locator(BADGE).first();
+      await badge.hover();
+      await page.locator(CARD).waitFor({ state: 'visible' });
+      await page.mouse.move(2, 2);
+      await page.locator(CARD).waitFor({ state: 'detached' });
+      assert.deepEqual(errors, []);
+    });
+
+    it("badges: false, a reader's or a wiki's: nothing asked, nothing marked, the main module not even loaded", async (t) => {
+      const reader = await listView(t, 'Special:RecentChanges', { useskin: 'timeless' }, { initScript: 'window.courseStaffConfig = { badges: false };' });
+      await settle(reader.page);
+      assert.equal(reader.watch.requests.length, 0);
+      assert.equal(await reader.page.locator(BADGE).count(), 0);
+      assert.ok((await linkStates(reader.page)).length > 0);
+      assert.equal(reader.loadedMain(), false);
+      const { context, page, errors } = await openPage(browser);
+      t.after(() => context.close());
+      const watch = watchBadgeRequests(page);
+      await page.goto(otherWiki.pageUrl('Special:RecentChanges', { withgadget: GADGET }));
+      await settle(page);
+      assert.ok((await linkStates(page)).some((l) => l.name === PERSONAS.onBoth));
+      assert.equal(watch.requests.length, 0);
+      assert.equal(await page.locator(BADGE).count(), 0);
+      assert.deepEqual([...reader.errors, ...errors], []);
+    });
+
+    it('a page with nothing to do loads the loader alone and asks nothing', async (t) => {
+      const { page, watch, loadedMain } = await listView(t, 'Main Page', { useskin: 'vector-2022' });
+      await settle(page);
+      assert.equal(watch.requests.length, 0);
+      assert.equal(loadedMain(), false);
+    });
+
+    for (const [skin, enhanced, editor] of [
+      ['vector', '0', LATE_EDITORS[0]],
+      ['vector-2022', '1', LATE_EDITORS[1]],
+    ] as const) {
+      it(`${skin}, Recent changes${enhanced === '1' ? ' grouped by page' : ''} with live updates: the new list is marked, only the new name asked`, async (t) => {
+        const { page, errors, watch } = await listView(t, 'Special:RecentChanges', { useskin: skin, enhanced });
+        await settleBadges(page, watch, base());
+        const before = askedNames(watch.requests);
+        assert.ok(!before.includes(editor));
+        await page.locator('.mw-rcfilters-ui-liveUpdateButtonWidget').locator('a, button').first().click();
+        await wiki.fill({ edits: [{ user: editor, title: 'Coral reef', text: `Reefs grow slowly, said ${editor}.` }] });
+        // RCFilters polls every few seconds, then replaces the list and fires wikipage.content.
+        await page.waitForFunction((name) => [...document.querySelectorAll('a.mw-userlink')].some((a) => a.textContent === name), editor, { timeout: 30_000 });
+        await page.waitForFunction((name) => document.querySelector(`.coursestaff-badge[data-user="${name}"]`), editor);
+        await settle(page);
+        assert.deepEqual(askedNames(watch.requests.slice(1)), [editor]);
+        await checkList(page, watch);
+        assert.deepEqual(errors, []);
+      });
+    }
   });
 });

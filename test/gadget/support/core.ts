@@ -1,11 +1,12 @@
-// The gadget's pure core (gadget/src/core.js) in Node: the file is a classic ES5 script that
-// declares the global `courseStaffCore`, so it runs as one (the very text the build puts on the
-// wiki). The types mirror what core.js documents.
+// The gadget's pure parts in Node: gadget/src/settings.js (`courseStaffSettings`), core.js
+// (`courseStaffCore`) and badges-core.js (`courseStaffBadgesCore`) are classic ES5 scripts that
+// declare their globals, so they run as such (the very text the build puts on the wiki). The types
+// mirror what the files document.
 
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 
-export const CORE_PATH = new URL('../../../gadget/src/core.js', import.meta.url);
+const SOURCE = new URL('../../../gadget/src/', import.meta.url);
 
 export type DashboardId = 'outreach' | 'wikiedu';
 
@@ -15,6 +16,7 @@ export interface CourseStaffConfig {
   outreachBase: string;
   wikieduBase: string;
   useEventDates: boolean;
+  badges: boolean;
 }
 
 export interface Course {
@@ -47,9 +49,18 @@ export interface Normalised {
   partial: boolean;
 }
 
+export interface PageWork {
+  user: string | null;
+  list: string | null;
+}
+
+/** settings.js and core.js, as one: the tab's pure part. */
 export interface Core {
   MAX_PINGS_PER_EDIT: number;
   readConfig(globalConfig: unknown, getConfig: GetConfig, warn: (message: string) => void): CourseStaffConfig;
+  isIgnoredUser(name: unknown, util: Util): boolean;
+  listPage(getConfig: GetConfig): string | null;
+  pageWork(getConfig: GetConfig, util: Util, config: CourseStaffConfig): PageWork | null;
   apiUrl(config: CourseStaffConfig, user: string): string;
   courseUrl(config: CourseStaffConfig, dashboard: DashboardId, slug: string): string;
   profileUrl(config: CourseStaffConfig, dashboard: DashboardId, user: string): string;
@@ -63,10 +74,58 @@ export interface Core {
   formatDate(iso: string, language: string | null): string;
 }
 
-/** A fresh copy of the core. In this realm, so that its arrays and objects compare as plain ones. */
+export interface Badge {
+  dashboard: DashboardId;
+  slug: string;
+  url: string;
+  title: string;
+  role: number;
+  staff: string[];
+}
+
+export interface Person {
+  user: string;
+  badges: Badge[];
+}
+
+export interface Answer {
+  people: Record<string, Person>;
+  partial: boolean;
+}
+
+export type Remembered = Record<string, [number, Person]>;
+
+export interface BadgesCore {
+  MAX_NAMES: number;
+  CACHE_SECONDS: number;
+  requestUrl(config: CourseStaffConfig): string;
+  requestBody(config: CourseStaffConfig, names: string[]): string;
+  nextBatch(queue: string[], wanted: (name: string) => boolean): string[];
+  readAnswer(data: unknown, asked: string[], config: CourseStaffConfig): Answer;
+  cacheKey(config: CourseStaffConfig): string;
+  remembered(stored: unknown, now: number): Record<string, Person>;
+  remember(stored: unknown, answer: Answer, now: number): Remembered;
+  summary(badges: Badge[]): { role: number; dashboard: DashboardId; staff: boolean; count: number; title: string | null };
+  roleMessage(dashboard: DashboardId, role: number): string;
+  allStaff(badges: Badge[]): string[];
+}
+
+/** Runs the files in this realm (so that their arrays and objects compare as plain ones); returns the globals. */
+function run(files: string[]): Record<string, unknown> {
+  for (const file of files) {
+    const url = new URL(file, SOURCE);
+    new Script(readFileSync(url, 'utf8'), { filename: url.pathname }).runInThisContext();
+  }
+  return globalThis as Record<string, unknown>;
+}
+
+/** A fresh copy of settings.js and core.js, as one object. */
 export function loadCore(): Core {
-  new Script(readFileSync(CORE_PATH, 'utf8'), { filename: CORE_PATH.pathname }).runInThisContext();
-  const core = (globalThis as { courseStaffCore?: Core }).courseStaffCore;
-  if (core === undefined) throw new Error(`${CORE_PATH.pathname} did not define courseStaffCore`);
-  return core;
+  const globals = run(['settings.js', 'core.js']);
+  return { ...(globals.courseStaffSettings as object), ...(globals.courseStaffCore as object) } as Core;
+}
+
+/** A fresh copy of badges-core.js (with the files it needs). */
+export function loadBadgesCore(): BadgesCore {
+  return run(['settings.js', 'core.js', 'badges-core.js']).courseStaffBadgesCore as BadgesCore;
 }

@@ -28,11 +28,29 @@ export interface Account {
   botPassword?: { appId: string; password: string; grants: string[] };
 }
 
-export interface WikiSpec {
+export interface Edit {
+  /** An account's name, or an IP address for an edit without an account. */
+  user: string;
+  title: string;
+  text: string;
+  summary?: string;
+}
+
+/** What scripts/mediawiki/setup.php puts into a wiki. */
+export interface WikiContent {
+  accounts?: Account[];
+  /** Title -> wikitext (or JS/CSS, by the title's content model), saved by a system user. */
+  pages?: Record<string, string>;
+  /** Edits by named users, in order (after the pages). */
+  edits?: Edit[];
+  /** Pages put on users' watchlists. */
+  watch?: Array<{ user: string; title: string }>;
+}
+
+export interface WikiSpec extends WikiContent {
   /** `$wgDBname`, which pages see as `wgDBname` (install.php's default: my_wiki). */
   dbName?: string;
   accounts: Account[];
-  /** Title -> wikitext (or JS/CSS, by the title's content model). */
   pages: Record<string, string>;
 }
 
@@ -44,6 +62,8 @@ export interface TestWiki {
   pageUrl(title: string, params?: Record<string, string>): string;
   /** PHP's own log (its server's stderr), for failure messages. */
   log(): string;
+  /** Adds accounts, pages, edits or watchlist entries while the wiki runs. */
+  fill(content: WikiContent): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -133,7 +153,10 @@ export async function startWiki(spec: WikiSpec): Promise<TestWiki> {
     const config = join(dir, 'LocalSettings.php');
     await appendFile(config, `\nrequire ${JSON.stringify(join(SCRIPTS, 'TestSettings.php'))};\n`);
     const env = { MW_INSTALL_PATH: MEDIAWIKI_DIR, MW_CONFIG_FILE: config };
-    await php([join(SCRIPTS, 'setup.php')], env, JSON.stringify(spec));
+    const fill = async (content: WikiContent) => {
+      await php([join(SCRIPTS, 'setup.php')], env, JSON.stringify({ accounts: [], pages: {}, ...content }));
+    };
+    await fill(spec);
 
     server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', MEDIAWIKI_DIR, 'maintenance/dev/includes/router.php'], {
       cwd: MEDIAWIKI_DIR,
@@ -150,6 +173,7 @@ export async function startWiki(spec: WikiSpec): Promise<TestWiki> {
       apiUrl: `${url}/api.php`,
       pageUrl: (title, params = {}) => `${url}/index.php?${new URLSearchParams({ title, ...params })}`,
       log: () => serverLog,
+      fill,
       async close() {
         process.removeListener('exit', onExit);
         killServer();

@@ -1,77 +1,20 @@
 /**
- * Course staff gadget: adds a "Course staff" tab to user pages, user talk pages and contributions
+ * Course staff gadget: the "Course staff" tab on user pages, user talk pages and contributions
  * pages of users enrolled in an active course of the Programs & Events or the Wiki Education
- * Dashboard, listing the course staff with links to their talk pages and a one-click ping. Data
- * comes from the outreach-dashboard-helper service (JSON over CORS, no credentials), the only way
- * Wiki Education's data can reach a wiki page. Installation and configuration: GADGET.md.
- *
- * Built together with core.js (`courseStaffCore`) and the messages of gadget/i18n
- * (`courseStaffMessages`); see scripts/build-gadget.ts.
+ * Dashboard, and its panel listing the course staff with links to their talk pages and a
+ * one-click ping. Part of the main module, started by main.js.
  */
-/* global courseStaffCore, courseStaffMessages */
-( function ( core, allMessages ) {
+/* global courseStaffCore, courseStaffUi */
+/* exported courseStaffTab */
+var courseStaffTab = ( function ( core, ui ) {
 	'use strict';
 
-	// Loaded both as a gadget and from common.js, the script could run twice on one page.
-	if ( window.courseStaffGadgetLoaded ) {
-		return;
-	}
-	window.courseStaffGadgetLoaded = true;
-
-	var DEPENDENCIES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.jqueryMsg' ];
 	// Where each skin shows page tabs, first existing wins: the namespace tabs (Vector 2022 and
 	// current skins: p-associated-pages; Vector and Timeless on MediaWiki 1.39: p-namespaces),
 	// else the view tabs, else MonoBook's p-cactions, which holds all of its tabs.
 	var TAB_PORTLETS = [ 'p-associated-pages', 'p-namespaces', 'p-views', 'p-cactions' ];
-	// Scripts whose settings (`window.courseStaffConfig`, `mw.config`) must be read after they ran:
-	// MediaWiki:Common.js and the reader's common.js.
-	var CONFIG_MODULES = [ 'site', 'user' ];
-
-	/**
-	 * A message as text. Wikitext that must reach the reader literally (a template call) is
-	 * always a parameter: mediawiki.jqueryMsg would parse it inside the message itself.
-	 *
-	 * @param {string} key
-	 * @param {...*} params
-	 * @return {string}
-	 */
-	function msg() {
-		return mw.message.apply( mw, arguments ).text();
-	}
-
-	function getConfig( key ) {
-		return mw.config.get( key );
-	}
-
-	function warn() {
-		// eslint-disable-next-line no-console
-		console.warn.apply( console, [ '[course-staff]' ].concat( Array.prototype.slice.call( arguments ) ) );
-	}
-
-	/**
-	 * document.createElement with properties and children; strings always become text nodes.
-	 *
-	 * @param {string} tag
-	 * @param {Object} [props] properties, or attributes for `aria-*` and `role`
-	 * @param {Array} [children] nodes and strings; null and undefined are skipped
-	 * @return {HTMLElement}
-	 */
-	function el( tag, props, children ) {
-		var node = document.createElement( tag );
-		Object.keys( props || {} ).forEach( function ( name ) {
-			if ( name.indexOf( 'aria-' ) === 0 || name === 'role' ) {
-				node.setAttribute( name, props[ name ] );
-			} else {
-				node[ name ] = props[ name ];
-			}
-		} );
-		( children || [] ).forEach( function ( child ) {
-			if ( child !== null && child !== undefined ) {
-				node.appendChild( typeof child === 'string' ? document.createTextNode( child ) : child );
-			}
-		} );
-		return node;
-	}
+	var msg = ui.msg;
+	var el = ui.el;
 
 	/**
 	 * The normalised answer, from session storage or the service; null when the service does not
@@ -107,7 +50,7 @@
 	}
 
 	function dateRange( from, to ) {
-		var language = getConfig( 'wgUserLanguage' );
+		var language = mw.config.get( 'wgUserLanguage' );
 		var unknown = msg( 'coursestaff-date-unknown' );
 		if ( !from && !to ) {
 			return unknown;
@@ -139,97 +82,14 @@
 		return dl;
 	}
 
-	function staffList( names ) {
-		if ( names.length === 0 ) {
-			return el( 'p', { className: 'coursestaff-empty' }, [ msg( 'coursestaff-no-staff' ) ] );
-		}
-		return el( 'ul', { className: 'coursestaff-staff' }, names.map( function ( name ) {
-			return el( 'li', {}, [
-				el( 'a', {
-					href: mw.util.getUrl( 'User talk:' + name ),
-					title: msg( 'coursestaff-talk-tooltip', name )
-				}, [ name ] )
-			] );
-		} ) );
-	}
-
-	/**
-	 * The name of a Dashboard.
-	 *
-	 * @param {string} dashboard its id
-	 * @return {string}
-	 */
-	function dashboardLabel( dashboard ) {
-		// Messages used here: coursestaff-dashboard-outreach, coursestaff-dashboard-wikiedu
-		return msg( 'coursestaff-dashboard-' + dashboard );
-	}
-
 	function courseItem( course ) {
 		return el( 'li', { className: 'coursestaff-course' }, [
 			el( 'h3', {}, [ el( 'a', { href: course.url }, [ course.title ] ) ] ),
-			el( 'p', { className: 'coursestaff-dashboard' }, [ dashboardLabel( course.dashboard ) ] ),
+			el( 'p', { className: 'coursestaff-dashboard' }, [ ui.dashboardLabel( course.dashboard ) ] ),
 			detailsList( course ),
 			el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
-			staffList( course.staff )
+			ui.staffList( course.staff )
 		] );
-	}
-
-	/**
-	 * The copy button and what it reports: clipboard first, a read-only field otherwise.
-	 *
-	 * @param {string[]} names
-	 * @return {Array} nodes, null for a note that is not needed
-	 */
-	function pingControls( names ) {
-		var templates = core.pingTemplates( names );
-		var text = templates.join( '\n' );
-		var status = el( 'p', { className: 'coursestaff-status', role: 'status' } );
-		// Hidden until needed; the stylesheet makes [hidden] beat `textarea { display: block }`.
-		var field = el( 'textarea', {
-			className: 'coursestaff-ping-field',
-			readOnly: true,
-			hidden: true,
-			rows: Math.min( 2 * templates.length, 6 ),
-			value: text,
-			'aria-label': msg( 'coursestaff-copy-field' )
-		} );
-		var note = templates.length > 1 ?
-			el( 'p', { className: 'coursestaff-split-note' }, [
-				msg( 'coursestaff-copy-split', core.MAX_PINGS_PER_EDIT, templates.length )
-			] ) :
-			null;
-
-		function showField() {
-			status.textContent = msg( 'coursestaff-copy-fallback' );
-			field.hidden = false;
-			field.focus();
-			field.select();
-		}
-
-		var button = el( 'button', {
-			type: 'button',
-			className: 'coursestaff-copy',
-			title: msg( 'coursestaff-copy-tooltip', core.template( 'ping', [] ) ),
-			disabled: names.length === 0,
-			onclick: function () {
-				// eslint-disable-next-line compat/compat -- feature-detected here
-				var clipboard = navigator.clipboard;
-				if ( !clipboard || typeof clipboard.writeText !== 'function' ) {
-					showField();
-					return;
-				}
-				clipboard.writeText( text ).then( function () {
-					status.textContent = msg( 'coursestaff-copied', names.length );
-				}, showField );
-			}
-		}, [ msg( 'coursestaff-copy' ) ] );
-		return [ button, note, status, field ];
-	}
-
-	function focusables( root ) {
-		return Array.prototype.slice.call(
-			root.querySelectorAll( 'a[href], button:not([disabled]), textarea:not([hidden])' )
-		);
 	}
 
 	/**
@@ -263,15 +123,15 @@
 			] )
 		].concat( data.unreachable.map( function ( dashboard ) {
 			return el( 'p', { className: 'coursestaff-unreachable' }, [
-				msg( 'coursestaff-unreachable', dashboardLabel( dashboard ) )
+				msg( 'coursestaff-unreachable', ui.dashboardLabel( dashboard ) )
 			] );
 		} ), [
 			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( courseItem ) ),
-			el( 'div', { className: 'coursestaff-actions' }, pingControls( data.allStaff ) ),
+			el( 'div', { className: 'coursestaff-actions' }, ui.pingControls( data.allStaff ) ),
 			el( 'ul', { className: 'coursestaff-profiles' }, data.profiles.map( function ( profile ) {
 				return el( 'li', {}, [
 					el( 'a', { className: 'coursestaff-profile', href: profile.url }, [
-						msg( 'coursestaff-profile', user, dashboardLabel( profile.dashboard ) )
+						msg( 'coursestaff-profile', user, ui.dashboardLabel( profile.dashboard ) )
 					] )
 				] );
 			} ) )
@@ -294,7 +154,7 @@
 				e.preventDefault();
 				close();
 			} else if ( e.key === 'Tab' ) {
-				var items = focusables( panel );
+				var items = ui.focusables( panel );
 				var first = items[ 0 ];
 				var last = items[ items.length - 1 ];
 				var current = document.activeElement;
@@ -355,7 +215,7 @@
 				return item.querySelector( 'a' );
 			}
 		}
-		return getConfig( 'skin' ) === 'minerva' ? addMinervaTab( label, tooltip ) : null;
+		return mw.config.get( 'skin' ) === 'minerva' ? addMinervaTab( label, tooltip ) : null;
 	}
 
 	function addTab( user, data ) {
@@ -370,45 +230,22 @@
 		} );
 	}
 
-	function main() {
-		var user = core.pageUser( getConfig, mw.util );
-		if ( !user ) {
-			return;
-		}
-		var config = core.readConfig( window.courseStaffConfig, getConfig, warn );
-		mw.messages.set( core.messagesFor( allMessages, getConfig( 'wgUserLanguage' ) ) );
+	/**
+	 * Adds the tab when the user has an active course.
+	 *
+	 * @param {Object} config from readConfig
+	 * @param {string} user
+	 */
+	function start( config, user ) {
 		loadStaff( config, user ).then( function ( data ) {
 			if ( data && data.courses.length > 0 ) {
 				addTab( user, data );
 			}
 		} ).catch( function ( err ) {
 			// Never break the page: the tab is simply not added.
-			warn( err );
+			ui.warn( err );
 		} );
 	}
 
-	/**
-	 * Waits for the site's and the reader's scripts that this page loads, whichever loads first;
-	 * a module that is only registered would be fetched just for this, and a broken one must not
-	 * stop the gadget.
-	 *
-	 * @return {Promise|null}
-	 */
-	function afterConfigScripts() {
-		var loading = CONFIG_MODULES.filter( function ( name ) {
-			var state = typeof mw.loader.getState === 'function' ? mw.loader.getState( name ) : null;
-			return state && state !== 'registered';
-		} );
-		return loading.length ? mw.loader.using( loading ).then( null, function () {} ) : null;
-	}
-
-	mw.loader.using( DEPENDENCIES ).then( afterConfigScripts ).then( function () {
-		if ( document.readyState === 'loading' ) {
-			document.addEventListener( 'DOMContentLoaded', main );
-		} else {
-			main();
-		}
-	}, function ( err ) {
-		warn( 'could not load dependencies', err );
-	} );
-}( courseStaffCore, courseStaffMessages ) );
+	return { start: start };
+}( courseStaffCore, courseStaffUi ) );

@@ -1,0 +1,210 @@
+/**
+ * Course staff gadget: settings and what a page needs, pure (no DOM, no `mw`; everything comes in
+ * as arguments). The part the loader (loader.js) needs on every page view, so it is kept small;
+ * the main module holds a copy too (scripts/build-gadget.ts). ES5 syntax: MediaWiki 1.39
+ * validates gadget code as ES5, current MediaWiki as ES2017.
+ */
+/* exported courseStaffSettings */
+var courseStaffSettings = ( function () {
+	'use strict';
+
+	var USER_NAMESPACES = [ 2, 3 ];
+	var CONTRIBUTION_PAGES = [ 'Contributions', 'DeletedContributions' ];
+	// Special pages whose lists link to users, by canonical name in lower case: MediaWiki 1.39
+	// spells them "Recentchanges", "Newpages", "Listusers", later versions "RecentChanges", ….
+	var LIST_PAGES = [
+		'recentchanges', 'recentchangeslinked', 'watchlist', 'log', 'contributions', 'newpages', 'listusers'
+	];
+	// The Dashboards, in the service's order (its `dashboard` ids), and the values of the
+	// `dashboards` setting: one of them, or both.
+	var DASHBOARD_IDS = [ 'outreach', 'wikiedu' ];
+	var DASHBOARD_CHOICES = DASHBOARD_IDS.concat( [ 'all' ] );
+	var BOOLEANS = { true: true, false: false, 1: true, 0: false };
+
+	function isSet( value ) {
+		return value !== undefined && value !== null && value !== '';
+	}
+
+	function stripTrailingSlashes( url ) {
+		return String( url ).replace( /\/+$/, '' );
+	}
+
+	function asBoolean( value ) {
+		return value === true || value === 'true' || value === 1 || value === '1';
+	}
+
+	/**
+	 * A boolean written as one, as a number or as a string; anything else is refused.
+	 *
+	 * @param {*} value
+	 * @return {boolean|undefined}
+	 */
+	function strictBoolean( value ) {
+		return typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string' ?
+			BOOLEANS[ String( value ) ] :
+			undefined;
+	}
+
+	function oneOf( values ) {
+		return function ( value ) {
+			return values.indexOf( value ) !== -1 ? value : undefined;
+		};
+	}
+
+	/**
+	 * English Wikipedia is where Wiki Education's classes edit: both Dashboards there, Programs &
+	 * Events (the Dashboard of every other wiki's events) elsewhere.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @return {string}
+	 */
+	function defaultDashboards( getConfig ) {
+		return getConfig( 'wgDBname' ) === 'enwiki' ? 'all' : 'outreach';
+	}
+
+	/**
+	 * The settings: their name in `window.courseStaffConfig`, their `mw.config` key, default (a
+	 * value, or a function of `mw.config.get`), and a parser. A parser with `expected` refuses a
+	 * value by returning undefined; one without takes every value. A new setting is one more row.
+	 */
+	var SETTINGS = [
+		{
+			name: 'apiBase', key: 'wgCourseStaffApiBase',
+			fallback: 'https://outreach.toolforge.org', parse: stripTrailingSlashes
+		},
+		{
+			name: 'dashboards', key: 'wgCourseStaffDashboards',
+			fallback: defaultDashboards, parse: oneOf( DASHBOARD_CHOICES ), expected: DASHBOARD_CHOICES.join( ', ' )
+		},
+		{
+			name: 'outreachBase', key: 'wgCourseStaffOutreachBase',
+			fallback: 'https://outreachdashboard.wmflabs.org', parse: stripTrailingSlashes
+		},
+		{
+			name: 'wikieduBase', key: 'wgCourseStaffWikieduBase',
+			fallback: 'https://dashboard.wikiedu.org', parse: stripTrailingSlashes
+		},
+		{
+			name: 'useEventDates', key: 'wgCourseStaffUseEventDates',
+			fallback: false, parse: asBoolean
+		},
+		{
+			name: 'badges', key: 'wgCourseStaffBadges',
+			fallback: true, parse: strictBoolean, expected: 'true, false'
+		}
+	];
+
+	/**
+	 * `window.courseStaffConfig` wins over `mw.config` keys, which win over the defaults. A value
+	 * its setting refuses is passed over as if unset, with one warning.
+	 *
+	 * @param {Object|undefined} globalConfig `window.courseStaffConfig`
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @param {Function} warn called with a message for each refused value
+	 * @return {Object} every setting, parsed
+	 */
+	function readConfig( globalConfig, getConfig, warn ) {
+		var own = globalConfig && typeof globalConfig === 'object' ? globalConfig : {};
+		var config = {};
+		SETTINGS.forEach( function ( setting ) {
+			var sources = [
+				[ 'window.courseStaffConfig.' + setting.name, own[ setting.name ] ],
+				[ setting.key, getConfig( setting.key ) ]
+			];
+			var refused = [];
+			var value;
+			for ( var i = 0; i < sources.length && value === undefined; i++ ) {
+				if ( isSet( sources[ i ][ 1 ] ) ) {
+					value = setting.parse( sources[ i ][ 1 ] );
+					if ( value === undefined ) {
+						refused.push( sources[ i ] );
+					}
+				}
+			}
+			if ( value === undefined ) {
+				value = typeof setting.fallback === 'function' ? setting.fallback( getConfig ) : setting.fallback;
+			}
+			refused.forEach( function ( source ) {
+				warn( source[ 0 ] + ': ' + JSON.stringify( source[ 1 ] ) + ' is not one of ' +
+					setting.expected + '; using ' + JSON.stringify( value ) );
+			} );
+			config[ setting.name ] = value;
+		} );
+		return config;
+	}
+
+	/**
+	 * Names the gadget never asks about: IP addresses and temporary accounts.
+	 *
+	 * @param {*} name
+	 * @param {Object} util `mw.util`
+	 * @return {boolean}
+	 */
+	function isIgnoredUser( name, util ) {
+		if ( typeof name !== 'string' || name === '' || util.isIPAddress( name, true ) ) {
+			return true;
+		}
+		// Temporary accounts: "~2026-12345-6" on Wikimedia; newer cores have a helper for it.
+		return name.charAt( 0 ) === '~' ||
+			( typeof util.isTemporaryUser === 'function' && Boolean( util.isTemporaryUser( name ) ) );
+	}
+
+	/**
+	 * The user whose course staff this page can show: the relevant user of a user page, user talk
+	 * page (or a subpage) or their contributions, unless an IP or a temporary account. MediaWiki
+	 * 1.39 ignores a gadget's `namespaces=`, so the script decides.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @param {Object} util `mw.util`
+	 * @return {string|null}
+	 */
+	function pageUser( getConfig, util ) {
+		var ns = getConfig( 'wgNamespaceNumber' );
+		var supported = USER_NAMESPACES.indexOf( ns ) !== -1 ||
+			( ns === -1 && CONTRIBUTION_PAGES.indexOf( getConfig( 'wgCanonicalSpecialPageName' ) ) !== -1 );
+		var user = getConfig( 'wgRelevantUserName' );
+		return supported && !isIgnoredUser( user, util ) ? user : null;
+	}
+
+	/**
+	 * The kind of list of user links this page shows: a special page's canonical name in lower
+	 * case, "history" or "diff"; null for any other page.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @return {string|null}
+	 */
+	function listPage( getConfig ) {
+		var special = String( getConfig( 'wgCanonicalSpecialPageName' ) || '' ).toLowerCase();
+		if ( getConfig( 'wgNamespaceNumber' ) === -1 && LIST_PAGES.indexOf( special ) !== -1 ) {
+			return special;
+		}
+		if ( getConfig( 'wgAction' ) === 'history' ) {
+			return 'history';
+		}
+		return getConfig( 'wgDiffNewId' ) || getConfig( 'wgDiffOldId' ) ? 'diff' : null;
+	}
+
+	/**
+	 * What the gadget has to do on this page: the tab for `user`, badges in a list of kind
+	 * `list`; null when there is nothing to do, and so nothing to load or ask.
+	 *
+	 * @param {Function} getConfig `mw.config.get`, bound
+	 * @param {Object} util `mw.util`
+	 * @param {Object} config from readConfig
+	 * @return {Object|null} `user` (string or null), `list` (string or null)
+	 */
+	function pageWork( getConfig, util, config ) {
+		var user = pageUser( getConfig, util );
+		var list = config.badges ? listPage( getConfig ) : null;
+		return user || list ? { user: user, list: list } : null;
+	}
+
+	return {
+		DASHBOARD_IDS: DASHBOARD_IDS,
+		readConfig: readConfig,
+		isIgnoredUser: isIgnoredUser,
+		pageUser: pageUser,
+		listPage: listPage,
+		pageWork: pageWork
+	};
+}() );
