@@ -126,7 +126,9 @@ function unpin(): void {
 
 export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section: Section; data: unknown }> {
   unpin();
-  const svc = await startService();
+  // The service lives as long as this run: closed at its end.
+  const closing: Array<() => unknown> = [];
+  const svc = await startService({ after: (close) => closing.push(close) });
   const api = await withBadges(svc);
   const browser = await launchBrowser();
   try {
@@ -175,7 +177,7 @@ export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section:
   } finally {
     await browser.close();
     await api.close();
-    await svc.close();
+    for (const close of closing) await close();
   }
 }
 

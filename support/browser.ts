@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startService, type Service } from './service.js';
+import { useService, type Service } from './service.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -60,18 +60,12 @@ export async function screenshotPath(name: string): Promise<string> {
   return new URL(`${name}.png`, SCREENSHOT_DIR).pathname;
 }
 
-/**
- * The service (with the fake Dashboard) and one browser for a whole test file, started in `before`
- * and closed in `after`; read `.svc` and `.browser` inside the tests.
- */
+/** The service (useService) and one browser for the enclosing file: `.svc` and `.browser` inside the tests. */
 export function serviceAndBrowser(): { svc: Service; browser: Browser } {
-  const env = {} as { svc: Service; browser: Browser };
+  const env = { svc: useService() } as { svc: Service; browser: Browser };
   before(async () => {
-    [env.svc, env.browser] = await Promise.all([startService(), launchBrowser()]);
+    env.browser = await launchBrowser();
   });
-  after(async () => {
-    await env.browser?.close();
-    await env.svc?.close();
-  });
+  after(() => env.browser?.close());
   return env;
 }

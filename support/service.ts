@@ -56,7 +56,43 @@ export interface ServiceOptions {
  */
 export const UNBOUNDED_BUDGET = { UPSTREAM_RATE: '1000', UPSTREAM_BURST: '10000' };
 
-export async function startService(opts: ServiceOptions = {}): Promise<Service> {
+/** What a service's life is tied to: a test's context (`t`), which closes it when the test ends. */
+export interface Owner {
+  after(fn: () => unknown): void;
+}
+
+/** The service for one test: started now, closed when `owner` (the test's `t`) ends. */
+export async function startService(owner: Owner, opts: ServiceOptions = {}): Promise<Service> {
+  const svc = await launch(opts);
+  owner.after(() => svc.close());
+  return svc;
+}
+
+/**
+ * One service for the enclosing file or `describe` block: started before its first test, closed after its
+ * last. The value returned stands for it inside the tests. `opts` may be a function, for options made in
+ * an earlier `before` (a shared fake Dashboard); `ready` is told the service once it is up.
+ */
+export function useService(opts: ServiceOptions | (() => ServiceOptions) = {}, ready?: (svc: Service) => unknown): Service {
+  let current: Service | undefined;
+  // `ready` runs in the same hook: at a file's top level Node 20 does not wait for one `before` to end
+  // before it starts the next.
+  before(async () => {
+    current = await launch(typeof opts === 'function' ? opts() : opts);
+    await ready?.(current);
+  });
+  after(() => current?.close());
+  return new Proxy({} as Service, {
+    get(_target, name) {
+      if (current === undefined) throw new Error('useService: the service starts in before(); use it inside the tests');
+      const value: unknown = Reflect.get(current, name);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
+
+/** A service with nothing to close it: startService and useService tie it to a test, a file or a block. */
+async function launch(opts: ServiceOptions): Promise<Service> {
   const now = opts.now ?? Date.now;
   const [dashboard, wikiedu] = await Promise.all([
     opts.dashboard ?? startFakeDashboard({ world: demoWorld(now()), now }),
@@ -89,24 +125,25 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
       const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
       return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
     },
-    async close() {
+    // Once, however often it is asked (a test may close it early; its owner closes it again).
+    close: once(async () => {
       await app.close();
       if (!opts.dashboard) await dashboard.close();
       if (!opts.wikiedu) await wikiedu.close();
-    },
+    }),
   };
 }
 
-/**
- * The service (with the fake Dashboard) for a whole test file, started in `before` and closed in
- * `after`, with the OpenAPI document it serves; read `.svc` and `.doc` inside the tests.
- */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
+/** The service for the enclosing file (useService) and the OpenAPI document it serves, read in `before`: `.svc` and `.doc` inside the tests. */
 export function serviceWithDocument(): { svc: Service; doc: Doc } {
   const env = {} as { svc: Service; doc: Doc };
-  before(async () => {
-    env.svc = await startService();
-    env.doc = (await env.svc.get('/openapi.json')).body as Doc;
+  env.svc = useService({}, async (svc) => {
+    env.doc = (await svc.get('/openapi.json')).body as Doc;
   });
-  after(() => env.svc?.close());
   return env;
 }

@@ -8,7 +8,7 @@ import { PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService, type Service } from '../../support/service.js';
 import { SKINS, testPageUrl, type Scenario } from './scenario.js';
 import { RECORDING_CLIPBOARD, TAB } from './support/page-parts.js';
 import {
@@ -34,17 +34,16 @@ declare const mw: { util: { getUrl(title: string): string } };
 const LISTS = ['recentchanges', 'recentchangeslinked', 'watchlist', 'history', 'diff', 'log', 'newpages', 'listusers'] as const;
 
 describe('badges in lists on the stand-in page', () => {
-  let svc: Service;
+  const svc = useService();
   let api: BadgesService;
   let browser: Browser;
   before(async () => {
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+    browser = await launchBrowser();
     api = await withBadges(svc);
   });
   after(async () => {
     await browser?.close();
     await api?.close();
-    await svc?.close();
   });
 
   async function view(t: TestContext, s: Scenario, opts: PageOptions = {}) {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService, type Service } from '../../support/service.js';
 import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
@@ -93,7 +93,7 @@ function deployCli(env: Record<string, string>): Promise<{ code: number; output:
 }
 
 describe('the gadget in a real MediaWiki 1.39', () => {
-  let svc: Service;
+  const svc = useService();
   /** The service with /api/badges: the gadget's API base. */
   let api: BadgesService;
   let browser: Browser;
@@ -103,7 +103,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
   const deploys: Array<{ code: number; output: string }> = [];
 
   before(async () => {
-    [svc, browser] = await Promise.all([startService(), launchBrowser()]);
+    browser = await launchBrowser();
     api = await withBadges(svc);
     const siteSettings = (more: Record<string, unknown> = {}) =>
       `mw.config.set( ${JSON.stringify({
@@ -180,7 +180,6 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     await otherWiki?.close();
     await wiki?.close();
     await api?.close();
-    await svc?.close();
   });
 
   /** The gadget's API base, as MediaWiki:Common.js sets it. */

@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config/config.js';
-import { startService, type Service } from '../../support/service.js';
+import { startService, useService } from '../../support/service.js';
 
 const HEADERS_MS = 400;
 const REQUEST_MS = 800;
@@ -46,17 +46,13 @@ function untilClosed(url: string, talk: (socket: Socket) => void, giveUpMs: numb
 }
 
 describe('server limits', () => {
-  let svc: Service;
-  before(async () => {
-    svc = await startService({
-      env: {
-        SERVER_HEADERS_TIMEOUT: String(HEADERS_MS / 1000),
-        SERVER_REQUEST_TIMEOUT: String(REQUEST_MS / 1000),
-        SERVER_KEEP_ALIVE_TIMEOUT: String(KEEP_ALIVE_MS / 1000),
-      },
-    });
+  const svc = useService({
+    env: {
+      SERVER_HEADERS_TIMEOUT: String(HEADERS_MS / 1000),
+      SERVER_REQUEST_TIMEOUT: String(REQUEST_MS / 1000),
+      SERVER_KEEP_ALIVE_TIMEOUT: String(KEEP_ALIVE_MS / 1000),
+    },
   });
-  after(() => svc.close());
 
   it('closes a connection whose request head trickles in (slowloris) once the head deadline passes', async () => {
     let drip: NodeJS.Timeout | undefined;
@@ -110,16 +106,11 @@ describe('server limits', () => {
 });
 
 describe('server limits by default', () => {
-  it("are the contract's: head within 10 s, whole request within 30 s, idle keep-alive closed within 75 s (72 s + Node's 1 s)", async () => {
+  it("are the contract's: head within 10 s, whole request within 30 s, idle keep-alive closed within 75 s (72 s + Node's 1 s)", async (t) => {
     assert.deepEqual(loadConfig({}).http.limits, { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000 });
-    const svc = await startService();
-    try {
-      const server = svc.app.server;
-      assert.equal(server.headersTimeout, 10_000);
-      assert.equal(server.requestTimeout, 30_000);
-      assert.equal(server.keepAliveTimeout, 72_000);
-    } finally {
-      await svc.close();
-    }
+    const server = (await startService(t)).app.server;
+    assert.equal(server.headersTimeout, 10_000);
+    assert.equal(server.requestTimeout, 30_000);
+    assert.equal(server.keepAliveTimeout, 72_000);
   });
 });

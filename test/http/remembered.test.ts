@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { rawRequest } from '../../support/raw-http.js';
-import { startService, type Reply, type Service } from '../../support/service.js';
+import { startService, useService, type Reply, type Service } from '../../support/service.js';
 
 /** Requests Fastify's route handlers saw (Fastify publishes each on this channel). */
 let handledByFastify = 0;
@@ -19,14 +19,8 @@ const onHandled = (): void => void handledByFastify++;
 subscribe(HANDLER_START, onHandled);
 
 const clock = { t: Date.now() };
-let svc: Service;
-before(async () => {
-  svc = await startService({ now: () => clock.t });
-});
-after(async () => {
-  unsubscribe(HANDLER_START, onHandled);
-  await svc.close();
-});
+const svc = useService({ now: () => clock.t });
+after(() => unsubscribe(HANDLER_START, onHandled));
 
 /** Headers a response sends, but for Date (it moves). */
 const headersOf = (r: Reply): [string, string][] => [...r.headers].filter(([name]) => name !== 'date');
@@ -125,8 +119,7 @@ describe('remembered answers before Fastify', () => {
 
 describe('a cache-busting client', () => {
   it('sending ?_=1 .. ?_=100000 leaves the other answers remembered', async (t) => {
-    const own = await startService();
-    t.after(() => own.close());
+    const own = await startService(t);
     const handled = async (path: string): Promise<boolean> => {
       const before = handledByFastify;
       assert.equal((await own.get(path)).status, 200, path);
@@ -155,14 +148,13 @@ describe('a cache-busting client', () => {
 
 describe('hooks the fast path does not account for', () => {
   it('an onSend hook that adds a header: every repeated GET has it too', async (t) => {
-    const withHook = await startService({
+    const withHook = await startService(t, {
       setUp: (app) =>
         app.addHook('onSend', async function varyByOrigin(_request, reply, payload) {
           reply.header('vary', 'Origin');
           return payload;
         }),
     });
-    t.after(() => withHook.close());
     const path = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
     for (let i = 0; i < 3; i++) {
       const r = await withHook.get(path);
@@ -174,7 +166,7 @@ describe('hooks the fast path does not account for', () => {
   it('an onRequest hook runs for every request, repeated ones included, and a warning names it', async (t) => {
     let seen = 0;
     const logs = captureLogs('warn');
-    const withHook = await startService({
+    const withHook = await startService(t, {
       logger: logs.logger,
       setUp: (app) =>
         app.addHook('onRequest', function countRequests(_request, _reply, done) {
@@ -182,7 +174,6 @@ describe('hooks the fast path does not account for', () => {
           done();
         }),
     });
-    t.after(() => withHook.close());
     const path = `/api/users/${encodeURIComponent(PERSONAS.active)}/active-staff`;
     for (let i = 0; i < 3; i++) assert.equal((await withHook.get(path)).status, 200);
     assert.equal(seen, 3);

@@ -11,7 +11,7 @@ import { MALFORMED, type Fault, type MalformedKind } from '../../demo/fake-dashb
 import { foldForKey } from '../../src/domain/keys.js';
 import { canonicalUsername } from '../../src/domain/names.js';
 import { rawRequest, type RawReply } from '../../support/raw-http.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const USER_STATS = /^\/user_stats\.json\?username=[^&#]+$/;
 const COURSE = /^\/courses\/((?:[^/?#]+\/)+)(?:course|users)\.json$/;
@@ -110,7 +110,7 @@ function assertUpstreamShape(rawUrl: string): void {
 }
 
 describe('hostile input over HTTP', () => {
-  let svc: Service;
+  const svc = useService();
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
   /** GET, check the answer, and check every upstream request it caused. */
@@ -122,13 +122,7 @@ describe('hostile input over HTTP', () => {
     return reply;
   };
 
-  before(async () => {
-    svc = await startService();
-  });
-  after(async () => {
-    agent.destroy();
-    await svc.close();
-  });
+  after(() => agent.destroy());
 
   test('usernames: never a 5xx, always JSON or problem+json with CORS, upstream shape kept', async () => {
     await fc.assert(fc.asyncProperty(userPath, async (path) => void (await check(path))), { numRuns: 400 });
@@ -202,13 +196,9 @@ describe('hostile input over HTTP', () => {
 });
 
 describe('a hostile Dashboard over HTTP', () => {
-  let svc: Service;
-  before(async () => {
-    // A breaker that opened would turn most reads here into its 503 and hide the faults from them; it has
-    // its own tests (test/routes/dashboard-down.test.ts).
-    svc = await startService({ env: { HTTP_TIMEOUT: '0.2', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.05' } });
-  });
-  after(() => svc.close());
+  // A breaker that opened would turn most reads here into its 503 and hide the faults from them; it has
+  // its own tests (test/routes/dashboard-down.test.ts).
+  const svc = useService({ env: { HTTP_TIMEOUT: '0.2', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.05' } });
 
   const fault: fc.Arbitrary<Fault> = fc.oneof(
     fc.record({ status: fc.constantFrom(400, 403, 404, 410, 429, 500, 502, 503, 504), retryAfter: fc.option(fc.constantFrom('0', '1', '600', 'soon', 'Wed, 21 Oct 2015 07:28:00 GMT'), { nil: undefined }), html: fc.boolean() }),

@@ -25,8 +25,7 @@ describe('logs', () => {
   it('a failed background refresh says which kind of read failed, not its key', async (t) => {
     const clock = { t: Date.now() };
     const logs = captureLogs('info');
-    const svc = await startService({ now: () => clock.t, logger: logs.logger, env: { USER_CACHE_TTL: '60', STALE_WHILE_REVALIDATE: '60' } });
-    t.after(() => svc.close());
+    const svc = await startService(t, { now: () => clock.t, logger: logs.logger, env: { USER_CACHE_TTL: '60', STALE_WHILE_REVALIDATE: '60' } });
     const name = `${USER_TOKEN} Bob`;
     svc.dashboard.world.addUser(name);
     assert.equal((await svc.get(`/api/users/${encodeURIComponent(name)}`)).status, 200);
@@ -43,7 +42,7 @@ describe('logs', () => {
   it('name no username or slug across failure scenarios, and still say what happened', async (t) => {
     const clock = { t: Date.now() };
     const logs = captureLogs('debug');
-    const svc: Service = await startService({
+    const svc: Service = await startService(t, {
       now: () => clock.t,
       logger: logs.logger,
       env: {
@@ -59,7 +58,6 @@ describe('logs', () => {
         REFRESH_FAILURE_BACKOFF: '1',
       },
     });
-    t.after(() => svc.close());
     const { world } = svc.dashboard;
     let serial = 0;
     const user = (): string => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PERSONAS } from '../../demo/demo-world.js';
 import type { BreakerState } from '../../src/dashboard/breaker.js';
 import { createMetrics, type GaugeSources } from '../../src/telemetry/metrics.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const memoryStore: GaugeSources['store'] = { health: () => ({ kind: 'memory', redis_connected: null, ok: true }) };
 const idle = { limiter: { active: 0, queued: 0 }, breaker: { state: 'closed' as const } };
@@ -100,11 +100,7 @@ describe('the memory gauges', () => {
 });
 
 describe('GET /metrics on the running service', () => {
-  let svc: Service;
-  before(async () => {
-    svc = await startService();
-  });
-  after(() => svc.close());
+  const svc = useService();
 
   test('counts responses by route pattern, cache outcomes and upstream requests, and leaks no usernames', async () => {
     const path = `/api/users/${encodeURIComponent(PERSONAS.active)}`;

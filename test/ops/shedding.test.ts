@@ -2,9 +2,9 @@
 // instead of piling up on the Dashboard, while cached answers keep flowing.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PERSONAS } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const UPSTREAM_DELAY_MS = 1_000;
 const BURST = 8;
@@ -19,13 +19,8 @@ interface Timed {
 }
 
 describe('load shedding with a slow Dashboard', () => {
-  let svc: Service;
+  const svc = useService({ env: { UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE_LIMIT: '2', HTTP_TIMEOUT: '10' } });
   const timed = async (path: string): Promise<Timed> => ({ ...(await svc.get(path)), at: performance.now() });
-
-  before(async () => {
-    svc = await startService({ env: { UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE_LIMIT: '2', HTTP_TIMEOUT: '10' } });
-  });
-  after(() => svc.close());
 
   test('a burst of cold users gets 503 + Retry-After beyond the queue; a cached user keeps answering 200', async () => {
     const cachedPath = `/api/users/${encodeURIComponent(PERSONAS.active)}`;

@@ -3,15 +3,11 @@
 // or course costs one upstream request, and answers still show the caller's name and the Dashboard's slug.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { COURSES } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
-let svc: Service;
-before(async () => {
-  svc = await startService();
-});
-after(() => svc.close());
+const svc = useService();
 
 const enc = encodeURIComponent;
 const SLUG = COURSES.active; // Université_de_Montréal/Histoire_des_sciences_(Automne_2026)

@@ -11,7 +11,7 @@ import { demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { startRedis, type TestRedis } from '../../support/redis-server.js';
-import { startService, type Service } from '../../support/service.js';
+import { startService, type Owner, type Service } from '../../support/service.js';
 
 const RATE = 5;
 const BURST = 5;
@@ -99,9 +99,9 @@ function checkRefusals(f: Flood): void {
 }
 
 describe('the budget of a Dashboard under a flood of unknown names', () => {
-  it('holds one replica to RATE * t + BURST requests, refuses the rest with 503 and Retry-After, and keeps cached answers quick', async () => {
+  it('holds one replica to RATE * t + BURST requests, refuses the rest with 503 and Retry-After, and keeps cached answers quick', async (t) => {
     const logs = captureLogs('warn');
-    const svc = await startService({ dashboard, wikiedu, env: BUDGET, logger: logs.logger });
+    const svc = await startService(t, { dashboard, wikiedu, env: BUDGET, logger: logs.logger });
     try {
       await prepare([svc]);
       const f = await flood([svc], FLOOD_MS);
@@ -125,7 +125,6 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
       assert.ok(takes('refused') > 0, 'metrics: refusals counted');
     } finally {
       dashboard.setFaults([]);
-      await svc.close();
     }
   });
 
@@ -135,17 +134,17 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
       redis = await startRedis();
     });
     after(() => redis.kill());
-    const replicas = async (prefix: string): Promise<Service[]> => {
+    const replicas = async (t: Owner, prefix: string): Promise<Service[]> => {
       const env = { ...BUDGET, REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix, REDIS_COMMAND_TIMEOUT_MS: '1000', REDIS_BREAKER_MS: '500' };
-      const both = await Promise.all([startService({ dashboard, wikiedu, env }), startService({ dashboard, wikiedu, env })]);
+      const both = await Promise.all([startService(t, { dashboard, wikiedu, env }), startService(t, { dashboard, wikiedu, env })]);
       for (let i = 0; i < 100 && !(await Promise.all(both.map(async (s) => (await s.get('/health')).body.redis_connected))).every(Boolean); i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
       return both;
     };
 
-    it('holds both together to RATE * t + BURST', async () => {
-      const both = await replicas('test-budget-shared-0123456789:');
+    it('holds both together to RATE * t + BURST', async (t) => {
+      const both = await replicas(t, 'test-budget-shared-0123456789:');
       try {
         await prepare(both);
         const f = await flood(both, FLOOD_MS);
@@ -156,12 +155,11 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
         for (const svc of both) assert.equal((await svc.get('/health')).body.upstream_budget.outreach, 'shared');
       } finally {
         dashboard.setFaults([]);
-        await Promise.all(both.map((s) => s.close()));
       }
     });
 
-    it('keeps answering when Redis stops mid-flood, each process then within its own bound', async () => {
-      const both = await replicas('test-budget-down-0123456789ab:');
+    it('keeps answering when Redis stops mid-flood, each process then within its own bound', async (t) => {
+      const both = await replicas(t, 'test-budget-down-0123456789ab:');
       let killedAt = 0;
       try {
         await prepare(both);
@@ -183,7 +181,6 @@ describe('the budget of a Dashboard under a flood of unknown names', () => {
         }
       } finally {
         dashboard.setFaults([]);
-        await Promise.all(both.map((s) => s.close()));
         await redis.restart();
       }
     });

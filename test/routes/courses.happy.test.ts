@@ -1,15 +1,11 @@
 // /api/courses/{slug...} and /users against the real fake Dashboard over HTTP.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { COURSES, MANY_STAFF, PERSONAS } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
-let svc: Service;
-before(async () => {
-  svc = await startService();
-});
-after(() => svc.close());
+const svc = useService();
 
 /** The slug as a client puts it in a URL: each segment percent-encoded, real slashes between. */
 const path = (slug: string): string => slug.split('/').map(encodeURIComponent).join('/');

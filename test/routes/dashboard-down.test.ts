@@ -14,7 +14,7 @@ const MAX_FAILS = 3;
 
 async function start(t: TestContext, now?: () => number): Promise<{ svc: Service; logs: LogCapture }> {
   const logs = captureLogs();
-  const svc = await startService({
+  const svc = await startService(t, {
     ...(now && { now }),
     logger: logs.logger,
     env: {
@@ -27,7 +27,6 @@ async function start(t: TestContext, now?: () => number): Promise<{ svc: Service
       STALE_IF_ERROR: '600',
     },
   });
-  t.after(() => svc.close());
   return { svc, logs };
 }
 
@@ -181,10 +180,9 @@ describe('the breaker over HTTP', () => {
 
 describe('what does not open the breaker', () => {
   it('a slow Dashboard that answers, under a burst: calls sent late or refused in our queue are no verdict', async (t) => {
-    const svc = await startService({
+    const svc = await startService(t, {
       env: { HTTP_TIMEOUT: '2', UPSTREAM_CONCURRENCY: '2', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30' },
     });
-    t.after(() => svc.close());
     // Every answer takes 1.2 s of the 2 s deadline: the first two calls succeed, the next two get their
     // slots with 0.8 s left, are sent and time out after less than half the deadline upstream (no
     // verdict); the rest leave the queue at 1.5 s, with a quarter left, unsent (503, our refusal).

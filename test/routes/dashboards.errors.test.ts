@@ -8,7 +8,7 @@ import { COURSES, demoWorld, PERSONAS } from '../../demo/demo-world.js';
 import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
 import { WIKIEDU_COURSES } from '../../demo/wikiedu-world.js';
 import { World } from '../../demo/world.js';
-import { startService, type Reply, type Service } from '../../support/service.js';
+import { startService, useService, type Reply, type Service } from '../../support/service.js';
 
 const DAY = 86_400_000;
 const TIMEOUT_MS = 1_000;
@@ -49,11 +49,7 @@ async function timed(svc: Service, request: string): Promise<Reply & { ms: numbe
 }
 
 describe('bad dashboard values', () => {
-  let svc: Service;
-  before(async () => {
-    svc = await startService();
-  });
-  after(() => svc.close());
+  const svc = useService();
 
   const everywhere = [
     user(PERSONAS.active),
@@ -91,13 +87,9 @@ describe('bad dashboard values', () => {
 });
 
 describe('dashboard=all with one Dashboard failing', () => {
-  let svc: Service;
-  before(async () => {
-    svc = await startService({
-      env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000), UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0' },
-    });
+  const svc = useService({
+    env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000), UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0' },
   });
-  after(() => svc.close());
   afterEach(() => {
     svc.dashboard.setFaults([]);
     svc.wikiedu.setFaults([]);
@@ -157,8 +149,7 @@ describe('dashboard=all with one Dashboard failing', () => {
 
 describe('one Dashboard never slows the other', () => {
   it("a saturated Wiki Education queue (and its 503s) leaves Programs & Events' answers fast", async (t: TestContext) => {
-    const svc = await startService({ env: { UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE_LIMIT: '2', HTTP_TIMEOUT: '3', UPSTREAM_MAX_FAILS: '1000' } });
-    t.after(() => svc.close());
+    const svc = await startService(t, { env: { UPSTREAM_CONCURRENCY: '1', UPSTREAM_QUEUE_LIMIT: '2', HTTP_TIMEOUT: '3', UPSTREAM_MAX_FAILS: '1000' } });
     svc.wikiedu.setFaults([{ delayMs: 800 }]);
     const names = Array.from({ length: 6 }, () => personOnBoth(svc));
     // Wiki Education's one slot and two queue places taken (answered after 0.8, 1.6 and 2.4 s), the rest shed.
@@ -183,8 +174,7 @@ describe('one Dashboard never slows the other', () => {
   });
 
   it("Wiki Education's memory of a failed lookup is its own: the same name on Programs & Events is asked and answered", async (t: TestContext) => {
-    const svc = await startService({ env: { REFRESH_FAILURE_BACKOFF: '30', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000' } });
-    t.after(() => svc.close());
+    const svc = await startService(t, { env: { REFRESH_FAILURE_BACKOFF: '30', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000' } });
     const name = personOnBoth(svc);
     svc.wikiedu.setFaults([{ status: 500 }]);
     assert.equal((await svc.get(user(name, '?dashboard=wikiedu'))).status, 502);
@@ -199,8 +189,7 @@ describe('one Dashboard never slows the other', () => {
   });
 
   it("an open Wiki Education breaker: its reads get 503 at once, Programs & Events' go on", async (t: TestContext) => {
-    const svc = await startService({ env: { HTTP_TIMEOUT: '0.3', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30', UPSTREAM_RETRY_DELAY: '0.01' } });
-    t.after(() => svc.close());
+    const svc = await startService(t, { env: { HTTP_TIMEOUT: '0.3', UPSTREAM_MAX_FAILS: '2', UPSTREAM_FAIL_TIMEOUT: '30', UPSTREAM_RETRY_DELAY: '0.01' } });
     svc.wikiedu.setFaults([{ status: 500 }]);
     for (let i = 0; i < 2; i++) assert.equal((await svc.get(user(personOnBoth(svc), '?dashboard=wikiedu'))).status, 502);
     const health = await svc.get('/health');
@@ -224,21 +213,18 @@ describe('one Dashboard never slows the other', () => {
 
 describe('only the two configured hosts', () => {
   let third: FakeDashboard;
-  let fakes: FakeDashboard[];
-  let svc: Service;
+  let fakes: [FakeDashboard, FakeDashboard];
   before(async () => {
     // A third server that every link in the worlds points at: nothing may ever reach it.
     third = await startFakeDashboard({ world: new World(Date.now(), { fixtures: false }) });
-    const [outreach, wikiedu] = (fakes = await Promise.all([
+    fakes = await Promise.all([
       startFakeDashboard({ world: demoWorldLinkingTo(third.url) }),
       startFakeDashboard({ world: wikieduWorldLinkingTo(third.url) }),
-    ]));
-    svc = await startService({ dashboard: outreach, wikiedu, env: { UPSTREAM_MAX_FAILS: '1000', HTTP_TIMEOUT: '1' } });
+    ]);
   });
-  after(async () => {
-    await svc.close();
-    await Promise.all([...fakes, third].map((f) => f.close()));
-  });
+  // Closed before the fakes (after hooks run in the order they are registered).
+  const svc = useService(() => ({ dashboard: fakes[0], wikiedu: fakes[1], env: { UPSTREAM_MAX_FAILS: '1000', HTTP_TIMEOUT: '1' } }));
+  after(() => Promise.all([...fakes, third].map((f) => f.close())));
 
   it('each fake sees only the requests of its own Dashboard, and the third host sees nothing', async () => {
     const users = [PERSONAS.onBoth, PERSONAS.active, PERSONAS.unknown, 'Linked Person'];

@@ -3,17 +3,13 @@
 // `all`, the same slug on both as two courses, and the course links.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import type { FakeDashboard } from '../../demo/fake-dashboard.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS, WIKIEDU_URL } from '../../demo/wikiedu-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
-let svc: Service;
-before(async () => {
-  svc = await startService();
-});
-after(() => svc.close());
+const svc = useService();
 
 const enc = encodeURIComponent;
 const path = (slug: string): string => slug.split('/').map(enc).join('/');

@@ -3,17 +3,13 @@
 
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
-let svc: Service;
-before(async () => {
-  // A short deadline keeps the hang cases quick; a short failure memory lets a test see that a failure
-  // was not cached without waiting long.
-  svc = await startService({ env: { HTTP_TIMEOUT: '0.5', REFRESH_FAILURE_BACKOFF: '0.1' } });
-});
-after(() => svc.close());
+// A short deadline keeps the hang cases quick; a short failure memory lets a test see that a failure
+// was not cached without waiting long.
+const svc = useService({ env: { HTTP_TIMEOUT: '0.5', REFRESH_FAILURE_BACKOFF: '0.1' } });
 afterEach(() => svc.dashboard.setFaults([]));
 
 /** Past the failure memory (REFRESH_FAILURE_BACKOFF): a failed name is asked again, not answered from memory. */

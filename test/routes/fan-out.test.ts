@@ -3,17 +3,13 @@
 // no answer waits on a slow Dashboard longer than HTTP_TIMEOUT from its arrival.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { startService, type Service } from '../../support/service.js';
+import { afterEach, describe, it } from 'node:test';
+import { useService } from '../../support/service.js';
 
 const TIMEOUT_MS = 2_000;
 const DAY = 86_400_000;
-let svc: Service;
+const svc = useService({ env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000) } });
 
-before(async () => {
-  svc = await startService({ env: { HTTP_TIMEOUT: String(TIMEOUT_MS / 1000) } });
-});
-after(() => svc.close());
 afterEach(async () => {
   svc.dashboard.setFaults([]);
   // Reads an answer left under way at its deadline go on in the background: let them end, so that

@@ -1,17 +1,13 @@
 // The index, the OpenAPI document and the docs page.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-let svc: Service;
-before(async () => {
-  svc = await startService();
-});
-after(() => svc.close());
+const svc = useService();
 
 describe('discovery', () => {
   it('lists the endpoints at / with examples that work', async () => {

@@ -3,21 +3,16 @@
 // running course are; after ENDED_COURSE_CACHE_TTL the over course's are asked for again too.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startService, type Service } from '../../support/service.js';
+import { before, describe, it } from 'node:test';
+import { useService } from '../../support/service.js';
 
 const DAY = 86_400_000;
 const clock = { t: Date.now() };
-let svc: Service;
-
-before(async () => {
-  svc = await startService({
-    now: () => clock.t,
-    // No stale-while-revalidate window: an entry past its freshness is refreshed before answering.
-    env: { COURSE_CACHE_TTL: '600', COURSE_USERS_CACHE_TTL: '600', USER_CACHE_TTL: '600', STALE_WHILE_REVALIDATE: '0' },
-  });
+// No stale-while-revalidate window: an entry past its freshness is refreshed before answering.
+const svc = useService({
+  now: () => clock.t,
+  env: { COURSE_CACHE_TTL: '600', COURSE_USERS_CACHE_TTL: '600', USER_CACHE_TTL: '600', STALE_WHILE_REVALIDATE: '0' },
 });
-after(() => svc.close());
 
 const day = (n: number) => new Date(clock.t + n * DAY).toISOString();
 const OVER = 'Lifetime_School/Over_Course_(2026)';

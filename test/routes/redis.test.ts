@@ -8,7 +8,7 @@ import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { CACHED_KINDS, type KindName } from '../../src/reads/kinds.js';
-import { startService, type Service } from '../../support/service.js';
+import { startService, useService, type Owner, type Service, type ServiceOptions } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
@@ -25,12 +25,13 @@ after(async () => {
   await redis.kill();
 });
 
-const replica = (): Promise<Service> =>
-  startService({
-    dashboard,
-    wikiedu,
-    env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
-  });
+/** A replica sharing the private Redis and the fake Dashboards (made in `before`). */
+const replicaOptions = (): ServiceOptions => ({
+  dashboard,
+  wikiedu,
+  env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
+});
+const replica = (t: Owner): Promise<Service> => startService(t, replicaOptions());
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
 
 let serial = 0;
@@ -62,28 +63,24 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 8_000):
 }
 
 describe('a shared cache', () => {
-  it('answers a cached user after a restart with no upstream request', async () => {
+  it('answers a cached user after a restart with no upstream request', async (t) => {
     const name = newUser();
-    const first = await replica();
+    const first = await replica(t);
     await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
     assert.equal((await first.get(userPath(name, '?enrich=true'))).status, 200);
     await first.close();
 
     dashboard.reset();
-    const second = await replica();
-    try {
-      await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
-      const r = await second.get(userPath(name, '?enrich=true'));
-      assert.equal(r.status, 200);
-      assert.equal(r.body.username, name);
-      assert.equal(dashboard.requests.length, 0, dashboard.requests.map((q) => q.rawUrl).join(', '));
-    } finally {
-      await second.close();
-    }
+    const second = await replica(t);
+    await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+    const r = await second.get(userPath(name, '?enrich=true'));
+    assert.equal(r.status, 200);
+    assert.equal(r.body.username, name);
+    assert.equal(dashboard.requests.length, 0, dashboard.requests.map((q) => q.rawUrl).join(', '));
   });
 
-  it('makes one upstream request for 40 concurrent cold requests spread over two replicas', async () => {
-    const [a, b] = await Promise.all([replica(), replica()]);
+  it('makes one upstream request for 40 concurrent cold requests spread over two replicas', async (t) => {
+    const [a, b] = await Promise.all([replica(t), replica(t)]);
     try {
       for (const s of [a, b]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
       const name = newUser();
@@ -94,22 +91,17 @@ describe('a shared cache', () => {
       assert.equal(dashboard.count(/^\/user_stats\.json/), 1);
     } finally {
       dashboard.setFaults([]);
-      await Promise.all([a.close(), b.close()]);
     }
   });
 
-  it("keeps the two courses of one slug apart in Redis: each Dashboard's under its own key, each answered as its own after a restart", async () => {
+  it("keeps the two courses of one slug apart in Redis: each Dashboard's under its own key, each answered as its own after a restart", async (t) => {
     const slug = COURSES.active; // a course on both Dashboards, two different courses
     const coursePath = (d: string): string => `/api/courses/${slug.split('/').map(encodeURIComponent).join('/')}?dashboard=${d}`;
-    const first = await replica();
-    let ids: number[];
-    try {
-      await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
-      ids = [(await first.get(coursePath('outreach'))).body.id, (await first.get(coursePath('wikiedu'))).body.id];
-      assert.notEqual(ids[0], ids[1]);
-    } finally {
-      await first.close();
-    }
+    const first = await replica(t);
+    await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+    const ids = [(await first.get(coursePath('outreach'))).body.id, (await first.get(coursePath('wikiedu'))).body.id];
+    assert.notEqual(ids[0], ids[1]);
+    await first.close();
     const inspector = inspectorClient(redis.url);
     try {
       for (const [d, id] of [['outreach', ids[0]], ['wikiedu', ids[1]]] as const) {
@@ -122,15 +114,11 @@ describe('a shared cache', () => {
     }
     dashboard.reset();
     wikiedu.reset();
-    const second = await replica();
-    try {
-      await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
-      const again = [(await second.get(coursePath('outreach'))).body, (await second.get(coursePath('wikiedu'))).body];
-      assert.deepEqual(again.map((b) => [b.id, b.dashboard]), [[ids[0], 'outreach'], [ids[1], 'wikiedu']]);
-      assert.deepEqual([dashboard.requests.length, wikiedu.requests.length], [0, 0], 'both from Redis');
-    } finally {
-      await second.close();
-    }
+    const second = await replica(t);
+    await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+    const again = [(await second.get(coursePath('outreach'))).body, (await second.get(coursePath('wikiedu'))).body];
+    assert.deepEqual(again.map((b) => [b.id, b.dashboard]), [[ids[0], 'outreach'], [ids[1], 'wikiedu']]);
+    assert.deepEqual([dashboard.requests.length, wikiedu.requests.length], [0, 0], 'both from Redis');
   });
 
   it('prefixes and versions every key, and gives every key a TTL', async () => {
@@ -150,39 +138,35 @@ describe('a shared cache', () => {
 });
 
 describe('Redis failing', () => {
-  it('keeps answering within the deadline while Redis is down, reports degraded, and recovers', async () => {
-    const svc = await replica();
+  it('keeps answering within the deadline while Redis is down, reports degraded, and recovers', async (t) => {
+    const svc = await replica(t);
+    await waitFor('redis', async () => (await svc.get('/health')).body.redis_connected === true);
+    const cached = PERSONAS.active;
+    assert.equal((await svc.get(userPath(cached, '/active-staff'))).status, 200);
+
+    await redis.kill();
+    const names = Array.from({ length: 5 }, newUser);
+    const started = Date.now();
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => svc.get(userPath(i % 3 === 0 ? names[i % 5]! : cached, '/active-staff'))),
+    );
+    const took = Date.now() - started;
+    assert.deepEqual([...new Set(replies.map((r) => r.status))], [200]);
+    assert.ok(took < 2_000, `all answered in ${took} ms (HTTP_TIMEOUT 2 s)`);
+    const health = await svc.get('/health');
+    assert.equal(health.status, 200);
+    assert.equal(health.body.status, 'degraded');
+    assert.equal(health.body.redis_connected, false);
+
+    await redis.restart();
+    await waitFor('health ok', async () => (await svc.get('/health')).body.status === 'ok');
+    const later = newUser();
+    assert.equal((await svc.get(userPath(later))).status, 200);
+    const inspector = inspectorClient(redis.url);
     try {
-      await waitFor('redis', async () => (await svc.get('/health')).body.redis_connected === true);
-      const cached = PERSONAS.active;
-      assert.equal((await svc.get(userPath(cached, '/active-staff'))).status, 200);
-
-      await redis.kill();
-      const names = Array.from({ length: 5 }, newUser);
-      const started = Date.now();
-      const replies = await Promise.all(
-        Array.from({ length: 60 }, (_, i) => svc.get(userPath(i % 3 === 0 ? names[i % 5]! : cached, '/active-staff'))),
-      );
-      const took = Date.now() - started;
-      assert.deepEqual([...new Set(replies.map((r) => r.status))], [200]);
-      assert.ok(took < 2_000, `all answered in ${took} ms (HTTP_TIMEOUT 2 s)`);
-      const health = await svc.get('/health');
-      assert.equal(health.status, 200);
-      assert.equal(health.body.status, 'degraded');
-      assert.equal(health.body.redis_connected, false);
-
-      await redis.restart();
-      await waitFor('health ok', async () => (await svc.get('/health')).body.status === 'ok');
-      const later = newUser();
-      assert.equal((await svc.get(userPath(later))).status, 200);
-      const inspector = inspectorClient(redis.url);
-      try {
-        await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:outreach:user:${foldForKey(later)}`)) === 1);
-      } finally {
-        inspector.disconnect();
-      }
+      await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:outreach:user:${foldForKey(later)}`)) === 1);
     } finally {
-      await svc.close();
+      inspector.disconnect();
     }
   });
 });
@@ -246,14 +230,12 @@ describe('entries in Redis that are not what the service wrote', () => {
     },
   ];
 
-  let writer: Service;
-  let reader: Service;
+  const writer = useService(replicaOptions);
+  const reader = useService(replicaOptions);
   const inspector = () => inspectorClient(redis.url);
   before(async () => {
-    [writer, reader] = await Promise.all([replica(), replica()]);
     for (const s of [writer, reader]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
   });
-  after(() => Promise.all([writer?.close(), reader?.close()]));
 
   // Every Dashboard's entries pass the same checks: its keys differ, its kinds do not.
   for (const [id, fake] of [
@@ -261,7 +243,7 @@ describe('entries in Redis that are not what the service wrote', () => {
     ['wikiedu', () => wikiedu],
   ] as const) {
     for (const c of cases) {
-      it(`treats ${c.what} (${id}) as absent: refetched, answered right, overwritten`, async () => {
+      it(`treats ${c.what} (${id}) as absent: refetched, answered right, overwritten`, async (t) => {
         const client = inspector();
         try {
           const name = newUser(fake());

@@ -3,32 +3,28 @@
 // and the real fake Dashboard.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { PERSONAS } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const MINUTE = 60_000;
 const clock = { t: Date.now() };
-let svc: Service;
-
-before(async () => {
-  svc = await startService({
-    now: () => clock.t,
-    env: {
-      USER_CACHE_TTL: '60',
-      COURSE_CACHE_TTL: '60',
-      COURSE_USERS_CACHE_TTL: '60',
-      NOT_FOUND_CACHE_TTL: '30',
-      STALE_WHILE_REVALIDATE: '60',
-      STALE_IF_ERROR: '600',
-      HTTP_TIMEOUT: '3',
-      REFRESH_FAILURE_BACKOFF: '5',
-      // These tests fail the Dashboard on purpose, one after another; the breaker has its own tests.
-      UPSTREAM_MAX_FAILS: '1000',
-    },
-  });
+// These tests fail the Dashboard on purpose, one after another; the breaker has its own tests.
+const svc = useService({
+  now: () => clock.t,
+  env: {
+    USER_CACHE_TTL: '60',
+    COURSE_CACHE_TTL: '60',
+    COURSE_USERS_CACHE_TTL: '60',
+    NOT_FOUND_CACHE_TTL: '30',
+    STALE_WHILE_REVALIDATE: '60',
+    STALE_IF_ERROR: '600',
+    HTTP_TIMEOUT: '3',
+    REFRESH_FAILURE_BACKOFF: '5',
+    UPSTREAM_MAX_FAILS: '1000',
+  },
 });
-after(() => svc.close());
+
 afterEach(() => svc.dashboard.setFaults([]));
 
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;

@@ -2,19 +2,15 @@
 // every read, and inside enrichment it leaves only that course's fields null, as the contract says.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { MALFORMED, type Fault, type MalformedKind } from '../../demo/fake-dashboard.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
 const DAY = 86_400_000;
-let svc: Service;
-before(async () => {
-  // Each test breaks the Dashboard on purpose; the breaker has its own tests (dashboard-down.test.ts).
-  svc = await startService({
-    env: { HTTP_TIMEOUT: '1', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.2' },
-  });
+// Each test breaks the Dashboard on purpose; the breaker has its own tests (dashboard-down.test.ts).
+const svc = useService({
+  env: { HTTP_TIMEOUT: '1', UPSTREAM_RETRY_DELAY: '0.01', UPSTREAM_MAX_FAILS: '1000', REFRESH_FAILURE_BACKOFF: '0.2' },
 });
-after(() => svc.close());
 afterEach(() => svc.dashboard.setFaults([]));
 
 const FAULTS: [string, Fault][] = [

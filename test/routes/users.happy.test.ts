@@ -1,15 +1,11 @@
 // /api/users/... against the real fake Dashboard over HTTP: names, merging, enrichment, windows.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
-import { startService, type Service } from '../../support/service.js';
+import { useService } from '../../support/service.js';
 
-let svc: Service;
-before(async () => {
-  svc = await startService();
-});
-after(() => svc.close());
+const svc = useService();
 
 const enc = encodeURIComponent;
 
