@@ -4,7 +4,7 @@
 // cache's clock is simulated; timers and upstream deadlines run in real time.
 
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
 
 let simulated = Date.now();
 const config = loadConfig();

@@ -8,7 +8,7 @@
 import { Agent } from 'node:http';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername } from '../demo/generated-world.js';
-import { CACHE_HEAP_SHARE } from '../src/config.js';
+import { CACHE_HEAP_SHARE } from '../src/config/settings.js';
 import { rawRequest } from '../support/raw-http.js';
 import type { NodeProcess } from '../support/node-process.js';
 import { startService } from './service.js';

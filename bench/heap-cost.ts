@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
 import type { CacheEntry } from '../src/cache/types.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config/config.js';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername, type GeneratedWorldOptions } from '../demo/generated-world.js';
 import { NO_WIKIEDU } from './service.js';

@@ -1,6 +1,7 @@
 // The demo's data: the fixture courses and personas the tests and the demo rely on, and the world
 // that has them (the fixture snapshot moved to now, plus the courses added here).
 
+import { DEMO_CAMPAIGNS } from './badge-campaigns.js';
 import { DAY_MS, iso, World, type RosterEntry } from './world.js';
 
 /** Fixture courses (keys as in demo/fixtures/README.md) and the courses demoWorld adds. */
@@ -65,7 +66,10 @@ export const PERSONAS = {
 /** Names of the 60 facilitators of COURSES.manyStaff. */
 export const MANY_STAFF = Array.from({ length: 60 }, (_, i) => `Mentor ${String(i + 1).padStart(2, '0')}`);
 
-/** The fixture world shifted to `now`, plus the personas above (all dates relative to `now`). */
+/**
+ * The fixture world shifted to `now`, plus the personas above (all dates relative to `now`), and its
+ * campaigns (badge-campaigns.ts): `miscellanea` (every course, `current.json`'s) and the two indexed for badges.
+ */
 export function demoWorld(now: number = Date.now()): World {
   const world = new World(now);
   // Whole minutes, like dates picked in the Dashboard's time pickers.
@@ -132,6 +136,17 @@ export function demoWorld(now: number = Date.now()): World {
     end: day(25),
     homeWiki: { id: 4, language: null, project: 'wikidata' },
     roster: [staff(P.onBoth), staff('Levant Host'), editor('Sami Khoury')],
+  });
+  // F (recently ended) stays out of both, so that its badge does not come and go while its details load.
+  world.campaigns.add({
+    slug: DEMO_CAMPAIGNS.communityPrograms,
+    title: 'Community Programs 2026',
+    courses: [COURSES.active, COURSES.eventAhead, COURSES.past, COURSES.future, COURSES.large, COURSES.articleScoped, COURSES.oddSlug],
+  });
+  world.campaigns.add({
+    slug: DEMO_CAMPAIGNS.editathons,
+    title: 'Editathons and Sprints 2026',
+    courses: [COURSES.threeSegments, COURSES.manyStaff, COURSES.xss, COURSES.pastOnly, COURSES.private, COURSES.librariesSprint],
   });
   return world;
 }

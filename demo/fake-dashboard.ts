@@ -1,6 +1,7 @@
-// A small real HTTP server imitating the three Dashboard endpoints the service reads, with upstream's
-// quirks (double-decoded usernames, greedy slugs, collation-style matching, Rails headers and bytes)
-// and injectable faults. Answers are computed from the world at request time.
+// A small real HTTP server imitating the Dashboard endpoints the service reads (a user's courses, a
+// course and its roster, and the campaigns badges read), with upstream's quirks (double-decoded
+// usernames, greedy slugs, collation-style matching, Rails headers and bytes) and injectable faults.
+// Answers are computed from the world at request time.
 
 import { createHash } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
@@ -8,8 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { demoWorld } from './demo-world.js';
 import type { Lookup, World } from './world.js';
 
-/** What the fake serves from: the demo's World, or any other source of the three bodies (e.g. one generated on the fly). */
-export type DashboardData = Pick<World, 'userStats' | 'courseJson' | 'usersJson'>;
+/** What the fake serves from: the demo's World, or any other source of the bodies (e.g. one generated on the fly). */
+export type DashboardData = Pick<World, 'userStats' | 'courseJson' | 'usersJson'> & {
+  campaigns: Pick<World['campaigns'], 'show' | 'users' | 'activeCourses'>;
+};
 
 export interface Fault {
   /** Tested against the raw request path+query; default: every request. */
@@ -138,6 +141,10 @@ function found<T>(lookup: Lookup<T>, slug: string): Answer {
   return json(404, { message: lookup.status === 'private' ? 'not found' : `Course ${slug} not found` });
 }
 
+function campaign<T>(lookup: Lookup<T>): Answer {
+  return lookup.status === 'found' ? json(200, lookup.body) : json(404, { message: 'Campaign does not exist' });
+}
+
 /** Upstream's routing, on the raw URL (never normalised, so `..` reaches the matcher as sent). */
 function route(world: DashboardData, method: string, rawUrl: string, now: number): Answer {
   const q = rawUrl.indexOf('?');
@@ -157,6 +164,14 @@ function route(world: DashboardData, method: string, rawUrl: string, now: number
     // In a path `+` is a literal plus; the slug is greedy and may hold several `/`.
     const slug = percentDecode(course[1] ?? '');
     return course[2] === 'course' ? found(world.courseJson(slug, now), slug) : found(world.usersJson(slug), slug);
+  }
+  // `/campaigns/current.json` is the default campaign's; a slug is one segment.
+  const campaignPath = /^\/campaigns\/([^/]+?)(?:\/(users|active_courses))?\.json$/.exec(path);
+  if (readable && campaignPath) {
+    const slug = percentDecode(campaignPath[1] ?? '');
+    if (campaignPath[2] === 'users') return campaign(world.campaigns.users(slug));
+    if (campaignPath[2] === 'active_courses') return campaign(world.campaigns.activeCourses(slug, now));
+    return campaign(world.campaigns.show(slug));
   }
   if (path.endsWith('.json')) return json(404, { message: 'Not found' });
   return html(404, 'Not Found');

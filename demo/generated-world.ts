@@ -4,9 +4,10 @@
 //
 // User `Gen User <u>` (u >= 1) is a student in courses `Gen_School/U<u>_C<c>` (c = 1..coursesPerUser),
 // all running now; each has one facilitator and `rosterSize` more participants. Other names are 404s.
+// The campaign `generated` (also `current.json`'s) holds the courses of users 1..campaignUsers.
 
 import type { DashboardData } from './fake-dashboard.js';
-import type { CourseBody, RosterRowBody, UserStatsBody } from './wire.js';
+import { CAMPAIGN_ROLE_LABELS, type CampaignUserRow, type CampaignUsersBody, type CourseBody, type Json, type RosterRowBody, type UserStatsBody } from './wire.js';
 import type { Lookup } from './world.js';
 
 export interface GeneratedWorldOptions {
@@ -20,7 +21,11 @@ export interface GeneratedWorldOptions {
   script: 'latin' | 'cyrillic';
   /** Whose rosters have rows with every field the Dashboard sends (about 700 bytes each), not just the three the service reads. */
   fullRows?: (u: number) => boolean;
+  /** The campaign `generated` holds the courses of users 1..campaignUsers (default 0: it is empty). */
+  campaignUsers?: number;
 }
+
+export const GENERATED_CAMPAIGN = 'generated';
 
 const DAY_MS = 86_400_000;
 const USER = /^Gen User (\d+)$/;
@@ -145,5 +150,47 @@ export class GeneratedWorld implements DashboardData {
     const users = [row(`Gen Host ${u}.${c}`, 1, 1), row(generatedUsername(u), 0, 2)];
     for (let i = 1, n = this.rosterSize(u, c); i <= n; i++) users.push(row(`${this.participant} ${u}.${c}.${i}`, 0, i + 2));
     return { status: 'found', body: { course: { users } } };
+  }
+
+  /** Courses of the campaign, in user then course order. */
+  private *campaignCourses(): Generator<{ u: number; c: number }> {
+    for (let u = 1; u <= (this.opts.campaignUsers ?? 0); u++) for (let c = 1; c <= this.opts.coursesPerUser; c++) yield { u, c };
+  }
+
+  /** The fake's view of this world's one campaign. */
+  readonly campaigns = {
+    show: (slug: string) => this.campaignJson(slug),
+    users: (slug: string) => this.campaignUsersJson(slug),
+    activeCourses: (slug: string, now: number) => this.campaignActiveCoursesJson(slug, now),
+  };
+
+  private campaignJson(slug: string): Lookup<{ campaign: Json }> {
+    if (slug !== 'current' && slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
+    return { status: 'found', body: { campaign: { id: 1, title: 'Generated', slug: GENERATED_CAMPAIGN, start: null, end: null } } };
+  }
+
+  private campaignUsersJson(slug: string): Lookup<CampaignUsersBody> {
+    if (slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
+    const users: CampaignUserRow[] = [];
+    for (const { u, c } of this.campaignCourses()) {
+      const course = `Gen_School/U${u}_C${c}`;
+      const found = this.usersJson(course);
+      if (found.status !== 'found') continue;
+      for (const r of found.body.course.users) users.push({ course, role: CAMPAIGN_ROLE_LABELS[r.role === 1 ? 1 : 0], username: r.username });
+    }
+    return { status: 'found', body: { campaign: GENERATED_CAMPAIGN, users } };
+  }
+
+  private campaignActiveCoursesJson(slug: string, now: number): Lookup<{ courses: Json[] }> {
+    if (slug !== GENERATED_CAMPAIGN) return { status: 'missing' };
+    const courses: Json[] = [];
+    for (const { u, c } of this.campaignCourses()) {
+      if (courses.length === 100) break; // upstream's limit
+      const found = this.courseJson(`Gen_School/U${u}_C${c}`, now);
+      if (found.status !== 'found') continue;
+      const { id, title, slug: courseSlug, school, term } = found.body.course;
+      courses.push({ id, title, slug: courseSlug, school, term, instructor: `Gen Host ${u}.${c}` });
+    }
+    return { status: 'found', body: { courses } };
   }
 }

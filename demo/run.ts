@@ -3,8 +3,8 @@
 
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from '../src/app.js'; // the service itself
-import { loadConfig } from '../src/config.js';
-import { ConfigError } from '../src/env-values.js';
+import { loadConfig } from '../src/config/config.js';
+import { ConfigError } from '../src/config/env-values.js';
 import { startFakeDashboard } from './fake-dashboard.js';
 import { documentedExamples, type Doc } from '../src/openapi/doc-examples.js';
 import { PERSONAS } from './demo-world.js';

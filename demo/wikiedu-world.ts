@@ -5,6 +5,7 @@
 // (PERSONAS.onBoth: one username is one person on both) and one slug (COURSES.active), which here is
 // another course. Dates are relative to now, like the demo world's.
 
+import { DEMO_CAMPAIGNS } from './badge-campaigns.js';
 import { COURSES, PERSONAS } from './demo-world.js';
 import { DAY_MS, iso, World, type NewCourse, type RosterEntry } from './world.js';
 
@@ -41,9 +42,13 @@ function addClass(world: World, spec: ClassSpec): void {
   });
 }
 
-/** The Wiki Education world at `now` (no Programs & Events fixtures). */
+/**
+ * The Wiki Education world at `now` (no Programs & Events fixtures), with its campaigns (badge-campaigns.ts):
+ * the current term (`current.json`'s) with the running class, last term with the past one, and the
+ * exchange sections with the course of the shared slug.
+ */
 export function wikieduWorld(now: number = Date.now()): World {
-  const world = new World(now, { dashboardUrl: WIKIEDU_URL, fixtures: false });
+  const world = new World(now, { dashboardUrl: WIKIEDU_URL, fixtures: false, currentCampaign: DEMO_CAMPAIGNS.currentTerm });
   const day = (n: number): string => iso(Math.floor((now + n * DAY_MS) / 60_000) * 60_000);
   const P = WIKIEDU_PERSONAS;
   addClass(world, {
@@ -85,5 +90,8 @@ export function wikieduWorld(now: number = Date.now()): World {
       { username: P.student, role: 0 },
     ],
   });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.currentTerm, title: 'Spring 2026', courses: [WIKIEDU_COURSES.class] });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.pastTerm, title: 'Fall 2025', courses: [WIKIEDU_COURSES.past] });
+  world.campaigns.add({ slug: DEMO_CAMPAIGNS.exchangeSections, title: 'Exchange Sections 2026', courses: [WIKIEDU_COURSES.sameSlug] });
   return world;
 }

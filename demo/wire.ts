@@ -1,12 +1,32 @@
 // The Dashboard's JSON as it is on the wire (dashboard-api.md): the bodies of course.json, users.json
-// and user_stats.json with every field upstream sends, and the role labels user_stats uses.
+// and user_stats.json with every field upstream sends, a campaign's users.json, the role labels
+// user_stats and campaigns use, and how upstream's collation matches names and slugs.
 
 export type Role = 0 | 1 | 2 | 3 | 4;
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * How MySQL's case- and accent-insensitive collation compares names and slugs: accents stripped,
+ * case folded, trailing spaces ignored. Underscores and spaces stay distinct.
+ */
+export function collationKey(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ +$/, '');
+}
 
 /** `user_stats` labels (English i18n, Wiki Ed wording: not the P&E UI's "Editor"/"Facilitator"). */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   0: 'Student',
   1: 'Instructor',
+  2: 'Campus Volunteer',
+  3: 'Online Volunteer',
+  4: 'Wiki Education Staff',
+};
+
+/** Campaign `users.json` labels (CoursesUsers::ROLE_NAMES: the Programs & Events wording, never localised). */
+export const CAMPAIGN_ROLE_LABELS: Readonly<Record<Role, string>> = {
+  0: 'Editor',
+  1: 'Facilitator',
   2: 'Campus Volunteer',
   3: 'Online Volunteer',
   4: 'Wiki Education Staff',
@@ -42,6 +62,18 @@ export interface EnrolmentDetail {
   user_count: number;
   user_role: string;
   course_slug: string;
+}
+
+/** One row of a campaign's users.json (one per enrolment per role). */
+export interface CampaignUserRow {
+  course: string;
+  role: string;
+  username: string;
+}
+
+export interface CampaignUsersBody {
+  campaign: string;
+  users: CampaignUserRow[];
 }
 
 export interface UserStatsBody extends Json {

@@ -4,7 +4,20 @@
 // trimming is exercised for real.
 
 import { readFileSync } from 'node:fs';
-import { ROLE_LABELS, type CourseBody, type EnrolmentDetail, type Json, type Role, type RosterRowBody, type UserStatsBody } from './wire.js';
+import { Campaigns } from './campaigns.js';
+import {
+  collationKey,
+  DAY_MS,
+  ROLE_LABELS,
+  type CourseBody,
+  type EnrolmentDetail,
+  type Json,
+  type Role,
+  type RosterRowBody,
+  type UserStatsBody,
+} from './wire.js';
+
+export { collationKey, DAY_MS };
 
 export const SNAPSHOT_AT = '2026-11-26T12:00:00.000Z';
 
@@ -18,8 +31,13 @@ export interface RosterEntry {
 export interface WorldOptions {
   /** The Dashboard the world imitates, as its own links (enroll_url) name it. */
   dashboardUrl?: string;
-  /** Seed the Programs & Events fixture snapshot (default); false: an empty world of courses added later. */
+  /**
+   * Seed the Programs & Events fixture snapshot (default), with its catch-all campaign `miscellanea`
+   * holding every course; false: an empty world of courses and campaigns added later.
+   */
   fixtures?: boolean;
+  /** The campaign `/campaigns/current.json` answers for (default `miscellanea`, as on Programs & Events). */
+  currentCampaign?: string;
 }
 
 /** Course types whose enrolment allows one row per person only (Wiki Education's classes). */
@@ -69,15 +87,6 @@ interface UserRecord {
   stats?: Json;
 }
 
-/**
- * How MySQL's case- and accent-insensitive collation compares names and slugs: accents stripped,
- * case folded, trailing spaces ignored. Underscores and spaces stay distinct.
- */
-export function collationKey(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ +$/, '');
-}
-
-export const DAY_MS = 86_400_000;
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const TEMPLATE_COURSE = 'courses/Université_de_Montréal/Histoire_des_sciences_(Automne_2026)/course.json';
 const DASHBOARD_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|\+00:00)$/;
@@ -150,6 +159,8 @@ export class World {
   readonly dashboardUrl: string;
   private readonly courses = new Map<string, CourseRecord>();
   private readonly users = new Map<string, UserRecord>();
+  /** Its campaigns (`/campaigns/...`), computed from its courses at request time. */
+  readonly campaigns: Campaigns;
   private readonly template: CourseBody;
   // Made-up ids start above the fixtures' ranges so they never collide.
   private nextCourseId = 33_001;
@@ -163,7 +174,19 @@ export class World {
     const delta = Math.round((now - Date.parse(SNAPSHOT_AT)) / 1000) * 1000;
     const load = (file: string): unknown => shiftDates(readFixture(file), delta);
     this.template = (load(TEMPLATE_COURSE) as { course: CourseBody }).course;
+    const view = (c: CourseRecord) => ({ body: c.body, rows: c.enrolments.map((e) => e.row) });
+    this.campaigns = new Campaigns(
+      {
+        all: () => [...this.courses.values()].map(view),
+        find: (slug) => {
+          const found = this.courses.get(collationKey(slug));
+          return found && view(found);
+        },
+      },
+      options.currentCampaign ?? 'miscellanea',
+    );
     if (options.fixtures === false) return;
+    this.campaigns.add({ slug: 'miscellanea', title: 'Miscellanea', description: 'Programs that are not part of any other campaign.', courses: 'all' });
 
     const routes = (readFixture('manifest.json') as { routes: ManifestRoute[] }).routes.filter((r) => r.status === 200);
     for (const r of routes.filter((r) => r.path.endsWith('/course.json'))) {

@@ -12,26 +12,30 @@ import { splitBudget } from './cache/budget.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { logBreakerChanges } from './dashboard/breaker.js';
+import { logBudgetRefusals, UpstreamBudget } from './dashboard/budget.js';
 import { DashboardClient } from './dashboard/client.js';
+import { SharedBucket } from './dashboard/shared-bucket.js';
 import { isRefusal, UpstreamError } from './dashboard/types.js';
-import { byDashboard, DASHBOARDS } from './domain/dashboards.js';
-import { accessLog } from './http/access-log.js';
-import { etagHook, registerCommonHeaders } from './http/headers.js';
+import { byDashboard, DASHBOARDS, type DashboardId } from './domain/dashboards.js';
+import { etagHook, registerCommonHeaders, withCommonHeaders } from './http/headers.js';
 import { limitedServer } from './http/limits.js';
 import { handleClientError, handleError, handleNoRoute } from './http/problem.js';
-import { rememberedAnswers, type ResponseRecorder } from './http/remembered.js';
+import { RememberedAnswers } from './http/remembered.js';
 import { requestId } from './http/request-id.js';
 import { Responder } from './http/respond.js';
 import { openApiOptions } from './openapi/document.js';
-import { createMetrics, metricsRoutes } from './metrics.js';
-import { CachedDashboard, policiesFrom } from './reads.js';
-import { CACHED_SHAPES } from './schemas/cached.js';
+import { createLogging } from './telemetry/logging.js';
+import { createMetrics } from './telemetry/metrics.js';
+import { recordResponses, type ResponseRecorder } from './telemetry/responses.js';
+import { CachedDashboard } from './reads/cached-dashboard.js';
+import { cacheKinds } from './reads/kinds.js';
 import { courseRoutes } from './routes/courses.js';
 import gadgetRoutes from './routes/gadget.js';
 import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { userRoutes } from './routes/users.js';
 
 export interface AppDeps {
@@ -49,35 +53,26 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // A remembered answer counts as a fresh read of the kind "answer".
   const answers = new AnswerCache(now, splitBudget(config.cache.memory).answers, () => metrics.onOutcome('answer', 'fresh'));
   const { logger: logTo = { level: config.http.logLevel, stream: pino.destination(1) } } = deps;
-  const logger = logTo === false ? undefined : pino({ level: logTo.level }, logTo.stream);
-  const access = logger && accessLog(logger);
-  // Every response, however it was answered: the metrics, and the access log by route pattern only
-  // (usernames and slugs are client input).
+  const logging = logTo === false ? undefined : createLogging(logTo.level, logTo.stream);
+  // Every response, however it was answered: the metrics, and the access log (telemetry/responses.ts).
   const record: ResponseRecorder = (reqId, route, status, ms) => {
     metrics.onResponse(route, status, ms);
-    access?.(reqId, route, status, ms);
+    logging?.access(reqId, route, status, ms);
   };
-  let open = true;
-  const remembered = rememberedAnswers(answers, now, record, () => open);
+  const remembered = new RememberedAnswers(answers, now, record);
   const app = Fastify({
-    ...(logger === undefined ? { logger: false } : { loggerInstance: logger as FastifyBaseLogger }),
+    ...(logging === undefined ? { logger: false } : { loggerInstance: logging.logger as FastifyBaseLogger }),
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
     // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).
-    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered(req, res) || handler(req, res)),
+    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered.serve(req, res) || handler(req, res)),
     // A 255-byte username is up to 765 characters percent-encoded.
     routerOptions: { maxParamLength: 2048 },
     // Bad percent-encoding in a path gets the same problem+json 400 as any other bad input.
-    frameworkErrors: (err, request, reply) => {
-      reply.header('access-control-allow-origin', '*');
-      handleError(err, request, reply);
-    },
+    frameworkErrors: (err, request, reply) => handleError(err, request, withCommonHeaders(reply)),
     clientErrorHandler: handleClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook('preClose', (done) => {
-    open = false;
-    done();
-  });
+  remembered.register(app);
   // Route schemas document params and query strings; the routes parse them with rules of their own
   // (names, slugs, booleans) and clearer errors, so validating them twice would only cost time.
   app.setValidatorCompiler(() => () => true);
@@ -85,18 +80,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const log = app.log;
   // One client per Dashboard, each with its own cap, queue and breaker: a failing or slow Dashboard
   // never delays answers that only need the other.
+  const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
+  // Each Dashboard's budget is one bucket in Redis for every replica, when there is a Redis.
+  const budget = (id: DashboardId): UpstreamBudget =>
+    new UpstreamBudget(new SharedBucket(config.upstream[id].budget, store.scripts && { runner: store.scripts, key: `budget:${id}` }), {
+      onRefusals: logBudgetRefusals(log, id),
+      onTake: (priority, outcome) => metrics.onBudget(id, priority, outcome),
+    });
   const clients = byDashboard(
     (id) =>
       new DashboardClient(config.upstream[id], {
         onAttempt: (attempt) => metrics.onAttempt(id, attempt),
         onBreakerChange: logBreakerChanges(log, id, config.upstream[id].failTimeoutMs),
+        budget: budget(id),
       }),
   );
   const timeoutMs = Math.max(...DASHBOARDS.map((id) => config.upstream[id].timeoutMs));
-  const store = deps.store ?? createStore(config.cache, config.redis, { warn: (msg) => log.warn(msg) });
   const cache = new SwrCache({
     store,
-    shapes: CACHED_SHAPES,
     now,
     // A refresh holds the cross-replica lock for at most one upstream call (plus slack).
     lockTtlMs: timeoutMs + 2_000,
@@ -112,11 +113,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       else log.warn(fields, 'background refresh failed');
     },
   });
-  const policies = policiesFrom(config.cache, now);
+  const kinds = cacheKinds(config.cache, now);
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
-  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], policies, id));
+  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], kinds, id));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
-  const responder = new Responder(answers, now);
+  const responder = new Responder(answers, now, remembered.answering);
 
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -124,11 +125,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   registerCommonHeaders(app);
   app.setErrorHandler((err, request, reply) => handleError(err, request, reply));
   app.setNotFoundHandler(handleNoRoute);
-  // Callback style: an async hook costs a promise per request on the hot path.
-  app.addHook('onResponse', (request, reply, done) => {
-    record(request.id, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime);
-    done();
-  });
+  recordResponses(app, record);
 
   await app.register(async (plain) => {
     plain.addHook('onSend', etagHook);

@@ -5,9 +5,9 @@ import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { describeBudget } from './cache/budget.js';
-import { loadConfig, type Config } from './config.js';
-import { ConfigError } from './env-values.js';
-import { batchedLines } from './log-lines.js';
+import { loadConfig, type Config } from './config/config.js';
+import { ConfigError } from './config/env-values.js';
+import { batchedLines } from './telemetry/log-lines.js';
 
 // Toolforge stops a pod with SIGTERM and kills it 30 s later; finish well before that.
 const SHUTDOWN_GRACE_MS = 20_000;

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../src/app.js';
 import type { CacheStore } from '../src/cache/types.js';
-import { loadConfig, type Config } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld } from '../demo/demo-world.js';
 import { wikieduWorld } from '../demo/wikiedu-world.js';
@@ -46,7 +46,15 @@ export interface ServiceOptions {
   store?: CacheStore;
   /** Where log lines go (a level and a stream to read them from); none by default. */
   logger?: AppDeps['logger'];
+  /** Changes to the built app before it listens (a test's extra hook). */
+  setUp?: (app: FastifyInstance) => void;
 }
+
+/**
+ * A budget that never runs dry, for every test but the budget's own (test/routes/budget.test.ts sets its
+ * own rate and burst): the other tests ask the fake Dashboards far faster than UPSTREAM_RATE's default.
+ */
+export const UNBOUNDED_BUDGET = { UPSTREAM_RATE: '1000', UPSTREAM_BURST: '10000' };
 
 export async function startService(opts: ServiceOptions = {}): Promise<Service> {
   const now = opts.now ?? Date.now;
@@ -59,9 +67,11 @@ export async function startService(opts: ServiceOptions = {}): Promise<Service> 
     WIKIEDU_BASE_URL: wikiedu.url,
     LOG_LEVEL: 'silent',
     HTTP_TIMEOUT: '2',
+    ...UNBOUNDED_BUDGET,
     ...opts.env,
   });
   const app = await buildApp(config, { now, logger: opts.logger ?? false, ...(opts.store && { store: opts.store }) });
+  opts.setUp?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('service did not get a TCP port');

@@ -4,12 +4,14 @@
 import { SwrCache } from '../src/cache/engine.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
 import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } from '../src/answers/context.js';
-import { loadConfig } from '../src/config.js';
-import { UpstreamError, type Dashboard, type Fetched } from '../src/dashboard/types.js';
+import { loadConfig } from '../src/config/config.js';
+import type { Fetched } from '../src/cache/types.js';
+import { UpstreamError, type Dashboard, type Roster } from '../src/dashboard/types.js';
 import { byDashboard } from '../src/domain/dashboards.js';
-import { slugText } from '../src/domain/slugs.js';
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, Slug, UserStats } from '../src/domain/types.js';
-import { CachedDashboard, policiesFrom } from '../src/reads.js';
+import { slugText, type Slug } from '../src/domain/slugs.js';
+import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../src/schemas/stored.js';
+import { CachedDashboard } from '../src/reads/cached-dashboard.js';
+import { cacheKinds } from '../src/reads/kinds.js';
 
 export class StubDashboard implements Dashboard {
   readonly users = new Map<string, UserStats>();
@@ -96,9 +98,9 @@ export function stubDeps(
   const config = loadConfig(env);
   const store = new MemoryStore({ maxEntries: 10_000, maxBytes: 50_000_000, now });
   const cache = new SwrCache({ store, now, lockTtlMs: 1_000, lockWaitMs: 1_000, failureBackoffMs: config.cache.failureBackoffMs });
-  const policies = policiesFrom(config.cache, now);
+  const kinds = cacheKinds(config.cache, now);
   const stubs = { outreach: dashboard, wikiedu };
-  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], policies, id))) };
+  return { now, dashboards: dashboardSources(config.upstream, byDashboard((id) => new CachedDashboard(cache, stubs[id], kinds, id))) };
 }
 
 /** An answer context over `dashboard` as Programs & Events (see stubDeps); its gate and deadline are shared by every answer built with it. */

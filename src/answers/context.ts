@@ -1,9 +1,9 @@
 // What every answer is built from, and what it gives back.
 
 import type { Freshness, ReadGate } from '../cache/types.js';
-import type { UpstreamsConfig } from '../config.js';
+import type { UpstreamsConfig } from '../config/config.js';
 import { byDashboard, type DashboardId } from '../domain/dashboards.js';
-import type { CachedDashboard } from '../reads.js';
+import type { CachedDashboard } from '../reads/cached-dashboard.js';
 import { AnswerGate } from './upstream-gate.js';
 
 /** One Dashboard as the answers read it. */

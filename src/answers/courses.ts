@@ -2,24 +2,20 @@
 // answers carry that Dashboard's id and its own spelling of the slug: the details have it, and the
 // roster keeps it from them.
 
+import type { CacheResult } from '../cache/types.js';
 import { courseUrl } from '../dashboard/paths.js';
-import { slugText } from '../domain/slugs.js';
+import type { DashboardId } from '../domain/dashboards.js';
+import { slugText, type Slug } from '../domain/slugs.js';
 import { splitRoster, staffNames } from '../domain/staff.js';
-import type { CourseDetails, CourseRoster, Slug } from '../domain/types.js';
 import type { Course, CourseUsers } from '../schemas/courses.js';
 import { bestEffort } from './best-effort.js';
-import type { Answer, AnswerContext } from './context.js';
+import { answerContext, type Answer, type AnswerContext, type AnswerDeps } from './context.js';
 import { FreshnessTracker } from './freshness.js';
 import { NotFound } from './not-found.js';
 
-async function details(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<CourseDetails> {
-  const found = freshness.add(await ctx.reads.course(slug, ctx.gate));
-  if (found === null) throw new NotFound('course', slugText(slug));
-  return found;
-}
-
-async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracker): Promise<CourseRoster> {
-  const found = freshness.add(await ctx.reads.roster(slug, ctx.gate));
+/** The data of a read about the course at `slug`, recorded in the answer's freshness; NotFound when the Dashboard has no such course. */
+async function known<T>(freshness: FreshnessTracker, slug: Slug, read: Promise<CacheResult<T>>): Promise<T> {
+  const found = freshness.add(await read);
   if (found === null) throw new NotFound('course', slugText(slug));
   return found;
 }
@@ -27,8 +23,8 @@ async function roster(ctx: AnswerContext, slug: Slug, freshness: FreshnessTracke
 export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<Course>> {
   const freshness = new FreshnessTracker();
   // The details first: the roster's own look at them then joins this read.
-  const detailsRead = details(ctx, slug, freshness);
-  const staffRead = enrich ? bestEffort(freshness, ctx.now, () => roster(ctx, slug, freshness)) : null;
+  const detailsRead = known(freshness, slug, ctx.reads.course(slug, ctx.gate));
+  const staffRead = enrich ? bestEffort(freshness, ctx.now, () => known(freshness, slug, ctx.reads.roster(slug, ctx.gate))) : null;
   const found = await detailsRead;
   const body: Course = { ...found, dashboard: ctx.dashboard, course_url: courseUrl(ctx.baseUrl, found.slug) };
   if (staffRead) {
@@ -40,8 +36,8 @@ export async function course(ctx: AnswerContext, slug: Slug, enrich: boolean): P
 
 export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolean): Promise<Answer<CourseUsers>> {
   const freshness = new FreshnessTracker();
-  const detailsRead = enrich ? bestEffort(freshness, ctx.now, () => details(ctx, slug, freshness)) : null;
-  const found = await roster(ctx, slug, freshness);
+  const detailsRead = enrich ? bestEffort(freshness, ctx.now, () => known(freshness, slug, ctx.reads.course(slug, ctx.gate))) : null;
+  const found = await known(freshness, slug, ctx.reads.roster(slug, ctx.gate));
   const body: CourseUsers = { slug: found.slug, dashboard: ctx.dashboard, ...splitRoster(found.users) };
   if (detailsRead) {
     const known = await detailsRead;
@@ -49,3 +45,11 @@ export async function courseUsers(ctx: AnswerContext, slug: Slug, enrich: boolea
   }
   return freshness.answer(body, ctx.now());
 }
+
+/** GET /api/courses/{slug}, for a request to `dashboard` that arrived `elapsedMs` ago. */
+export const courseAnswer = (deps: AnswerDeps, dashboard: DashboardId, elapsedMs: number, slug: Slug, enrich: boolean) =>
+  course(answerContext(deps, dashboard, elapsedMs), slug, enrich);
+
+/** GET /api/courses/{slug}/users, likewise. */
+export const courseUsersAnswer = (deps: AnswerDeps, dashboard: DashboardId, elapsedMs: number, slug: Slug, enrich: boolean) =>
+  courseUsers(answerContext(deps, dashboard, elapsedMs), slug, enrich);

@@ -5,8 +5,7 @@
 
 import type { CacheResult, Freshness } from '../cache/types.js';
 import type { Answer } from './context.js';
-import { courseActivity, type CourseActivity } from '../domain/activity.js';
-import type { CourseDetails } from '../domain/types.js';
+import { courseActivity, type CourseActivity, type CourseWindows } from '../domain/activity.js';
 
 /** The contract's bound on a partial answer's max-age. */
 const PARTIAL_MAX_AGE_MS = 60_000;
@@ -31,7 +30,7 @@ export class FreshnessTracker {
   }
 
   /** Whether a course is active now; the answer changes by itself when one of its windows opens or closes. */
-  activityOf(course: Pick<CourseDetails, 'start' | 'end' | 'timeline_start' | 'timeline_end'>, now: number): CourseActivity {
+  activityOf(course: CourseWindows, now: number): CourseActivity {
     for (const date of [course.start, course.end, course.timeline_start, course.timeline_end]) {
       if (date === null) continue;
       const at = Date.parse(date);

@@ -7,15 +7,18 @@
 
 import { courseUrl } from '../dashboard/paths.js';
 import type { CourseActivity } from '../domain/activity.js';
+import type { DashboardChoice } from '../domain/dashboards.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
 import { InvalidInput } from '../domain/invalid.js';
-import { slugFromText } from '../domain/slugs.js';
+import { slugFromText, type Slug } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
-import type { EnrolmentRow, Slug } from '../domain/types.js';
+import type { EnrolmentRow } from '../schemas/stored.js';
 import type { ActiveStaff, CourseEntry, EnrichedCourse, UserCourses, UserStatus } from '../schemas/users.js';
+import { answerFor } from './all-dashboards.js';
 import { bestEffort } from './best-effort.js';
-import type { Answer, AnswerContext } from './context.js';
+import type { Answer, AnswerContext, AnswerDeps } from './context.js';
 import { FreshnessTracker } from './freshness.js';
+import { mergeActiveStaff, mergeUserCourses, mergeUserStatus } from './merge.js';
 import { NotFound } from './not-found.js';
 
 /** Which courses get their staff: all of them (roster read beside the details), those the details show active, or none. */
@@ -37,7 +40,7 @@ class Reader {
 
   constructor(private readonly ctx: AnswerContext) {}
 
-  async enrolments(username: string): Promise<{ summary: EnrolmentSummary; max_project: string | null }> {
+  async enrolments(username: string): Promise<{ summary: EnrolmentSummary<EnrolmentRow>; max_project: string | null }> {
     const stats = this.freshness.add(await this.ctx.reads.userStats(username, this.ctx.gate));
     if (stats === null) throw new NotFound('user', username, this.freshness.result(this.ctx.now()));
     return { summary: summariseEnrolments(stats.courses), max_project: stats.max_project };
@@ -126,3 +129,17 @@ export async function userStatus(ctx: AnswerContext, username: string): Promise<
   };
   return reader.freshness.answer(body, ctx.now());
 }
+
+// Each endpoint for a request to `dashboard` that arrived `elapsedMs` ago: one Dashboard's answer, or with `all` both, merged.
+
+/** GET /api/users/{username} */
+export const userCoursesAnswer = (deps: AnswerDeps, dashboard: DashboardChoice, elapsedMs: number, username: string, enrich: boolean) =>
+  answerFor(deps, dashboard, elapsedMs, (ctx) => userCourses(ctx, username, enrich), mergeUserCourses);
+
+/** GET /api/users/{username}/active-staff */
+export const activeStaffAnswer = (deps: AnswerDeps, dashboard: DashboardChoice, elapsedMs: number, username: string, useEventDates: boolean) =>
+  answerFor(deps, dashboard, elapsedMs, (ctx) => activeStaff(ctx, username, useEventDates), mergeActiveStaff);
+
+/** GET /api/users/{username}/status */
+export const userStatusAnswer = (deps: AnswerDeps, dashboard: DashboardChoice, elapsedMs: number, username: string) =>
+  answerFor(deps, dashboard, elapsedMs, (ctx) => userStatus(ctx, username), mergeUserStatus);

@@ -5,9 +5,11 @@
 // flips, so until `freshness.freshUntil` (the earlier of the two) the same request gets the same
 // bytes: serialising and hashing them again would be wasted work on the hot path.
 //
-// Each answer is also found by the request URLs it was sent for (an alias: URL -> key and route), so
-// a repeated request needs no routing or input parsing at all (http/remembered.ts). An answer depends
-// on nothing of a GET but its URL, and several spellings of one name or slug share one answer.
+// Each answer is also found by the request URLs it was sent for (an alias: URL -> key, route and the
+// headers Fastify sent with it), so a repeated request needs no routing or input parsing at all
+// (http/remembered.ts). An answer depends on nothing of a GET but its URL, and several spellings of
+// one name or slug share one answer. Clients choose URLs (spellings, percent-encoding), so the aliases
+// have a bound of their own: however many URLs arrive, they never push an answer out.
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
@@ -21,17 +23,36 @@ export interface FinishedAnswer {
   freshness: Freshness;
 }
 
-/** Where a request URL's answer is kept, and the route pattern that built it (for metrics and logs). */
+/** Where a request URL's answer is kept, the route pattern that built it (for metrics and logs), and what else its response carried. */
 export interface UrlAlias {
   key: string;
   route: string;
+  /** The headers of the response Fastify sent for this URL that the answer does not decide (name, value, name, value, …). */
+  headers: readonly string[];
 }
 
-// Keys of answers never start with this; request URLs always follow it. Both share one LRU and bound.
-const URL_PREFIX = 'url ';
+/**
+ * The URL aliases' share of the answer cache's bounds (entries and bytes). An alias costs a few
+ * hundred bytes against an answer's kilobytes; a fifth of the entries still lets the hottest URLs,
+ * the only ones worth skipping Fastify for, find their answer.
+ */
+const URL_SHARE = 0.2;
+
+/** The answer cache's bounds split between its answers and the URLs that find them. */
+export function splitAnswerBounds(bounds: CacheBounds): { answers: CacheBounds; urls: CacheBounds } {
+  const share = (total: number): number => Math.max(1, Math.floor(total * URL_SHARE));
+  const urls = { maxEntries: share(bounds.maxEntries), maxBytes: share(bounds.maxBytes) };
+  return { answers: { maxEntries: Math.max(1, bounds.maxEntries - urls.maxEntries), maxBytes: Math.max(1, bounds.maxBytes - urls.maxBytes) }, urls };
+}
+
+function lru<V extends object>(bounds: CacheBounds): LRUCache<string, V> {
+  // Bounded by bytes as well: one roster of a big course serialises to megabytes.
+  return new LRUCache<string, V>({ max: bounds.maxEntries, maxSize: bounds.maxBytes, sizeCalculation: (value, key) => entryHeapBytes(key, value) });
+}
 
 export class AnswerCache {
-  readonly #lru: LRUCache<string, FinishedAnswer | UrlAlias>;
+  readonly #answers: LRUCache<string, FinishedAnswer>;
+  readonly #urls: LRUCache<string, UrlAlias>;
 
   constructor(
     private readonly now: () => number,
@@ -39,39 +60,43 @@ export class AnswerCache {
     /** Told each time a remembered answer is used (metrics). */
     private readonly onReuse?: () => void,
   ) {
-    // Bounded by bytes as well: one roster of a big course serialises to megabytes.
-    this.#lru = new LRUCache({ max: bounds.maxEntries, maxSize: bounds.maxBytes, sizeCalculation: (a, key) => entryHeapBytes(key, a) });
+    const { answers, urls } = splitAnswerBounds(bounds);
+    this.#answers = lru(answers);
+    this.#urls = lru(urls);
   }
 
   /** The answer remembered under `key` while it is still true; undefined otherwise. */
   get(key: string): FinishedAnswer | undefined {
-    const remembered = this.#lru.get(key);
-    if (remembered === undefined || !('payload' in remembered) || this.now() >= remembered.freshness.freshUntil) return undefined;
+    const remembered = this.#answers.get(key);
+    if (remembered === undefined || this.now() >= remembered.freshness.freshUntil) return undefined;
     this.onReuse?.();
     return remembered;
   }
 
-  /** The answer last sent for the request URL `url`, while it is still true, with its route; undefined otherwise. */
-  forUrl(url: string): { answer: FinishedAnswer; route: string } | undefined {
-    const alias = this.#lru.get(URL_PREFIX + url);
-    if (alias === undefined || !('key' in alias)) return undefined;
-    const answer = this.get(alias.key);
-    return answer && { answer, route: alias.route };
+  /** The answer last sent for the request URL `url`, while it is still true, with its alias; undefined otherwise. */
+  forUrl(url: string): { answer: FinishedAnswer; alias: UrlAlias } | undefined {
+    const alias = this.#urls.get(url);
+    const answer = alias && this.get(alias.key);
+    return answer && { answer, alias };
   }
 
   /** Keeps `answer` while it stays true; one that is already out of date replaces nothing stale. */
   remember(key: string, answer: FinishedAnswer): void {
-    if (answer.freshness.freshUntil > this.now()) this.#lru.set(key, answer);
-    else this.#lru.delete(key);
+    if (answer.freshness.freshUntil > this.now()) this.#answers.set(key, answer);
+    else this.#answers.delete(key);
   }
 
   /** Lets forUrl find the answer under `alias.key` by the request URL `url` it was sent for. */
   aliasUrl(url: string, alias: UrlAlias): void {
-    this.#lru.set(URL_PREFIX + url, alias);
+    this.#urls.set(url, alias);
   }
 
-  /** Answers (and URL aliases) and estimated heap bytes held (for tests and metrics). */
+  /** Answers and URL aliases together, and their estimated heap bytes (for tests and metrics). */
   get size(): CacheUse {
-    return { entries: this.#lru.size, bytes: this.#lru.calculatedSize, maxBytes: this.#lru.maxSize };
+    return {
+      entries: this.#answers.size + this.#urls.size,
+      bytes: this.#answers.calculatedSize + this.#urls.calculatedSize,
+      maxBytes: this.#answers.maxSize + this.#urls.maxSize,
+    };
   }
 }

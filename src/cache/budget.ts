@@ -2,7 +2,7 @@
 // the answer cache takes ANSWER_CACHE_SHARE of each bound, the data cache the rest, so together they
 // never hold more than the operator set.
 
-import type { MemoryBudget } from '../config.js';
+import type { MemoryBudget } from '../config/config.js';
 
 /** A budget above this share of the old generation leaves too little for everything else (BENCHMARKS.md, headroom). */
 const MAX_SAFE_HEAP_SHARE = 0.5;

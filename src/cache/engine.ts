@@ -10,31 +10,32 @@
 // Load errors are never stored; after a failed load the key is not loaded again for a while: a refresh
 // keeps the good entry, and a key with nothing usable answers the same error again at once.
 // A read may bring a gate (types.ts ReadGate): consulted only on the paths that go upstream.
-// An entry from outside the process (Redis) is used only if it passes its kind's check (shapes).
+// A load is told whether a caller waits for it (types.ts Priority): background refreshes, and reads asked
+// for at background priority, go upstream behind every waiting caller (the Dashboard's budget).
+// Every read names its kind (types.ts CacheKind): its name for metrics and logs, the lifetimes of its
+// entries, and the check an entry from outside the process (Redis) must pass to be used at all.
 
-import type { Fetched } from '../dashboard/types.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FailureMemory } from './failure-memory.js';
 import { entryCheck } from './trust.js';
 import type {
   CacheEntry,
+  CacheKind,
   CachePolicy,
   CacheResult,
   CacheStore,
   EntryCheck,
+  Fetched,
   Lifetimes,
+  Load,
   Lock,
   Outcome,
+  Priority,
   ReadGate,
-  ShapeCheck,
 } from './types.js';
 
 export interface SwrCacheOptions {
   store: CacheStore;
-  /**
-   * Per kind of read, the shape its data must have when the store brings it from outside the
-   * process (Redis). For a kind without one, nothing from outside is trusted.
-   */
-  shapes?: Readonly<Record<string, ShapeCheck>>;
   /** Clock (ms); injectable for tests. */
   now?: () => number;
   /** How long a cross-process refresh lock lives (a load's deadline plus a margin). */
@@ -45,7 +46,10 @@ export interface SwrCacheOptions {
   pollIntervalMs?: number;
   /** After a failed load, the key is not loaded again for this long: stale data is served, or the error repeated. */
   failureBackoffMs: number;
-  /** Which load errors are worth repeating to a key with nothing usable (default: all); the others are loaded again. */
+  /**
+   * Which load errors are worth repeating to a key with nothing usable (default: all); the others (our own
+   * refusals) are loaded again, and a caller who joined a background load that ended in one loads itself.
+   */
   repeatsFailure?: (err: unknown) => boolean;
   /** Metrics hook: one call per answered read. */
   onOutcome?: (kind: string, outcome: Outcome) => void;
@@ -59,18 +63,22 @@ interface Job {
   key: string;
   kind: string;
   policy: CachePolicy;
-  load: () => Promise<Fetched<unknown>>;
+  load: Load<unknown>;
   trust: EntryCheck;
+  priority: Priority;
 }
 /** Built only when a load may be needed: a fresh read allocates nothing for it. */
-function job<T>(key: string, kind: string, policy: CachePolicy<T>, load: () => Promise<Fetched<T>>, trust: EntryCheck): Job {
+function job<T>(key: string, kind: CacheKind<T>, load: Load<T>, trust: EntryCheck, priority: Priority): Job {
   // Jobs of every kind share the in-flight map: the data type is erased there.
-  return { key, kind, policy: policy as CachePolicy, load, trust };
+  return { key, kind: kind.name, policy: kind.policy as CachePolicy, load, trust, priority };
 }
 /** undefined: a background refresh that stood aside because another process holds the lock. */
 type Flight = Promise<Entry | undefined>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The key's running flight and whom its load is for. */
+interface Running {
+  flight: Flight;
+  priority: Priority;
+}
 
 export class SwrCache {
   private readonly store: CacheStore;
@@ -80,50 +88,45 @@ export class SwrCache {
   private readonly pollIntervalMs: number;
   private readonly onOutcome: ((kind: string, outcome: Outcome) => void) | undefined;
   private readonly onBackgroundError: ((kind: string, err: unknown) => void) | undefined;
-  private readonly inflight = new Map<string, Flight>();
+  private readonly inflight = new Map<string, Running>();
   private readonly failures: FailureMemory;
+  private readonly repeatsFailure: (err: unknown) => boolean;
   private readonly background = new Set<Promise<void>>();
-  /** kind -> the check for entries from outside the process, built once per kind. */
-  private readonly trust = new Map<string, EntryCheck>();
-  private readonly shapes: Readonly<Record<string, ShapeCheck>>;
+  /** The check for entries from outside the process, built once per kind. */
+  private readonly trust = new WeakMap<CacheKind<never>, EntryCheck>();
 
   constructor(opts: SwrCacheOptions) {
     this.store = opts.store;
-    this.shapes = opts.shapes ?? {};
     this.now = opts.now ?? Date.now;
     this.lockTtlMs = opts.lockTtlMs;
     this.pollIntervalMs = opts.pollIntervalMs ?? 25;
     // Counted in polls, not clock time, so the wait stays bounded under an injected clock.
     this.maxPolls = Math.max(1, Math.ceil(opts.lockWaitMs / this.pollIntervalMs));
-    this.failures = new FailureMemory(opts.failureBackoffMs, opts.repeatsFailure ?? (() => true));
+    this.repeatsFailure = opts.repeatsFailure ?? (() => true);
+    this.failures = new FailureMemory(opts.failureBackoffMs, this.repeatsFailure);
     this.onOutcome = opts.onOutcome;
     this.onBackgroundError = opts.onBackgroundError;
   }
 
-  async read<T>(
-    key: string,
-    kind: string,
-    policy: CachePolicy<T>,
-    load: () => Promise<Fetched<T>>,
-    gate?: ReadGate,
-  ): Promise<CacheResult<T>> {
+  /** `priority`: whom a load this read starts is for (its refreshes are always 'background'). */
+  async read<T>(key: string, kind: CacheKind<T>, load: Load<T>, gate?: ReadGate, priority: Priority = 'foreground'): Promise<CacheResult<T>> {
     const trust = this.trustFor(kind);
     const entry = await this.store.get<T>(key, trust);
     if (entry !== undefined) {
       const now = this.now();
       const age = now - entry.fetched_at;
-      const life = policy(entry.data);
+      const life = kind.policy(entry.data);
       if (entry.data === null) {
         if (age <= life.negativeMs) return this.answer(kind, entry, life, 'negative');
       } else if (age <= life.freshMs) {
         return this.answer(kind, entry, life, 'fresh');
       } else if (age <= life.freshMs + life.staleWhileRevalidateMs) {
-        this.refreshInBackground(job(key, kind, policy, load, trust), entry, now, gate);
+        this.refreshInBackground(job(key, kind, load, trust, 'background'), entry, now, gate);
         return this.answer(kind, entry, life, 'stale');
       } else if (age <= life.freshMs + life.staleIfErrorMs) {
         if (this.failures.of(key, now) !== undefined) return this.answer(kind, entry, life, 'error');
         try {
-          return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
+          return this.loaded(kind, await this.foreground(job(key, kind, load, trust, priority), entry, gate));
         } catch {
           return this.answer(kind, entry, life, 'error');
         }
@@ -134,7 +137,7 @@ export class SwrCache {
     // name are one upstream call, not eight).
     const failure = this.failures.of(key, this.now());
     if (failure?.repeat === true) throw failure.error;
-    return this.loaded(kind, await this.foreground(job(key, kind, policy, load, trust), entry, gate), policy);
+    return this.loaded(kind, await this.foreground(job(key, kind, load, trust, priority), entry, gate));
   }
 
   /** Resolves when every background refresh started so far (and any they lead to) has finished. */
@@ -142,17 +145,17 @@ export class SwrCache {
     while (this.background.size > 0) await Promise.all(this.background);
   }
 
-  private trustFor(kind: string): EntryCheck {
+  private trustFor(kind: CacheKind<never>): EntryCheck {
     let trust = this.trust.get(kind);
     if (trust === undefined) {
-      trust = entryCheck(this.shapes[kind], this.now);
+      trust = entryCheck(kind.shape, this.now);
       this.trust.set(kind, trust);
     }
     return trust;
   }
 
-  private answer<T>(kind: string, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
-    this.onOutcome?.(kind, outcome);
+  private answer<T>(kind: CacheKind<T>, entry: CacheEntry<T>, life: Lifetimes, outcome: Outcome): CacheResult<T> {
+    this.onOutcome?.(kind.name, outcome);
     const freshUntil = entry.fetched_at + (entry.data === null ? life.negativeMs : life.freshMs);
     return { data: entry.data, fetched_at: entry.fetched_at, freshUntil, outcome };
   }
@@ -161,9 +164,9 @@ export class SwrCache {
    * An entry that was just loaded, by us or by another process we waited for: from the caller's
    * point of view nothing usable was cached, so it is a 'miss' (or 'negative' for a 404).
    */
-  private loaded<T>(kind: string, entry: Entry, policy: CachePolicy<T>): CacheResult<T> {
+  private loaded<T>(kind: CacheKind<T>, entry: Entry): CacheResult<T> {
     const mine = entry as CacheEntry<T>;
-    return this.answer(kind, mine, policy(mine.data), mine.data === null ? 'negative' : 'miss');
+    return this.answer(kind, mine, kind.policy(mine.data), mine.data === null ? 'negative' : 'miss');
   }
 
   private refreshInBackground(job: Job, seen: Entry, now: number, gate: ReadGate | undefined): void {
@@ -199,10 +202,21 @@ export class SwrCache {
     }
   }
 
-  /** A load the caller waits for; joins whatever flight for the key is already running. */
+  /**
+   * A load the caller waits for; joins whatever flight for the key is already running. A joined background
+   * load that our own refusal ended (it went behind waiting callers) does not decide for a foreground
+   * caller: it loads itself, and waits its turn as one.
+   */
   private async foreground(job: Job, seen: Entry | undefined, gate: ReadGate | undefined): Promise<Entry> {
     for (;;) {
-      const entry = await (gate === undefined ? this.flight(job, seen, false) : gate.wait(this.gatedFlight(job, seen, gate)));
+      const joined = this.inflight.get(job.key)?.priority;
+      let entry: Entry | undefined;
+      try {
+        entry = await (gate === undefined ? this.flight(job, seen, false) : gate.wait(this.gatedFlight(job, seen, gate)));
+      } catch (err) {
+        if (joined === 'background' && job.priority === 'foreground' && !this.repeatsFailure(err)) continue;
+        throw err;
+      }
       // undefined: we joined a background refresh that stood aside for another process; go again.
       if (entry !== undefined) return entry;
     }
@@ -211,7 +225,7 @@ export class SwrCache {
   /** Joining the key's running flight costs nothing upstream; starting one takes the gate's admission until it lands. */
   private async gatedFlight(job: Job, seen: Entry | undefined, gate: ReadGate): Flight {
     const running = this.inflight.get(job.key);
-    if (running !== undefined) return running;
+    if (running !== undefined) return running.flight;
     const release = await gate.admit();
     try {
       return await this.flight(job, seen, false);
@@ -223,11 +237,11 @@ export class SwrCache {
   /** The single in-process flight for the key, started if none is running. */
   private flight(job: Job, seen: Entry | undefined, background: boolean): Flight {
     const running = this.inflight.get(job.key);
-    if (running !== undefined) return running;
+    if (running !== undefined) return running.flight;
     const flight: Flight = this.coordinate(job, seen, background).finally(() => {
-      if (this.inflight.get(job.key) === flight) this.inflight.delete(job.key);
+      if (this.inflight.get(job.key)?.flight === flight) this.inflight.delete(job.key);
     });
-    this.inflight.set(job.key, flight);
+    this.inflight.set(job.key, { flight, priority: job.priority });
     return flight;
   }
 
@@ -268,11 +282,11 @@ export class SwrCache {
     return age <= (entry.data === null ? life.negativeMs : life.freshMs);
   }
 
-  private async loadAndStore({ key, policy, load }: Job): Promise<Entry> {
+  private async loadAndStore({ key, policy, load, priority }: Job): Promise<Entry> {
     const fetchedAt = this.now(); // when the Dashboard was asked: data is at least this recent
     let fetched: Fetched<unknown>;
     try {
-      fetched = await load();
+      fetched = await load(priority);
     } catch (err) {
       this.failures.remember(key, err, this.now());
       throw err;

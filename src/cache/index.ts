@@ -1,4 +1,4 @@
-import type { CacheConfig, RedisConfig } from '../config.js';
+import type { CacheConfig, RedisConfig } from '../config/config.js';
 import { splitBudget } from './budget.js';
 import { MemoryStore } from './memory-store.js';
 import { RedisStore, warnAboutPrefix } from './redis-store.js';

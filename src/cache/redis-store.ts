@@ -2,9 +2,10 @@
 // at once as "nothing there" / "not stored" / "no lock needed" and the service carries on with the
 // in-process cache and the Dashboard (see the contract's caching rules).
 
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
-import type { RedisConfig } from '../config.js';
+import type { RedisConfig } from '../config/config.js';
+import type { LuaScript, ScriptRunner } from './scripts.js';
 import { UNCOORDINATED } from './no-lock.js';
 import type { CacheEntry, CacheStore, EntryCheck, Lock, StoreHealth } from './types.js';
 
@@ -54,7 +55,7 @@ function parseEntry<T>(raw: string | null | undefined, trust: EntryCheck | undef
   }
 }
 
-export class RedisStore implements CacheStore {
+export class RedisStore implements CacheStore, ScriptRunner {
   /** The ioredis client (tests inspect it; the service should go through the store). */
   readonly client: Redis;
   private readonly ns: string;
@@ -65,6 +66,7 @@ export class RedisStore implements CacheStore {
   private openUntil = 0;
   private probing = false;
   private reportedDown = false;
+  readonly #scriptShas: Record<string, string> = {};
 
   constructor(config: RedisConfig, opts: RedisStoreOptions = {}) {
     this.ns = config.keyPrefix + KEY_NAMESPACE;
@@ -132,6 +134,27 @@ export class RedisStore implements CacheStore {
       await this.run(undefined, () => this.client.eval(RELEASE_SCRIPT, 1, lockKey, token));
     };
     return { state: 'acquired', lock: { release } };
+  }
+
+  get scripts(): ScriptRunner {
+    return this;
+  }
+
+  /**
+   * Runs `script` atomically with `keys` under this store's namespace; undefined when Redis is unavailable.
+   * Sent by its SHA-1 (EVALSHA), and in full only when Redis does not know it yet.
+   */
+  async runScript(script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    const sha = (this.#scriptShas[script.name] ??= createHash('sha1').update(script.lua).digest('hex'));
+    const names = keys.map((k) => this.ns + k);
+    return this.run(undefined, async () => {
+      try {
+        return await this.client.evalsha(sha, names.length, ...names, ...args);
+      } catch (err) {
+        if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+        return this.client.eval(script.lua, names.length, ...names, ...args);
+      }
+    });
   }
 
   health(): StoreHealth {

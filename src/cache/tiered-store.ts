@@ -1,5 +1,6 @@
 import type { MemoryStore, StoredEntry } from './memory-store.js';
 import type { RedisStore } from './redis-store.js';
+import type { ScriptRunner } from './scripts.js';
 import type { CacheEntry, CacheStore, CacheUse, EntryCheck, Lock, StoreHealth } from './types.js';
 
 /**
@@ -39,6 +40,11 @@ export class TieredStore implements CacheStore {
 
   health(): StoreHealth {
     return this.l2.health();
+  }
+
+  /** Redis's. */
+  get scripts(): ScriptRunner {
+    return this.l2;
   }
 
   /** Only the L1 is in process memory. */

@@ -1,5 +1,20 @@
 // The cache's vocabulary, shared by the engine and its stores.
 
+import type { ScriptRunner } from './scripts.js';
+
+/** What a load said: the data, or that it does not exist (kept as a negative entry). */
+export type Fetched<T> = { found: true; data: T } | { found: false };
+
+/**
+ * Whom a load is for: a caller waiting for it ('foreground'), or nobody right now ('background': a
+ * stale-while-revalidate refresh, or a read started so that a later answer finds the data). The Dashboard's
+ * budget lets foreground loads go first.
+ */
+export type Priority = 'foreground' | 'background';
+
+/** Loads the data of one key, for `priority`. */
+export type Load<T> = (priority: Priority) => Promise<Fetched<T>>;
+
 /** What a store keeps: when the Dashboard was asked, and what it said (null: "not found"). */
 export interface CacheEntry<T = unknown> {
   fetched_at: number; // epoch ms
@@ -20,10 +35,21 @@ export interface Lifetimes {
 
 /**
  * The lifetimes of an entry, given its data (null: a negative entry). Being a function of the data
- * lets a kind keep some entries longer (the details and roster of a course that is over, reads.ts)
+ * lets a kind keep some entries longer (the details and roster of a course that is over, reads/kinds.ts)
  * without any reader knowing.
  */
 export type CachePolicy<T = unknown> = (data: T | null) => Lifetimes;
+
+/**
+ * A kind of entry as the engine reads it: its name (a label for metrics and logs, never a key), the
+ * lifetimes of its entries, and what its data must look like when the store brings it from outside
+ * the process (Redis); without a shape, nothing from outside is trusted.
+ */
+export interface CacheKind<T = unknown> {
+  readonly name: string;
+  readonly policy: CachePolicy<T>;
+  readonly shape?: ShapeCheck;
+}
 
 /**
  * A caller's say over what one read does upstream on its behalf (one answer's bounded fan-out and
@@ -95,6 +121,8 @@ export interface CacheStore {
    */
   lock(key: string, ttlMs: number): Promise<{ state: 'acquired'; lock: Lock } | { state: 'busy' }>;
   health(): StoreHealth;
+  /** A store backed by a shared Redis also runs scripts there (scripts.ts), for state every replica shares. */
+  readonly scripts?: ScriptRunner;
   /** What the store holds in process memory, if it holds anything there. */
   readonly size?: CacheUse;
   close(): Promise<void>;

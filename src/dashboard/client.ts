@@ -1,15 +1,21 @@
 // The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
-// cap, one deadline per call (a retry included), one retry on network errors and 5xx, and a breaker
-// that stops asking a Dashboard that keeps failing.
+// cap, a request budget (budget.ts: a token per request sent, waiting callers first), one deadline per
+// call (a retry included), one retry on network errors and 5xx (retry.ts), and a breaker that stops
+// asking a Dashboard that keeps failing.
 
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import type { UpstreamConfig } from '../config.js';
-import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import type { Fetched, Priority } from '../cache/types.js';
+import type { UpstreamConfig } from '../config/config.js';
+import type { Slug } from '../domain/slugs.js';
+import type { CourseDetails, UserStats } from '../schemas/stored.js';
 import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
+import { UpstreamBudget } from './budget.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { parseCourse, parseRoster, parseUserStats } from './parse.js';
 import { upstreamSlugPath, upstreamUsernameQuery } from './paths.js';
-import { isRefusal, UpstreamError, type Dashboard, type Fetched } from './types.js';
+import { jitter, RETRYABLE_STATUS, retryDelay, withOneRetry, type Attempt } from './retry.js';
+import { SharedBucket } from './shared-bucket.js';
+import { isRefusal, UpstreamError, type Dashboard, type Roster } from './types.js';
 
 export type Endpoint = 'user_stats' | 'course' | 'course_users';
 
@@ -28,17 +34,19 @@ export interface DashboardClientHooks {
   now?: () => number;
   /** Every change of the breaker's state. */
   onBreakerChange?: (to: BreakerState, from: BreakerState) => void;
+  /** The Dashboard's request budget (shared through Redis by app.ts); by default one of this process's own. */
+  budget?: UpstreamBudget;
 }
 
 // The share of HTTP_TIMEOUT a call must still have when its slot comes for it to be sent at all: one
 // that would likely time out upstream leaves the queue then (503, our refusal), sparing the Dashboard
 // work nobody will wait for, and its caller the rest of the wait.
 const MIN_DEADLINE_LEFT_TO_SEND = 0.25;
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export class DashboardClient implements Dashboard {
   readonly limiter: ConcurrencyLimiter;
   readonly breaker: CircuitBreaker;
+  readonly budget: UpstreamBudget;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
 
@@ -53,6 +61,7 @@ export class DashboardClient implements Dashboard {
       now: hooks.now ?? Date.now,
       ...(hooks.onBreakerChange && { onChange: hooks.onBreakerChange }),
     });
+    this.budget = hooks.budget ?? new UpstreamBudget(new SharedBucket(options.budget, undefined));
     this.#ownsDispatcher = hooks.dispatcher === undefined;
     // Agent timeouts are only coarse backstops: the real deadline is the abort signal (undici 7
     // does not enforce a short headersTimeout reliably).
@@ -67,73 +76,53 @@ export class DashboardClient implements Dashboard {
       });
   }
 
-  userStats(username: string): Promise<Fetched<UserStats>> {
-    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats);
+  userStats(username: string, priority: Priority = 'foreground'): Promise<Fetched<UserStats>> {
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, priority);
   }
 
-  course(slug: Slug): Promise<Fetched<CourseDetails>> {
-    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse);
+  course(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<CourseDetails>> {
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, priority);
   }
 
-  courseUsers(slug: Slug): Promise<Fetched<Roster>> {
-    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster);
+  courseUsers(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<Roster>> {
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, priority);
   }
 
   async close(): Promise<void> {
     if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T): Promise<Fetched<T>> {
+  /** One call: a request, perhaps a retry (retry.ts), each sent with a token, a slot and the breaker's leave, all within HTTP_TIMEOUT. */
+  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T, priority: Priority): Promise<Fetched<T>> {
     // A Dashboard that is down is not asked, and the caller learns it at once, not after a wait in the queue.
     const wait = this.breaker.waitMs();
     if (wait > 0) throw this.#down(wait);
-    const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const { timeoutMs } = this.options;
+    const signal = AbortSignal.timeout(timeoutMs);
     const started = Date.now();
-    const call: { admission?: Admission; sentAt: number } = { sentAt: 0 };
+    const sendBy = started + timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND);
+    const pass = new BreakerPass(this.breaker, () => this.#down(this.breaker.waitMs()));
+    // Every request goes here, the retry too: a token (refused at once when it would come too late to send
+    // the call in time), a slot, then the breaker's leave just before sending.
+    const send = async (retryOf?: UpstreamError): Promise<Attempt<T>> => {
+      await this.budget.acquire(priority, sendBy - Date.now(), signal);
+      return this.limiter.run(
+        async () => {
+          pass.beforeSend(retryOf);
+          return this.#request(endpoint, pathAndQuery, parse, signal);
+        },
+        signal,
+        sendBy - Date.now(),
+      );
+    };
     try {
-      // The breaker is asked again with a slot in hand, just before sending: it may have opened meanwhile.
-      const sendBy = started + this.options.timeoutMs * (1 - MIN_DEADLINE_LEFT_TO_SEND);
-      const first = await this.#attempt(endpoint, pathAndQuery, parse, signal, sendBy, () => {
-        call.admission = this.breaker.admit();
-        if (call.admission === undefined) throw this.#down(this.breaker.waitMs());
-        call.sentAt = Date.now();
-      });
-      let result: Fetched<T>;
-      if (first.retryAfterMs === undefined) {
-        result = first.result;
-      } else {
-        // One retry, only if it can still finish before the deadline (a longer Retry-After is not
-        // waited for: the call fails now) and the breaker has not changed meanwhile.
-        const remaining = this.options.timeoutMs - (Date.now() - started);
-        if (first.retryAfterMs >= remaining) throw first.error;
-        await sleep(first.retryAfterMs, signal);
-        const second = await this.#attempt(endpoint, pathAndQuery, parse, signal, sendBy, () => {
-          if (call.admission === undefined || !this.breaker.holds(call.admission)) throw first.error;
-          call.sentAt = Date.now();
-        }).catch((err: unknown) => {
-          // A retry that could not be sent in time leaves the Dashboard's own failure as the verdict.
-          throw isRefusal(err) ? first.error : err;
-        });
-        if (second.retryAfterMs !== undefined) throw second.error;
-        result = second.result;
-      }
-      // A 200 and the Dashboard's own 404 alike: it answered.
-      if (call.admission !== undefined) this.breaker.succeeded(call.admission);
-      return result;
+      const fetched = await withOneRetry(send, () => timeoutMs - (Date.now() - started), signal);
+      pass.answered();
+      return fetched;
     } catch (err) {
       const timedOut = signal.aborted && !isRefusal(err);
-      // Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the
-      // Dashboard, and neither does a timeout after it had the request for less than half the deadline
-      // (the rest went waiting for a slot): a slow but answering Dashboard under a burst is not down.
-      if (call.admission !== undefined) {
-        if (timedOut && Date.now() - call.sentAt < this.options.timeoutMs / 2) this.breaker.inconclusive(call.admission);
-        else this.breaker.failed(call.admission);
-      }
-      if (timedOut) {
-        throw new UpstreamError('timeout', `the Dashboard did not answer within ${this.options.timeoutMs} ms`, undefined, {
-          cause: err,
-        });
-      }
+      pass.failed(timedOut, timeoutMs);
+      if (timedOut) throw new UpstreamError('timeout', `the Dashboard did not answer within ${timeoutMs} ms`, undefined, { cause: err });
       throw err;
     }
   }
@@ -144,61 +133,82 @@ export class DashboardClient implements Dashboard {
     });
   }
 
-  /**
-   * One request, once it has a slot (by `sendBy`, else refused) and `beforeSend` (run with the slot in
-   * hand) lets it go. Either a result, or an error with (when worth retrying) a delay before the retry.
-   */
-  async #attempt<T>(
-    endpoint: Endpoint,
-    pathAndQuery: string,
-    parse: (body: unknown) => T,
-    signal: AbortSignal,
-    sendBy: number,
-    beforeSend: () => void,
-  ): Promise<{ result: Fetched<T>; retryAfterMs?: undefined } | { retryAfterMs: number; error: UpstreamError }> {
-    return this.limiter.run(async () => {
-      beforeSend();
-      const started = performance.now();
-      let status = 0;
-      try {
-        const res = await request(this.options.baseUrl + pathAndQuery, {
-          method: 'GET',
-          dispatcher: this.#dispatcher,
-          signal,
-          headers: {
-            'user-agent': this.options.userAgent,
-            accept: 'application/json',
-            'accept-language': 'en',
-          },
-        });
-        status = res.statusCode;
-        const text = await readText(res.body, this.options.maxBodyBytes);
-        if (status === 200) return { result: { found: true, data: parse(parseJson(text)) } };
-        if (status === 404 && isDashboardNotFound(text)) return { result: { found: false } };
-        const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
-        if (RETRYABLE_STATUS.has(status)) {
-          return { retryAfterMs: retryDelay(res.headers['retry-after'], this.options.retryBaseMs), error };
-        }
-        throw error;
-      } catch (err) {
-        if (err instanceof UpstreamError || signal.aborted) throw err;
-        if (isNetworkError(err)) {
-          return {
-            retryAfterMs: jitter(this.options.retryBaseMs),
-            error: new UpstreamError('network', `could not reach the Dashboard: ${messageOf(err)}`, undefined, {
-              cause: err,
-            }),
-          };
-        }
-        // Anything else the HTTP client throws (its parser refusing the answer, above all) is the
-        // Dashboard's failure, never ours; not retried, as the same bytes would likely come back.
-        throw new UpstreamError('protocol', `the Dashboard's answer is not valid HTTP: ${messageOf(err)}`, undefined, {
-          cause: err,
-        });
-      } finally {
-        this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
+  /** One request and what it came to. The deadline's abort, and failures not worth a retry, are thrown. */
+  async #request<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T, signal: AbortSignal): Promise<Attempt<T>> {
+    const started = performance.now();
+    let status = 0;
+    try {
+      const res = await request(this.options.baseUrl + pathAndQuery, {
+        method: 'GET',
+        dispatcher: this.#dispatcher,
+        signal,
+        headers: {
+          'user-agent': this.options.userAgent,
+          accept: 'application/json',
+          'accept-language': 'en',
+        },
+      });
+      status = res.statusCode;
+      const text = await readText(res.body, this.options.maxBodyBytes);
+      if (status === 200) return { fetched: { found: true, data: parse(parseJson(text)) } };
+      if (status === 404 && isDashboardNotFound(text)) return { fetched: { found: false } };
+      const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
+      if (RETRYABLE_STATUS.has(status)) return { error, retryInMs: retryDelay(res.headers['retry-after'], this.options.retryBaseMs) };
+      throw error;
+    } catch (err) {
+      if (err instanceof UpstreamError || signal.aborted) throw err;
+      if (isNetworkError(err)) {
+        const error = new UpstreamError('network', `could not reach the Dashboard: ${messageOf(err)}`, undefined, { cause: err });
+        return { error, retryInMs: jitter(this.options.retryBaseMs) };
       }
-    }, signal, sendBy - Date.now());
+      // Anything else the HTTP client throws (its parser refusing the answer, above all) is the
+      // Dashboard's failure, never ours; not retried, as the same bytes would likely come back.
+      throw new UpstreamError('protocol', `the Dashboard's answer is not valid HTTP: ${messageOf(err)}`, undefined, { cause: err });
+    } finally {
+      this.hooks.onAttempt?.({ endpoint, status, durationMs: performance.now() - started });
+    }
+  }
+}
+
+/**
+ * One call's dealings with the breaker, all in one place: it is let through just before its first
+ * send (the breaker may have opened while it waited for a slot); its retry goes only while nothing has
+ * changed since; and its verdict is reported once.
+ */
+class BreakerPass {
+  #admission: Admission | undefined;
+  #sentAt = 0;
+
+  constructor(
+    private readonly breaker: CircuitBreaker,
+    private readonly refusal: () => UpstreamError,
+  ) {}
+
+  /** `retryOf`: the first request's failure, which stands if the retry may not go. */
+  beforeSend(retryOf?: UpstreamError): void {
+    if (retryOf === undefined) {
+      this.#admission = this.breaker.admit();
+      if (this.#admission === undefined) throw this.refusal();
+    } else if (this.#admission === undefined || !this.breaker.holds(this.#admission)) {
+      throw retryOf;
+    }
+    this.#sentAt = Date.now();
+  }
+
+  /** A 200 and the Dashboard's own 404 alike: it answered. */
+  answered(): void {
+    if (this.#admission !== undefined) this.breaker.succeeded(this.#admission);
+  }
+
+  /**
+   * Only a call that was sent counts; our own refusals (queue full, breaker open) say nothing of the
+   * Dashboard, and neither does a timeout after it had the request for less than half the deadline
+   * (the rest went waiting for a slot): a slow but answering Dashboard under a burst is not down.
+   */
+  failed(timedOut: boolean, timeoutMs: number): void {
+    if (this.#admission === undefined) return;
+    if (timedOut && Date.now() - this.#sentAt < timeoutMs / 2) this.breaker.inconclusive(this.#admission);
+    else this.breaker.failed(this.#admission);
   }
 }
 
@@ -234,20 +244,6 @@ function isDashboardNotFound(text: string): boolean {
   }
 }
 
-function retryDelay(header: string | string[] | undefined, baseMs: number): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value !== undefined) {
-    if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-    const at = Date.parse(value);
-    if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
-  }
-  return jitter(baseMs);
-}
-
-function jitter(ms: number): number {
-  return Math.round(ms * (0.75 + Math.random() / 2));
-}
-
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -258,18 +254,4 @@ function isNetworkError(err: unknown): boolean {
     err instanceof undiciErrors.ConnectTimeoutError ||
     (err instanceof Error && 'code' in err && typeof err.code === 'string' && /^(E[A-Z]+|UND_ERR_SOCKET)$/.test(err.code))
   );
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

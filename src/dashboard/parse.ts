@@ -1,14 +1,15 @@
 // Lenient, safe parsing of the Dashboard's bodies into the trimmed payloads we cache. A wrong overall shape
 // is an UpstreamError('payload'); a wrong field gets a safe default and a bad row is dropped, so a few odd
 // values never fail a whole answer. Dates are the exception: a present date that is not a real one is a
-// bad payload (a made-up default would give wrong "active now" answers).
+// bad payload (a made-up default would give wrong "active now" answers). The field helpers are shared with
+// campaigns.ts, which parses the program-wide sources of badges the same way.
 
-import type { CourseDetails, EnrolmentRow, Roster, RosterRow, UserStats } from '../domain/types.js';
-import { UpstreamError } from './types.js';
+import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../schemas/stored.js';
+import { UpstreamError, type Roster } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -16,12 +17,12 @@ function kind(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
-function payloadError(what: string, got: unknown): UpstreamError {
+export function payloadError(what: string, got: unknown): UpstreamError {
   return new UpstreamError('payload', `${what}, got ${kind(got)}`);
 }
 
 /** A string (a number is written out); anything else becomes "" (the contract never serves null labels). */
-function text(v: unknown): string {
+export function text(v: unknown): string {
   if (typeof v === 'string') return v;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 }
@@ -32,12 +33,12 @@ function nullableText(v: unknown): string | null {
 }
 
 /** A non-empty string or null: the key fields (slugs, usernames) without which a row is useless. */
-function key(v: unknown): string | null {
+export function key(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v : null;
 }
 
 /** A safe integer, also from a numeric string ("42"); null otherwise (floats, huge numbers, junk). */
-function integer(v: unknown): number | null {
+export function integer(v: unknown): number | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
   return Number.isSafeInteger(n) ? n : null;
 }
@@ -110,7 +111,7 @@ function rosterRow(v: unknown): RosterRow | null {
   return { username, role: role !== null && role >= 0 ? role : 0 };
 }
 
-function rows<T>(list: unknown[], row: (v: unknown) => T | null): T[] {
+export function rows<T>(list: unknown[], row: (v: unknown) => T | null): T[] {
   return list.map(row).filter((r): r is T => r !== null);
 }
 

@@ -2,7 +2,7 @@
 // arrive as sent (dashboard-api.md: double-decoded usernames, multi-segment slugs).
 
 import { wellFormed } from '../domain/text.js';
-import type { Slug } from '../domain/types.js';
+import type { Slug } from '../domain/slugs.js';
 
 /**
  * The value for `/user_stats.json?username=<value>`. The Dashboard decodes it twice (Rack, then CGI.unescape),

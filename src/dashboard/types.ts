@@ -1,15 +1,20 @@
 // The Dashboard as the rest of the service sees it: three reads and how they fail.
 
-import type { CourseDetails, Roster, Slug, UserStats } from '../domain/types.js';
+import type { Fetched, Priority } from '../cache/types.js';
+import type { Slug } from '../domain/slugs.js';
+import type { CourseDetails, CourseRoster, UserStats } from '../schemas/stored.js';
 
-/** What the Dashboard said: the payload, or that the user/course does not exist (404). */
-export type Fetched<T> = { found: true; data: T } | { found: false };
+/** users.json's rows: a roster as the Dashboard gives it (the cached one adds the course's own slug and end). */
+export type Roster = Pick<CourseRoster, 'users'>;
 
-/** The three upstream reads. Failures throw UpstreamError. */
+/**
+ * The three upstream reads: the payload, or that the user/course does not exist (404). Failures throw
+ * UpstreamError. `priority`: whether a caller waits for it (the Dashboard's budget serves those first).
+ */
 export interface Dashboard {
-  userStats(username: string): Promise<Fetched<UserStats>>;
-  course(slug: Slug): Promise<Fetched<CourseDetails>>;
-  courseUsers(slug: Slug): Promise<Fetched<Roster>>;
+  userStats(username: string, priority?: Priority): Promise<Fetched<UserStats>>;
+  course(slug: Slug, priority?: Priority): Promise<Fetched<CourseDetails>>;
+  courseUsers(slug: Slug, priority?: Priority): Promise<Fetched<Roster>>;
 }
 
 export type UpstreamFailure =
@@ -19,10 +24,11 @@ export type UpstreamFailure =
   | 'payload' // the body was not the JSON we expect
   | 'protocol' // the answer broke HTTP/1.1 (bad status line, header, chunk or framing) or the client failed otherwise
   | 'overloaded' // too many requests already waiting for an upstream slot (load shedding)
+  | 'budget' // the Dashboard's request budget (UPSTREAM_RATE, UPSTREAM_BURST) has no token in time
   | 'down'; // the breaker is open: the Dashboard failed too often in a row and is not asked for a while
 
 export class UpstreamError extends Error {
-  /** 'down': how long (ms) until the Dashboard may be asked again. */
+  /** 'down', 'budget': how long (ms) until the Dashboard may be asked again. */
   readonly retryAfterMs: number | undefined;
 
   constructor(
@@ -37,7 +43,7 @@ export class UpstreamError extends Error {
   }
 }
 
-/** Our own refusals (queue full, breaker open): they say nothing of the Dashboard and end by themselves. */
+/** Our own refusals (queue full, breaker open, budget spent): they say nothing of the Dashboard and end by themselves. */
 export function isRefusal(err: unknown): boolean {
-  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down');
+  return err instanceof UpstreamError && (err.kind === 'overloaded' || err.kind === 'down' || err.kind === 'budget');
 }

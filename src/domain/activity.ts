@@ -1,7 +1,5 @@
 // Whether a course is running at a given moment. Computed per request from cached dates.
 
-import type { CourseDetails } from './types.js';
-
 /** start <= now <= end (inclusive); null when either date is missing or unparseable. */
 export function windowActive(start: string | null, end: string | null, now: number): boolean | null {
   if (start === null || end === null) return null;
@@ -18,10 +16,15 @@ export interface CourseActivity {
   active_event: boolean | null;
 }
 
-export function courseActivity(
-  course: Pick<CourseDetails, 'start' | 'end' | 'timeline_start' | 'timeline_end'>,
-  now: number,
-): CourseActivity {
+/** A course's two windows, as ISO dates or null when unknown. */
+export interface CourseWindows {
+  start: string | null;
+  end: string | null;
+  timeline_start: string | null;
+  timeline_end: string | null;
+}
+
+export function courseActivity(course: CourseWindows, now: number): CourseActivity {
   return {
     active_tracking: windowActive(course.start, course.end, now),
     active_event: windowActive(course.timeline_start, course.timeline_end, now),

@@ -1,10 +1,17 @@
 // A user's enrolment rows (one per role) merged into one entry per course.
 
 import { isStaffRole, roleFromLabel, STUDENT_ROLE } from './roles.js';
-import type { EnrolmentRow } from './types.js';
 
-export interface EnrolmentSummary {
-  courses: EnrolmentRow[];
+/** What the summary needs of an enrolment row (one per course and role). */
+export interface Enrolment {
+  course_slug: string;
+  /** The Dashboard's label of the role. */
+  user_role: string;
+}
+
+export interface EnrolmentSummary<R extends Enrolment> {
+  /** One row per course: the one with the highest role. */
+  courses: R[];
   is_student: boolean;
   is_instructor: boolean;
 }
@@ -12,8 +19,8 @@ export interface EnrolmentSummary {
 // Unknown (e.g. localised) labels rank below Student, so a known role always wins the merge.
 const UNKNOWN_RANK = -1;
 
-export function summariseEnrolments(rows: readonly EnrolmentRow[]): EnrolmentSummary {
-  const best = new Map<string, { row: EnrolmentRow; rank: number }>();
+export function summariseEnrolments<R extends Enrolment>(rows: readonly R[]): EnrolmentSummary<R> {
+  const best = new Map<string, { row: R; rank: number }>();
   let is_student = false;
   let is_instructor = false;
   for (const row of rows) {

@@ -1,8 +1,8 @@
 // MediaWiki's first-letter rule for titles and usernames, from the Unicode properties that Node knows.
 //
 // MediaWiki (Language::ucfirst, since the PHP 7.4 title-case migration, T292552) changes a title's first
-// character to `$wgOverrideUcfirstCharacters[$c] ?? mb_convert_case($c, MB_CASE_TITLE)`, and Wikimedia's
-// override table keeps one entry for good: `ß` stays `ß`. MB_CASE_TITLE is Unicode's full title-case
+// character to `$wgOverrideUcfirstCharacters[$c] ?? mb_convert_case($c, MB_CASE_TITLE)`; Wikimedia's
+// override table is in ucfirst-overrides.ts. MB_CASE_TITLE is Unicode's full title-case
 // mapping, which differs from the upper case that JavaScript's toUpperCase gives in three ways:
 // - Georgian Mkhedruli letters title-case to themselves (their upper case, Mtavruli, is not used for
 //   capitalising): `ნინო` stays `ნინო`;
@@ -19,12 +19,14 @@
 // for the Greek letters whose title case ends in several combining marks (`ΐ`, `ᾷ`), PHP's result is not in
 // NFC and ours is (names are NFC throughout, and the two are canonically equivalent).
 
+import { UCFIRST_OVERRIDES } from './ucfirst-overrides.js';
+
 const CHANGES_WHEN_TITLECASED = /\p{Changes_When_Titlecased}/u;
 const TITLECASE_LETTER = /\p{Lt}/u;
 const CASED = /\p{Cased}/u;
 
-/** Wikimedia's $wgOverrideUcfirstCharacters (wmf-config/UcfirstOverrides.php): the permanent one. */
-const OVERRIDES: ReadonlyMap<string, string> = new Map([['ß', 'ß']]);
+// A Map: a lookup in the plain object would also find Object.prototype's members.
+const OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries(UCFIRST_OVERRIDES));
 
 let titlecaseLetters: Map<string, string> | undefined;
 

@@ -3,10 +3,12 @@
 
 import { InvalidInput } from './invalid.js';
 import { decodeSegment } from './names.js';
-import type { Slug } from './types.js';
 import { hasControl, isWellFormed, quote, utf8Length } from './text.js';
 
 const MAX_SLUG_BYTES = 1000;
+
+/** A course slug split into its decoded, validated segments (at least two, none empty). */
+export type Slug = readonly string[];
 
 /** Parses the still percent-encoded path after `/api/courses/` (a trailing `/users` already removed). */
 export function parseSlug(rawPath: string): Slug {

@@ -1,7 +1,12 @@
 // Course rosters: who runs a course, and the roster split by role.
 
 import { isStaffRole } from './roles.js';
-import type { RosterRow } from './types.js';
+
+/** One row of a roster: who, and in which role (a person may have several rows). */
+export interface RosterRow {
+  username: string;
+  role: number;
+}
 
 /** Sorted (code-point order, JavaScript's default sort), without duplicates. */
 function sortedUnique(names: Iterable<string>): string[] {

@@ -1,8 +1,9 @@
-// Response headers: CORS on every route for gadgets (public data, never credentials), and ETag / 304.
+// The headers every response carries (CORS for gadgets: public data, never credentials; nosniff), the
+// CORS preflight, and ETag / 304 for the routes that send plain bodies.
 
-import type { FastifyInstance, onSendAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, onSendAsyncHookHandler } from 'fastify';
 import { ALLOWED_METHODS } from './methods.js';
-import { etagMatches, weakEtag } from './respond.js';
+import { conditionalResponse, decidedOnto, weakEtag } from './respond.js';
 
 export const COMMON_HEADERS = {
   'access-control-allow-origin': '*',
@@ -10,9 +11,15 @@ export const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
+/** `reply` with the common headers: every route's (the hook below), and the errors Fastify raises before any hook runs (app.ts). */
+export function withCommonHeaders(reply: FastifyReply): FastifyReply {
+  return reply.headers(COMMON_HEADERS);
+}
+
 export function registerCommonHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(COMMON_HEADERS);
+  // Named: http/remembered.ts accounts for the app's hooks by name.
+  app.addHook('onRequest', function commonHeaders(_request, reply, done) {
+    withCommonHeaders(reply);
     done();
   });
 
@@ -28,15 +35,12 @@ export function registerCommonHeaders(app: FastifyInstance): void {
 
 /**
  * ETag / 304 for routes that send plain bodies (the index, the OpenAPI document, the gadget files),
- * on HEAD as on GET (Fastify drops a HEAD's body after this hook). API answers get theirs from the
- * Responder, hashed once per answer, so this hook stays off their hot path: it is added only in the
- * scope of the routes that need it.
+ * on HEAD as on GET (Fastify drops a HEAD's body after this hook), decided as an API answer's is
+ * (http/respond.ts). API answers get theirs from the Responder, hashed once per answer, so this hook
+ * stays off their hot path: it is added only in the scope of the routes that need it.
  */
 export const etagHook: onSendAsyncHookHandler = async (request, reply, payload) => {
   if (reply.statusCode !== 200 || typeof payload !== 'string' || (request.method !== 'GET' && request.method !== 'HEAD')) return payload;
-  const etag = weakEtag(payload);
-  reply.header('etag', etag);
-  if (!etagMatches(request.headers['if-none-match'], etag)) return payload;
-  reply.code(304);
-  return '';
+  const type = String(reply.getHeader('content-type'));
+  return decidedOnto(reply, conditionalResponse(request.headers['if-none-match'], payload, weakEtag(payload), type, [])) ?? null;
 };

@@ -2,7 +2,7 @@
 // every server with them, so the tests' in-process service has the same ones.
 
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { ServerLimits } from '../config.js';
+import type { ServerLimits } from '../config/config.js';
 
 export function limitedServer(limits: ServerLimits, listener: RequestListener): Server {
   const server = createServer(

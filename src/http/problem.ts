@@ -7,14 +7,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../answers/not-found.js';
 import { UpstreamError } from '../dashboard/types.js';
 import { InvalidInput } from '../domain/invalid.js';
+import type { Problem } from '../schemas/common.js';
+import { COMMON_HEADERS } from './headers.js';
 import { ALLOWED_METHODS, isAllowedMethod } from './methods.js';
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-}
 
 // Seconds a client should wait when we shed load because the Dashboard queue is full.
 const OVERLOADED_RETRY_AFTER = 5;
@@ -34,6 +29,13 @@ export function problemFor(err: unknown): Problem & { retryAfter?: number } {
           ...problem('overloaded', 'Too busy', 503, 'Too many requests are waiting for the Dashboard; try again in a few seconds.'),
           retryAfter: OVERLOADED_RETRY_AFTER,
         };
+      case 'budget': {
+        const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
+        return {
+          ...problem('upstream-budget', 'The Dashboard is asked enough for now', 503, `${err.message}: nothing usable is cached for this, try again in ${retryAfter} s.`),
+          retryAfter,
+        };
+      }
       case 'down': {
         const retryAfter = Math.max(1, Math.ceil((err.retryAfterMs ?? 0) / 1000));
         return {
@@ -98,6 +100,11 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
   return sendProblem(reply, p);
 }
 
+/** The common headers as lines of a response head written by hand. */
+const COMMON_LINES = Object.entries(COMMON_HEADERS)
+  .map(([name, value]) => `${name}: ${value}\r\n`)
+  .join('');
+
 /**
  * Requests Node refuses before Fastify sees them (a request head over 16 KB, a malformed request
  * line, a client too slow to send its head) still get a problem+json with CORS, like every error.
@@ -116,7 +123,7 @@ export function handleClientError(err: NodeJS.ErrnoException, socket: Duplex): v
   socket.end(
     `HTTP/1.1 ${status} ${title}\r\n` +
       'Content-Type: application/problem+json; charset=utf-8\r\n' +
-      'Access-Control-Allow-Origin: *\r\n' +
+      COMMON_LINES +
       'Cache-Control: no-store\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       'Connection: close\r\n\r\n' +

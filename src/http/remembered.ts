@@ -1,48 +1,109 @@
 // Remembered answers served straight from node:http, before Fastify. A GET or HEAD whose URL was
 // answered before, while that answer stays true, needs no routing, input parsing, hooks or
 // serialising: the answer cache finds it by URL (cache/answer-cache.ts). Every other request, and
-// the first for each URL, goes to Fastify. The status, headers and body are the Responder's
-// (http/respond.ts), and the response is recorded (metrics, access log) as Fastify's are.
+// the first for each URL, goes to Fastify, which teaches this module the URL from its response.
+//
+// What Fastify would have sent is accounted for three ways. The response is decided by the function
+// that decides Fastify's (http/respond.ts answerResponse). The headers Fastify's hooks added to the
+// URL's first answer are kept with the URL and sent again, so a header a hook or plugin adds applies
+// here too. And the fast path runs only while every request hook of the app is one it accounts for
+// (ACCOUNTED_HOOKS): a hook it does not know may do something per request (a rate limit, a tracer),
+// so then every request goes to Fastify (and a warning says why).
+//
+// A URL with a query parameter its route does not define is answered by Fastify (the parameter
+// ignored) and never remembered: a client that adds `?_=<timestamp>` to defeat caches would otherwise
+// add a URL per request.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AnswerCache } from '../cache/answer-cache.js';
-import { COMMON_HEADERS } from './headers.js';
+import { routeLabel, type ResponseRecorder } from '../telemetry/responses.js';
 import { requestId } from './request-id.js';
-import { cachingHeaders, etagMatches, JSON_TYPE } from './respond.js';
+import { answerResponse, routeHeaders } from './respond.js';
 
-/** Told of every response sent: the request id, the route pattern, the status and the time taken. */
-export type ResponseRecorder = (reqId: string, route: string, status: number, ms: number) => void;
+/** Request hooks whose every effect the fast path reproduces, by hook and function name. */
+const ACCOUNTED_HOOKS: Record<string, string[]> = {
+  // http/headers.ts: its headers are kept with each URL and sent again.
+  onRequest: ['commonHeaders'],
+  // http/headers.ts, only on routes that are never remembered; and Fastify's own for HEAD, which
+  // leaves the body out as node:http does.
+  onSend: ['etagHook', 'headRouteOnSendHandler'],
+  // telemetry/responses.ts: the fast path records its responses alike; and this module's own.
+  onResponse: ['recordResponse', 'learnAnswer'],
+};
 
-const COMMON = Object.entries(COMMON_HEADERS).flat();
+/** Every request hook of the app's routes that the fast path does not account for, as `hook: function`, read from Fastify's route listing. */
+function unaccountedHooks(app: FastifyInstance): string[] {
+  const listed = [...app.printRoutes({ includeHooks: true }).matchAll(/• \((\w+)\) (\[.*\])/g)].flatMap(([, hook, names]) =>
+    (JSON.parse(names ?? '[]') as string[]).map((name) => `${hook}: ${name.replace(/\(\)$/, '')}`),
+  );
+  // A listing without this module's own hook is one this code cannot read: then nothing is accounted for.
+  if (!listed.includes('onResponse: learnAnswer')) return ['(the route listing could not be read)'];
+  const accounted = new Set(Object.entries(ACCOUNTED_HOOKS).flatMap(([hook, names]) => names.map((name) => `${hook}: ${name}`)));
+  return [...new Set(listed.filter((hook) => !accounted.has(hook)))];
+}
 
-/**
- * A request listener's first step: answers the request and returns true when its answer is
- * remembered, returns false (having touched nothing) otherwise. `enabled` turns it off (while the
- * server closes, Fastify answers everything, with its 503s and `Connection: close`).
- */
-export function rememberedAnswers(
-  answers: AnswerCache,
-  now: () => number,
-  record: ResponseRecorder,
-  enabled: () => boolean,
-): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (req, res) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined || !enabled()) return false;
+/** Whether every query parameter of the request is one its route defines (its querystring schema). */
+function onlyDefinedQuery(request: FastifyRequest): boolean {
+  const defined = (request.routeOptions.schema?.querystring as { properties?: object } | undefined)?.properties ?? {};
+  for (const name in request.query as object) if (!Object.hasOwn(defined, name)) return false;
+  return true;
+}
+
+export class RememberedAnswers {
+  /** Requests Fastify is answering with an answer that stays true for a while, and that answer's key (the Responder says so). */
+  readonly #keys = new WeakMap<FastifyRequest, string>();
+  /** Off until the app is ready and its hooks are accounted for; off again once it closes (Fastify then answers everything, with its 503s and `Connection: close`). */
+  #on = false;
+
+  constructor(
+    private readonly answers: AnswerCache,
+    private readonly now: () => number,
+    private readonly record: ResponseRecorder,
+  ) {}
+
+  /**
+   * A request listener's first step: answers the request and returns true when its answer is
+   * remembered, returns false (having touched nothing) otherwise.
+   */
+  readonly serve = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (!this.#on || (req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined) return false;
     const started = performance.now();
-    const hit = answers.forUrl(req.url);
+    const hit = this.answers.forUrl(req.url);
     if (hit === undefined) return false;
-    const { answer, route } = hit;
-    const caching = cachingHeaders(answer, now());
-    const headers = [...COMMON, 'age', caching.age, 'cache-control', caching['cache-control'], 'etag', caching.etag];
-    if (etagMatches(req.headers['if-none-match'], answer.etag)) {
-      res.writeHead(304, headers).end();
-      record(requestId(req), route, 304, performance.now() - started);
-      return true;
-    }
-    headers.push('content-type', JSON_TYPE, 'content-length', String(Buffer.byteLength(answer.payload)));
-    // Node sends no body for a HEAD.
-    res.writeHead(200, headers).end(answer.payload);
-    record(requestId(req), route, 200, performance.now() - started);
+    const { status, headers, body } = answerResponse(hit.answer, req.headers['if-none-match'], this.now(), hit.alias.headers);
+    res.writeHead(status, headers).end(body);
+    this.record(requestId(req), hit.alias.route, status, performance.now() - started);
     return true;
   };
+
+  /** The Responder's notice: `request` is being answered with the answer under `key`, which stays true for a while. */
+  readonly answering = (request: FastifyRequest, key: string): void => {
+    this.#keys.set(request, key);
+  };
+
+  /** Learns each URL from Fastify's answer to it, and turns the fast path on once the app is ready (if its hooks allow). */
+  register(app: FastifyInstance): void {
+    const answers = this.answers;
+    const keys = this.#keys;
+    app.addHook('onResponse', function learnAnswer(request, reply, done) {
+      const key = keys.get(request);
+      // The URL as node:http gives it to the fast path.
+      const url = request.raw.url;
+      if (key !== undefined && url !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
+        answers.aliasUrl(url, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
+      }
+      done();
+    });
+    app.addHook('onReady', (done) => {
+      const unaccounted = unaccountedHooks(app);
+      this.#on = unaccounted.length === 0;
+      if (!this.#on) app.log.warn({ hooks: unaccounted }, 'repeated answers all go through Fastify: the app has hooks the fast path does not account for');
+      done();
+    });
+    app.addHook('preClose', (done) => {
+      this.#on = false;
+      done();
+    });
+  }
 }

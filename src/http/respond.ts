@@ -1,6 +1,9 @@
-// Sends an answer with its caching headers (Cache-Control, Age, ETag, 304), taking it from the
-// answer cache while it cannot have changed and building it otherwise. A repeated request for the
-// same URL is served before Fastify, by http/remembered.ts, with the same headers from here.
+// An API answer's response: one function (`answerResponse`) decides its status, every header it
+// owns (Cache-Control, Age, ETag, and with a body Content-Type and Content-Length), the 304 and the
+// body bytes, for both ways an answer is sent: Fastify's (the Responder, below) and the remembered
+// answers' before Fastify (http/remembered.ts), which adds the headers Fastify's hooks sent for the
+// URL. The Responder takes an answer from the answer cache while it cannot have changed and builds it
+// otherwise.
 
 import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,7 +11,17 @@ import type { Answer } from '../answers/context.js';
 import type { AnswerCache, FinishedAnswer } from '../cache/answer-cache.js';
 
 const MAX_AGE_CAP = 86_400; // a day: the contract's bound
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Header names and values in turn, as node:http's writeHead takes them. */
+export type HeaderList = string[];
+
+/** A response decided: its status, its headers and its body (none for a 304). */
+export interface Decided {
+  status: 200 | 304;
+  headers: HeaderList;
+  body: string | undefined;
+}
 
 export function weakEtag(payload: string): string {
   return `W/"${hash('sha1', payload, 'base64url')}"`;
@@ -22,7 +35,7 @@ const LIST_MEMBER = /\s*(\*|(?:W\/)?"([^"]*)")\s*(?:,|$)/y;
  * a GET must: `W/"x"` and `"x"` match each other; `*` matches any current answer. A malformed field
  * matches nothing.
  */
-export function etagMatches(header: string | undefined, etag: string): boolean {
+function etagMatches(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   const opaque = etag.startsWith('W/') ? etag.slice(3, -1) : etag.slice(1, -1);
   LIST_MEMBER.lastIndex = 0;
@@ -33,23 +46,62 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * The caching headers of a finished answer sent at `now`. HTTP caches take max-age minus Age as the
- * time left, so max-age is the lifetime counted from the oldest entry's fetch, and Age is that
- * entry's age.
+ * The response to a GET or HEAD of `body` tagged `etag`: 304, with neither body nor Content-Type and
+ * Content-Length, when If-None-Match holds the tag (RFC 9110, section 15.4.5); else 200 with them.
+ * `headers` (extended in place) and the ETag go on both. A HEAD gets the GET's headers, Content-Length included; the
+ * server leaves its body out (node:http for a HEAD, and Fastify's HEAD routes).
  */
-export function cachingHeaders(
-  { etag, freshness: { oldestFetchedAt, freshUntil } }: FinishedAnswer,
-  now: number,
-): { age: string; 'cache-control': string; etag: string } {
+export function conditionalResponse(ifNoneMatch: string | undefined, body: string, etag: string, contentType: string, headers: HeaderList): Decided {
+  headers.push('etag', etag);
+  if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers, body: undefined };
+  headers.push('content-type', contentType, 'content-length', String(Buffer.byteLength(body)));
+  return { status: 200, headers, body };
+}
+
+/** What answerResponse decides itself: anything a response of Fastify's had under these names is left out of the URL's own headers. */
+const DECIDED = new Set(['age', 'cache-control', 'etag', 'content-type', 'content-length']);
+
+/**
+ * An API answer's response at `now`, with `routeHeaders` (what Fastify's hooks add for its URL,
+ * http/remembered.ts) first. HTTP caches take max-age minus Age as the time left, so max-age is the
+ * lifetime counted from the oldest entry's fetch, and Age is that entry's age.
+ */
+export function answerResponse(answer: FinishedAnswer, ifNoneMatch: string | undefined, now: number, routeHeaders: readonly string[]): Decided {
+  const { oldestFetchedAt, freshUntil } = answer.freshness;
   const age = Math.max(0, Math.floor((now - oldestFetchedAt) / 1000));
   const maxAge = Math.min(MAX_AGE_CAP, Math.max(0, Math.floor((freshUntil - oldestFetchedAt) / 1000)));
-  return { age: String(age), 'cache-control': `public, max-age=${maxAge}`, etag };
+  const headers = [...routeHeaders, 'age', String(age), 'cache-control', `public, max-age=${maxAge}`];
+  return conditionalResponse(ifNoneMatch, answer.payload, answer.etag, JSON_TYPE, headers);
 }
+
+/** The headers of a response Fastify sent that answerResponse does not decide, as a list. */
+export function routeHeaders(sent: Record<string, string | number | string[] | undefined>): HeaderList {
+  const list: HeaderList = [];
+  for (const [name, value] of Object.entries(sent)) {
+    if (value === undefined || DECIDED.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) list.push(name, String(one));
+  }
+  return list;
+}
+
+/** Puts a decided response's status and headers on a Fastify reply; returns its body (undefined: none). */
+export function decidedOnto(reply: FastifyReply, decided: Decided): string | undefined {
+  reply.code(decided.status);
+  // A 304 has no body to describe (the route may have typed one before the 304 was decided).
+  if (decided.status === 304) reply.removeHeader('content-type');
+  const { headers } = decided;
+  for (let i = 0; i + 1 < headers.length; i += 2) reply.header(headers[i] as string, headers[i + 1]);
+  return decided.body;
+}
+
+/** Told that `request` is being answered with the answer under `key` (http/remembered.ts learns the URL from its response). */
+export type AnswerNotice = (request: FastifyRequest, key: string) => void;
 
 export class Responder {
   constructor(
     private readonly answers: AnswerCache,
     private readonly now: () => number,
+    private readonly answering: AnswerNotice,
   ) {}
 
   /**
@@ -59,11 +111,8 @@ export class Responder {
   async send<T>(request: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
     const finished = this.answers.get(key) ?? (await this.#finish(reply, key, compute));
     const now = this.now();
-    // The next request for this URL finds the answer without routing or parsing, while it stays true.
-    if (finished.freshness.freshUntil > now) this.answers.aliasUrl(request.url, { key, route: request.routeOptions.url ?? '' });
-    reply.headers(cachingHeaders(finished, now));
-    if (etagMatches(request.headers['if-none-match'], finished.etag)) return reply.code(304).send();
-    return reply.type(JSON_TYPE).send(finished.payload);
+    if (finished.freshness.freshUntil > now) this.answering(request, key);
+    return reply.send(decidedOnto(reply, answerResponse(finished, request.headers['if-none-match'], now, [])));
   }
 
   async #finish<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FinishedAnswer> {

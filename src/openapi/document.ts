@@ -4,7 +4,7 @@
 
 import type { SwaggerOptions } from '@fastify/swagger';
 import { Type } from 'typebox';
-import { LICENSE, VERSION } from '../package-info.js';
+import { LICENSE, VERSION } from '../config/package-info.js';
 import { attachExamples, type Doc, type Operation } from './doc-examples.js';
 
 const COURSE_WILDCARD = '/api/courses/*';

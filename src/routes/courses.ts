@@ -4,8 +4,9 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { answerContext, type AnswerDeps } from '../answers/context.js';
-import { course, courseUsers } from '../answers/courses.js';
+import { answerKey } from '../answers/answer-key.js';
+import type { AnswerDeps } from '../answers/context.js';
+import { courseAnswer, courseUsersAnswer } from '../answers/courses.js';
 import type { Responder } from '../http/respond.js';
 import { parseBoolean, parseDashboard } from '../domain/query.js';
 import { parseSlug, slugText } from '../domain/slugs.js';
@@ -45,13 +46,13 @@ export const courseRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; r
       const dashboard = parseDashboard(request.query.dashboard, false);
       if (rawPath.endsWith(ROSTER_SUFFIX)) {
         const slug = parseSlug(rawPath.slice(0, -ROSTER_SUFFIX.length));
-        return responder.send(request, reply, `roster|${dashboard}|${enrich}|${slugText(slug)}`, () =>
-          courseUsers(answerContext(answerDeps, dashboard, reply.elapsedTime), slug, enrich),
+        return responder.send(request, reply, answerKey('roster', dashboard, slugText(slug), enrich), () =>
+          courseUsersAnswer(answerDeps, dashboard, reply.elapsedTime, slug, enrich),
         );
       }
       const slug = parseSlug(rawPath);
-      return responder.send(request, reply, `course|${dashboard}|${enrich}|${slugText(slug)}`, () =>
-        course(answerContext(answerDeps, dashboard, reply.elapsedTime), slug, enrich),
+      return responder.send(request, reply, answerKey('course', dashboard, slugText(slug), enrich), () =>
+        courseAnswer(answerDeps, dashboard, reply.elapsedTime, slug, enrich),
       );
     },
   );

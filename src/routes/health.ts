@@ -3,16 +3,17 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CacheStore } from '../cache/types.js';
-import { VERSION } from '../package-info.js';
+import type { UpstreamBudget } from '../dashboard/budget.js';
+import { VERSION } from '../config/package-info.js';
 import { byDashboard, DASHBOARDS, type DashboardId } from '../domain/dashboards.js';
-import type { UpstreamState } from '../metrics.js';
+import type { UpstreamState } from '../dashboard/upstream-state.js';
 import { requestProblems } from '../schemas/common.js';
 import { HealthSchema, LivenessSchema } from '../schemas/health.js';
 
 export interface HealthDeps {
   store: CacheStore;
   /** Each Dashboard's client, by Dashboard id. */
-  dashboards: Record<DashboardId, UpstreamState>;
+  dashboards: Record<DashboardId, UpstreamState & { budget: Pick<UpstreamBudget, 'scope'> }>;
   startedAt: number;
   now: () => number;
 }
@@ -46,6 +47,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ deps: HealthDeps }> = asy
         uptime_seconds: Math.floor((deps.now() - deps.startedAt) / 1000),
         upstream_in_flight: total((u) => u.limiter.active),
         upstream_queued: total((u) => u.limiter.queued),
+        upstream_budget: byDashboard((id) => deps.dashboards[id].budget.scope),
         version: VERSION,
       };
     },

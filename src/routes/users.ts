@@ -1,10 +1,9 @@
 // /api/users/{username}, .../active-staff and .../status, each for one Dashboard or (`dashboard=all`) both.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { answerFor } from '../answers/all-dashboards.js';
+import { answerKey } from '../answers/answer-key.js';
 import type { AnswerDeps } from '../answers/context.js';
-import { mergeActiveStaff, mergeUserCourses, mergeUserStatus } from '../answers/merge.js';
-import { activeStaff, userCourses, userStatus } from '../answers/users.js';
+import { activeStaffAnswer, userCoursesAnswer, userStatusAnswer } from '../answers/users.js';
 import type { Responder } from '../http/respond.js';
 import { canonicalUsername } from '../domain/names.js';
 import { parseBoolean, parseDashboard } from '../domain/query.js';
@@ -40,8 +39,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
       const username = canonicalUsername(request.params.username);
       const enrich = parseBoolean(request.query.enrich, 'enrich');
       const dashboard = parseDashboard(request.query.dashboard, true);
-      return responder.send(request, reply, `user|${dashboard}|${enrich}|${username}`, () =>
-        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userCourses(ctx, username, enrich), mergeUserCourses),
+      return responder.send(request, reply, answerKey('user', dashboard, username, enrich), () =>
+        userCoursesAnswer(answerDeps, dashboard, reply.elapsedTime, username, enrich),
       );
     },
   );
@@ -66,8 +65,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
       const username = canonicalUsername(request.params.username);
       const useEventDates = parseBoolean(request.query.use_event_dates, 'use_event_dates');
       const dashboard = parseDashboard(request.query.dashboard, true);
-      return responder.send(request, reply, `active-staff|${dashboard}|${useEventDates}|${username}`, () =>
-        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => activeStaff(ctx, username, useEventDates), mergeActiveStaff),
+      return responder.send(request, reply, answerKey('active-staff', dashboard, username, useEventDates), () =>
+        activeStaffAnswer(answerDeps, dashboard, reply.elapsedTime, username, useEventDates),
       );
     },
   );
@@ -88,8 +87,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ answerDeps: AnswerDeps; res
     async (request, reply) => {
       const username = canonicalUsername(request.params.username);
       const dashboard = parseDashboard(request.query.dashboard, true);
-      return responder.send(request, reply, `status|${dashboard}|${username}`, () =>
-        answerFor(answerDeps, dashboard, reply.elapsedTime, (ctx) => userStatus(ctx, username), mergeUserStatus),
+      return responder.send(request, reply, answerKey('status', dashboard, username), () =>
+        userStatusAnswer(answerDeps, dashboard, reply.elapsedTime, username),
       );
     },
   );

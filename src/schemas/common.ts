@@ -1,4 +1,4 @@
-// Schema pieces shared by the endpoints: nullable fields, dates, activity flags, staff lists, errors.
+// Schema pieces shared by the endpoints: nullable fields, activity flags, staff lists, errors.
 // The schemas are one source for response types (Static<>), fast serialisation (unknown upstream
 // fields are dropped on the way out) and the OpenAPI document.
 
@@ -10,17 +10,6 @@ export function Nullable<T extends TSchema>(schema: T, description?: string) {
   const base = schema as unknown as { type: string };
   return Type.Unsafe<Static<T> | null>({ ...schema, type: [base.type, 'null'], ...(description && { description }) });
 }
-
-const DateTime = (description: string) =>
-  Nullable(Type.String({ examples: ['2026-11-26T12:00:00.000Z'] }), `${description} (ISO-8601 UTC, the Dashboard's own form), or null when unknown`);
-
-/** A course's two windows. */
-export const WindowFields = {
-  start: DateTime('Start of the tracking window'),
-  end: DateTime('End of the tracking window'),
-  timeline_start: DateTime('Start of the event window'),
-  timeline_end: DateTime('End of the event window'),
-};
 
 /** Whether now lies inside each window. */
 export const ActivityFields = {
@@ -95,7 +84,8 @@ export const problemResponses = {
     ...ProblemSchema,
     description:
       'Nothing usable is cached and the Dashboard cannot be asked now: it is down (`/problems/dashboard-down`: its breaker ' +
-      'opened after UPSTREAM_MAX_FAILS failed calls in a row, for UPSTREAM_FAIL_TIMEOUT), or too many requests are waiting for it (`/problems/overloaded`)',
+      'opened after UPSTREAM_MAX_FAILS failed calls in a row, for UPSTREAM_FAIL_TIMEOUT), too many requests are waiting for it (`/problems/overloaded`), ' +
+      "or its request budget (UPSTREAM_RATE, UPSTREAM_BURST) has no token before the answer's deadline (`/problems/upstream-budget`)",
     headers: {
       'Retry-After': Type.Integer({ minimum: 1, description: 'Seconds until the Dashboard may be asked again' }),
     },

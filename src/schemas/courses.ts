@@ -1,24 +1,13 @@
-// What the /api/courses/{slug...} endpoints answer.
+// What the /api/courses/{slug...} endpoints answer: the stored details and roster rows, with more.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, CourseUrlField, DashboardField, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, CourseUrlField, DashboardField, Nullable, PartialField, StaffSchema } from './common.js';
+import { CourseDetailsSchema, CourseRosterSchema, RosterRowSchema } from './stored.js';
 
 export const CourseSchema = Type.Object({
-  id: Type.Integer({ description: "The course's stable id" }),
-  title: Type.String(),
-  description: Nullable(Type.String(), "The Dashboard's description (free text, may hold HTML or markdown); null when it has none"),
-  school: Type.String(),
-  slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
+  ...CourseDetailsSchema.properties,
   dashboard: DashboardField,
   course_url: CourseUrlField,
-  ...WindowFields,
-  published: Type.Boolean(),
-  private: Type.Boolean(),
-  ended: Type.Boolean(),
-  closed: Type.Boolean(),
-  type: Type.String({ examples: ['BasicCourse', 'Editathon'] }),
-  term: Type.String(),
-  student_count: Type.Integer(),
   active_event: Type.Optional(ActivityFields.active_event),
   active_tracking: Type.Optional(ActivityFields.active_tracking),
   staff: Type.Optional(Nullable(StaffSchema, 'With enrich: the staff; null when the roster could not be had')),
@@ -27,13 +16,8 @@ export const CourseSchema = Type.Object({
 
 export type Course = Static<typeof CourseSchema>;
 
-const RosterRowSchema = Type.Object({
-  username: Type.String(),
-  role: Type.Integer({ description: '0 participant, 1 facilitator, 2-4 volunteers and staff' }),
-});
-
 export const CourseUsersSchema = Type.Object({
-  slug: Type.String({ description: "The Dashboard's own spelling of the slug, whatever the request's" }),
+  slug: CourseRosterSchema.properties.slug,
   dashboard: DashboardField,
   facilitators: Type.Array(RosterRowSchema, { description: 'role >= 1' }),
   participants: Type.Array(RosterRowSchema, { description: 'role 0' }),

@@ -6,6 +6,8 @@ const DashboardState = Type.Union([Type.Literal('ok'), Type.Literal('down')], {
   description: '`down` while its breaker is open or its probe call is out (UPSTREAM_MAX_FAILS failed calls in a row); `ok` otherwise',
 });
 
+const BudgetScope = Type.Union([Type.Literal('shared'), Type.Literal('per-process')]);
+
 export const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')], {
     description: '`degraded` when Redis is configured but not answering, or when a Dashboard is `down`',
@@ -19,6 +21,10 @@ export const HealthSchema = Type.Object({
   uptime_seconds: Type.Integer(),
   upstream_in_flight: Type.Integer({ description: 'Requests in flight to the Dashboards, both together (per Dashboard: /metrics)' }),
   upstream_queued: Type.Integer({ description: 'Reads waiting for an upstream slot, both Dashboards together (per Dashboard: /metrics)' }),
+  upstream_budget: Type.Object(
+    { outreach: BudgetScope, wikiedu: BudgetScope },
+    { description: "Each Dashboard's request budget (UPSTREAM_RATE, UPSTREAM_BURST): `shared` by every replica through Redis, or `per-process` (no Redis, or Redis down: each replica then has a budget of its own)" },
+  ),
   version: Type.String(),
 });
 

@@ -1,19 +1,11 @@
-// What the /api/users/{username}... endpoints answer.
+// What the /api/users/{username}... endpoints answer: a course entry is a stored enrolment row with more.
 
 import { Type, type Static } from 'typebox';
-import { ActivityFields, CourseUrlField, DashboardField, DashboardsField, Nullable, PartialField, StaffSchema, WindowFields } from './common.js';
+import { ActivityFields, CourseUrlField, DashboardField, DashboardsField, Nullable, PartialField, StaffSchema } from './common.js';
+import { EnrolmentRowSchema, WindowFields } from './stored.js';
 
 export const CourseEntrySchema = Type.Object({
-  course_id: Type.Integer({ description: "The Dashboard's enrolment (courses_users) id, passed through as upstream sends it" }),
-  course_title: Type.String(),
-  course_school: Type.String(),
-  course_term: Type.String(),
-  user_count: Type.Integer({ description: 'Participants (role 0) in the course' }),
-  user_role: Type.String({ description: "The user's highest role in the course, as the Dashboard labels it (English)" }),
-  course_slug: Type.String({
-    description: "The Dashboard's own spelling of the course's slug",
-    examples: ['Université_de_Montréal/Histoire_des_sciences_(Automne_2026)'],
-  }),
+  ...EnrolmentRowSchema.properties,
   dashboard: DashboardField,
   course_url: CourseUrlField,
   ...Type.Partial(Type.Object({ ...WindowFields, ...ActivityFields })).properties,

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnswerCache, type FinishedAnswer } from '../../src/cache/answer-cache.js';
+import { AnswerCache, splitAnswerBounds, type FinishedAnswer } from '../../src/cache/answer-cache.js';
 import { entryHeapBytes } from '../../src/cache/heap-size.js';
 
 function clock(start = 1_000_000) {
@@ -41,32 +41,37 @@ describe('AnswerCache', () => {
     assert.equal(cache.size.entries, 0);
   });
 
-  it('evicts the least recently used answer beyond its entry bound', () => {
+  it('evicts the least recently used answer beyond its part of the entry bound', () => {
     const c = clock();
-    const cache = new AnswerCache(c.now, { maxEntries: 2, maxBytes: 10_000 });
+    const bounds = { maxEntries: 10, maxBytes: 10_000 };
+    const { maxEntries } = splitAnswerBounds(bounds).answers;
+    const cache = new AnswerCache(c.now, bounds);
     const until = c.now() + 60_000;
-    cache.remember('a', finished('A', until));
-    cache.remember('b', finished('B', until));
-    assert.ok(cache.get('a'));
-    cache.remember('c', finished('C', until));
-    assert.deepEqual(['a', 'b', 'c'].map((k) => cache.get(k)?.payload), ['A', undefined, 'C']);
+    for (let i = 0; i < maxEntries; i++) cache.remember(`k${i}`, finished(`P${i}`, until));
+    assert.ok(cache.get('k0'));
+    cache.remember('new', finished('N', until));
+    assert.equal(cache.get('k0')?.payload, 'P0', 'the one just used stays');
+    assert.equal(cache.get('k1'), undefined, 'the least recently used went');
+    assert.equal(cache.get('new')?.payload, 'N');
   });
 
-  it('stays within its byte bound by heap cost: a big answer pushes out older ones, one over the bound is not kept', () => {
+  it('stays within its part of the byte bound by heap cost: a big answer pushes out older ones, one over the bound is not kept', () => {
     const c = clock();
     const until = c.now() + 60_000;
     const small = (i: number) => finished('x'.repeat(90), until, i);
     const smallCost = entryHeapBytes('small0', small(0));
-    const cache = new AnswerCache(c.now, { maxEntries: 100, maxBytes: smallCost * 10 + 100 });
-    for (let i = 0; i < 10; i++) cache.remember(`small${i}`, small(i));
-    assert.equal(cache.size.bytes, smallCost * 10, 'each answer counted at its estimated heap cost');
+    const cache = new AnswerCache(c.now, { maxEntries: 100, maxBytes: smallCost * 13 });
+    const { maxBytes } = splitAnswerBounds({ maxEntries: 100, maxBytes: smallCost * 13 }).answers;
+    const fit = Math.floor(maxBytes / smallCost);
+    for (let i = 0; i < fit; i++) cache.remember(`small${i}`, small(i));
+    assert.equal(cache.size.bytes, smallCost * fit, 'each answer counted at its estimated heap cost');
     cache.remember('big', finished('y'.repeat(smallCost * 5), until));
-    assert.ok(cache.size.bytes <= cache.size.maxBytes, `${cache.size.bytes} bytes held`);
+    assert.ok(cache.size.bytes <= maxBytes, `${cache.size.bytes} bytes held`);
     assert.equal(cache.get('big')?.payload.length, smallCost * 5);
     assert.equal(cache.get('small0'), undefined, 'the oldest went first');
-    cache.remember('huge', finished('z'.repeat(smallCost * 11), until));
+    cache.remember('huge', finished('z'.repeat(maxBytes), until));
     assert.equal(cache.get('huge'), undefined);
-    assert.ok(cache.size.bytes <= cache.size.maxBytes);
+    assert.ok(cache.size.bytes <= maxBytes);
   });
 
   it('counts an answer with text above U+00FF at two bytes a character', () => {
@@ -85,24 +90,41 @@ describe('AnswerCache', () => {
     const answer = finished('{"a":1}', c.now() + 1_000);
     assert.equal(cache.forUrl('/api/users/A'), undefined);
     cache.remember('user|A', answer);
-    cache.aliasUrl('/api/users/A', { key: 'user|A', route: '/api/users/:username' });
-    cache.aliasUrl('/api/users/a', { key: 'user|A', route: '/api/users/:username' });
-    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, route: '/api/users/:username' });
+    const alias = { key: 'user|A', route: '/api/users/:username', headers: ['x-one', '1'] };
+    cache.aliasUrl('/api/users/A', alias);
+    cache.aliasUrl('/api/users/a', alias);
+    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, alias });
     assert.equal(cache.forUrl('user|A'), undefined, 'an answer key is not a URL');
-    assert.equal(cache.get('url /api/users/A'), undefined, 'an alias is not an answer');
+    assert.equal(cache.get('/api/users/A'), undefined, 'a URL is not an answer key');
     c.advance(1_000);
     assert.equal(cache.forUrl('/api/users/A'), undefined, 'not once the answer may have changed');
   });
 
-  it('forgets a URL whose answer was evicted, and counts aliases within the same bounds', () => {
+  it('forgets a URL whose answer was evicted', () => {
     const c = clock();
-    const cache = new AnswerCache(c.now, { maxEntries: 2, maxBytes: 10_000 });
+    const cache = new AnswerCache(c.now, { maxEntries: 10, maxBytes: 10_000 });
     const until = c.now() + 60_000;
     cache.remember('a', finished('A', until));
-    cache.aliasUrl('/a', { key: 'a', route: '/r' });
-    cache.remember('b', finished('B', until));
-    assert.equal(cache.size.entries, 2);
-    assert.equal(cache.get('a'), undefined, 'the alias took a place of the bound');
+    cache.aliasUrl('/a', { key: 'a', route: '/r', headers: [] });
+    for (let i = 0; i < 10; i++) cache.remember(`b${i}`, finished('B', until));
+    assert.equal(cache.get('a'), undefined);
     assert.equal(cache.forUrl('/a'), undefined);
+  });
+
+  it('bounds the URLs apart from the answers, within its own bounds: 100,000 URLs evict no answer', () => {
+    const c = clock();
+    const bounds = { maxEntries: 100, maxBytes: 100_000 };
+    const cache = new AnswerCache(c.now, bounds);
+    const until = c.now() + 60_000;
+    const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
+    for (const key of keys) cache.remember(key, finished(`{"n":"${key}"}`, until));
+    const held = cache.size;
+    for (let i = 0; i < 100_000; i++) cache.aliasUrl(`/api/users/A?_=${i}`, { key: 'k0', route: '/api/users/:username', headers: [] });
+    for (const key of keys) assert.ok(cache.get(key), `${key} is still there`);
+    assert.ok(cache.forUrl('/api/users/A?_=99999'), 'the latest URLs are found');
+    assert.equal(cache.forUrl('/api/users/A?_=0'), undefined, 'the oldest went');
+    const { entries, bytes, maxBytes } = cache.size;
+    assert.ok(entries > held.entries && entries <= bounds.maxEntries, `${entries} entries`);
+    assert.ok(bytes <= maxBytes && maxBytes === bounds.maxBytes, `${bytes} of ${maxBytes} bytes`);
   });
 });

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeBudget, splitBudget } from '../../src/cache/budget.js';
 import { getHeapStatistics } from 'node:v8';
-import { CACHE_HEAP_SHARE, loadConfig } from '../../src/config.js';
-import { oldGenerationLimit } from '../../src/heap-limit.js';
+import { loadConfig } from '../../src/config/config.js';
+import { CACHE_HEAP_SHARE } from '../../src/config/settings.js';
+import { oldGenerationLimit } from '../../src/config/heap-limit.js';
 
 describe('splitBudget', () => {
   it('gives the answer cache its share and the data cache the rest, adding up to the budget', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { createStore } from '../../src/cache/index.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { TieredStore } from '../../src/cache/tiered-store.js';

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import type { RedisConfig } from '../../src/config.js';
+import type { RedisConfig } from '../../src/config/config.js';
 import { SwrCache } from '../../src/cache/engine.js';
 import { KEY_NAMESPACE, RedisStore, warnAboutPrefix } from '../../src/cache/redis-store.js';
-import type { CachePolicy } from '../../src/cache/types.js';
+import type { CacheKind, CachePolicy } from '../../src/cache/types.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const COMMAND_TIMEOUT_MS = 100;
@@ -150,8 +150,10 @@ describe('RedisStore with Redis up', () => {
 describe('two replicas on one Redis', () => {
   const ctx = privateRedis();
   const policy: CachePolicy = () => ({ freshMs: 60_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 600_000, negativeMs: 60_000 });
-  const shapes = { user: (data: unknown) => typeof data === 'object' && data !== null && 'calls' in data };
-  const engine = (store: RedisStore) => new SwrCache({ store, shapes, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 });
+  const user: CacheKind = { name: 'user', policy, shape: (data) => typeof data === 'object' && data !== null && 'calls' in data };
+  // A kind without a shape: nothing from another process is trusted.
+  const other: CacheKind = { name: 'other', policy };
+  const engine = (store: RedisStore) => new SwrCache({ store, lockTtlMs: 5_000, lockWaitMs: 3_000, pollIntervalMs: 10, failureBackoffMs: 5_000 });
 
   it('load a cold key once for 40 concurrent reads spread over both', async () => {
     const config = redisConfig(ctx.redis.port);
@@ -163,7 +165,7 @@ describe('two replicas on one Redis', () => {
       return { found: true as const, data: { calls } };
     };
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => (engines[i % 2] as SwrCache).read('user:Cold', 'user', policy, load)),
+      Array.from({ length: 40 }, (_, i) => (engines[i % 2] as SwrCache).read('user:Cold', user, load)),
     );
     assert.equal(calls, 1);
     assert.ok(results.every((r) => r.outcome === 'miss' && JSON.stringify(r.data) === '{"calls":1}'));
@@ -181,7 +183,7 @@ describe('two replicas on one Redis', () => {
     for (const [key, poison] of cases) {
       await ctx.raw.set(`${prefix}${KEY_NAMESPACE}${key}`, JSON.stringify(poison), 'PX', 60_000);
       let calls = 0;
-      const result = await cache.read(key, key.split(':')[0] as string, policy, async () => ({ found: true as const, data: { calls: ++calls } }));
+      const result = await cache.read(key, key.startsWith('user:') ? user : other, async () => ({ found: true as const, data: { calls: ++calls } }));
       assert.equal(calls, 1, key);
       assert.deepEqual([result.outcome, result.data], ['miss', { calls: 1 }], key);
       const stored = JSON.parse((await ctx.raw.get(`${prefix}${KEY_NAMESPACE}${key}`)) ?? '{}') as { fetched_at: number; data: unknown };
@@ -194,7 +196,7 @@ describe('two replicas on one Redis', () => {
     const prefix = `test-${randomUUID()}:`;
     const cache = engine(await ctx.store(redisConfig(ctx.redis.port, prefix)));
     await ctx.raw.set(`${prefix}${KEY_NAMESPACE}user:Skewed`, JSON.stringify({ fetched_at: Date.now() + 500, data: { calls: 0 } }), 'PX', 60_000);
-    const result = await cache.read('user:Skewed', 'user', policy, () => assert.fail('loaded although a good entry was there'));
+    const result = await cache.read('user:Skewed', user, () => assert.fail('loaded although a good entry was there'));
     assert.deepEqual([result.outcome, result.data], ['fresh', { calls: 0 }]);
   });
 });

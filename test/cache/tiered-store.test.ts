@@ -6,7 +6,7 @@ import { SwrCache } from '../../src/cache/engine.js';
 import { MemoryStore } from '../../src/cache/memory-store.js';
 import { KEY_NAMESPACE, RedisStore } from '../../src/cache/redis-store.js';
 import { TieredStore } from '../../src/cache/tiered-store.js';
-import type { CacheEntry, CachePolicy } from '../../src/cache/types.js';
+import type { CacheEntry, CacheKind } from '../../src/cache/types.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
 const L1_TTL_MS = 5_000;
@@ -99,12 +99,11 @@ describe('TieredStore', () => {
     const prefix = `t-${randomUUID()}:`;
     const clock = fakeClock();
     const life = { freshMs: 1_000, staleWhileRevalidateMs: 60_000, staleIfErrorMs: 60_000, negativeMs: 1_000 };
-    const policy: CachePolicy = () => life;
+    const user: CacheKind = { name: 'user', policy: () => life, shape: (data) => typeof data === 'number' };
     const engines = [await replica(prefix, clock), await replica(prefix, clock)].map(
       (store) =>
         new SwrCache({
           store,
-          shapes: { user: (data) => typeof data === 'number' },
           now: clock.now,
           lockTtlMs: 5_000,
           lockWaitMs: 2_000,
@@ -115,16 +114,16 @@ describe('TieredStore', () => {
     const [a, b] = engines as [SwrCache, SwrCache];
     let calls = 0;
     const load = async () => ({ found: true as const, data: ++calls });
-    await a.read('k', 'user', policy, load);
-    assert.equal((await b.read('k', 'user', policy, load)).outcome, 'fresh'); // b's L1 now holds call 1
+    await a.read('k', user, load);
+    assert.equal((await b.read('k', user, load)).outcome, 'fresh'); // b's L1 now holds call 1
     clock.advance(life.freshMs + 1); // stale, but b's L1 copy is still young
-    assert.equal((await a.read('k', 'user', policy, load)).outcome, 'stale');
+    assert.equal((await a.read('k', user, load)).outcome, 'stale');
     await a.settle();
     assert.equal(calls, 2);
-    assert.equal((await b.read('k', 'user', policy, load)).data, 1, 'b answers its stale copy at once');
+    assert.equal((await b.read('k', user, load)).data, 1, 'b answers its stale copy at once');
     await b.settle();
     assert.equal(calls, 2, "b's refresh found a's entry in Redis instead of asking the Dashboard");
-    assert.deepEqual(await b.read('k', 'user', policy, load).then((r) => [r.outcome, r.data]), ['fresh', 2]);
+    assert.deepEqual(await b.read('k', user, load).then((r) => [r.outcome, r.data]), ['fresh', 2]);
   });
 
   it('keeps serving L1 copies past l1TtlMs while Redis is down', async () => {

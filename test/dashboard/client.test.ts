@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { MALFORMED, startFakeDashboard, type FakeDashboard, type Fault, type MalformedKind } from '../../demo/fake-dashboard.js';
 import { PERSONAS } from '../../demo/demo-world.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { DashboardClient } from '../../src/dashboard/client.js';
 import { UpstreamError, type UpstreamFailure } from '../../src/dashboard/types.js';
 

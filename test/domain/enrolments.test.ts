@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EnrolmentRow } from '../../src/domain/types.js';
+import type { EnrolmentRow } from '../../src/schemas/stored.js';
 import { summariseEnrolments } from '../../src/domain/enrolments.js';
 
 function row(course_slug: string, user_role: string, course_id = 1): EnrolmentRow {

@@ -1,12 +1,13 @@
 // mediaWikiUcfirst against MediaWiki's rule as PHP itself computes it, for every code point. Since the
 // title-case migration (T292552) Language::ucfirst is `$overrides[$c] ?? mb_convert_case($c, MB_CASE_TITLE)`,
-// and Wikimedia's override table has one entry, ß -> ß. PHP with mbstring is part of the MediaWiki install
+// with Wikimedia's override table (src/domain/ucfirst-overrides.ts) on top. PHP with mbstring is part of the MediaWiki install
 // that the end-to-end tests use; without it this test fails and says what to install.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mediaWikiUcfirst } from '../../src/domain/first-letter.js';
+import { UCFIRST_OVERRIDES } from '../../src/domain/ucfirst-overrides.js';
 
 const INSTALL = 'apt-get install -y php-cli php-mbstring';
 
@@ -56,7 +57,8 @@ test('mediaWikiUcfirst agrees with PHP\'s mb_convert_case(MB_CASE_TITLE) and Wik
     if (c.normalize('NFC') !== c) continue; // cannot start a canonical (NFC) name
     compared++;
     const php = cases.get(code);
-    const wanted = c === 'ß' ? 'ß' : (php?.title ?? c).normalize('NFC'); // PHP leaves 'ΐ' -> 'Ϊ́' unnormalised
+    // Language::ucfirst: the override, else PHP's title case (which leaves 'ΐ' -> 'Ϊ́' unnormalised).
+    const wanted = Object.hasOwn(UCFIRST_OVERRIDES, c) ? UCFIRST_OVERRIDES[c] : (php?.title ?? c).normalize('NFC');
     const got = mediaWikiUcfirst(c);
     if (got === wanted) continue;
     const where = `U+${code.toString(16).toUpperCase()} ${c}: MediaWiki ${JSON.stringify(wanted)}, ours ${JSON.stringify(got)}`;

@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mediaWikiUcfirst } from '../../src/domain/first-letter.js';
+import { UCFIRST_OVERRIDES } from '../../src/domain/ucfirst-overrides.js';
+
+const OVERRIDES = Object.entries(UCFIRST_OVERRIDES);
 
 test('ASCII: a-z become A-Z, everything else is left alone (Language::ucfirst\'s ASCII path)', () => {
   assert.equal(mediaWikiUcfirst('alice'), 'Alice');
@@ -57,9 +60,30 @@ test('letters whose upper case is several characters get Unicode\'s full title c
   for (const [input, expected] of cases) assert.equal(mediaWikiUcfirst(input), expected, input);
 });
 
-test('ß stays ß: the permanent entry of Wikimedia\'s $wgOverrideUcfirstCharacters (T292552)', () => {
-  assert.equal(mediaWikiUcfirst('ß'), 'ß');
-  assert.equal(mediaWikiUcfirst('ßtraße'), 'ßtraße');
+test('each entry of Wikimedia\'s override table ($wgOverrideUcfirstCharacters) wins over Unicode\'s title case', () => {
+  assert.equal(UCFIRST_OVERRIDES['ß'], 'ß', 'the permanent entry (T292552)');
+  for (const [c, first] of OVERRIDES) {
+    // An entry that keeps its character is only there because Unicode would change it (ß would become Ss).
+    if (first === c) assert.ok(/\p{Changes_When_Titlecased}/u.test(c), `${c}: an entry that changes nothing`);
+    assert.equal(mediaWikiUcfirst(c), first, c);
+    assert.equal(mediaWikiUcfirst(`${c}traße`), `${first}traße`, c);
+    assert.equal(mediaWikiUcfirst(`${c} ${c}`), `${first} ${c}`, `${c}: the first character only`);
+  }
+});
+
+test('letters whose case pair old PHP did not know are capitalised, as Wikimedia\'s servers do since 2021', () => {
+  // Small Cherokee (Unicode 8), Glagolitic, Coptic, Osage, Adlam: the HHVM-era table that kept them
+  // (wmf-config Php72ToUpper.php) went once the accounts concerned were renamed (T219279). Core's
+  // phpCharToUpper.json, the browser's copy of that era, still keeps them; the server does not.
+  const cases: [string, string][] = [
+    ['ꭰyo', 'Ꭰyo'],
+    ['ᏸ', 'Ᏸ'],
+    ['ⰰ', 'Ⰰ'],
+    ['ⲁ', 'Ⲁ'],
+    ['𐓘', '𐒰'],
+    ['𞤢', '𞤀'],
+  ];
+  for (const [input, expected] of cases) assert.equal(mediaWikiUcfirst(input), expected, input);
 });
 
 test('i becomes I in every language: the Turkic rule (LanguageTr::ucfirst) is a per-wiki one', () => {
@@ -104,7 +128,7 @@ test('for every character: the result is a case variant of it, NFC, and capitali
 
 test('for every character Unicode leaves unchanged by title-casing, the rule does too', () => {
   for (const c of everyStart()) {
-    if (!/\p{Changes_When_Titlecased}/u.test(c) && c !== 'ß') assert.equal(mediaWikiUcfirst(c), c, c);
+    if (!/\p{Changes_When_Titlecased}/u.test(c)) assert.equal(mediaWikiUcfirst(c), UCFIRST_OVERRIDES[c] ?? c, c);
   }
 });
 

@@ -1,11 +1,14 @@
 // Remembered answers are served before Fastify (src/http/remembered.ts): a repeated GET or HEAD of a
 // URL skips the framework, with the very status, headers and body Fastify sent for it; anything else,
-// and every answer that may have changed, still goes through Fastify.
+// every answer that may have changed, every URL with a query parameter the API does not define, and
+// every request of an app with a hook the fast path does not account for, still goes through Fastify.
 
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { startService, type Reply, type Service } from '../../support/service.js';
 
@@ -82,6 +85,22 @@ describe('remembered answers before Fastify', () => {
     );
   });
 
+  it('a query parameter the API does not define is ignored, and its URL is never remembered', async () => {
+    const plain = await svc.get(user);
+    for (const path of [`${user}?_=1`, `${user}?enrich=false&callback=x`, `/api/courses/${COURSES.eventAhead}/users?_=1`]) {
+      const first = await counted(path);
+      assert.equal(first.status, 200, path);
+      const again = await counted(path);
+      assert.ok(again.fastify, `${path}: answered by Fastify again`);
+      assert.equal(again.status, 200);
+      if (path.startsWith(user)) assert.deepEqual(again.body, plain.body, 'the same answer as without it');
+    }
+    // The parameters the route defines are remembered, in any order.
+    const defined = `${user}?dashboard=outreach&enrich=false`;
+    await svc.get(defined);
+    assert.equal((await counted(defined)).fastify, false);
+  });
+
   it('an answer that may have changed is not served from memory: Fastify builds it again', async () => {
     const path = `/api/users/${encodeURIComponent(PERSONAS.multiRole)}`;
     const first = await counted(path);
@@ -101,5 +120,73 @@ describe('remembered answers before Fastify', () => {
     assert.ok((await counted('/health')).fastify);
     const post = await rawRequest(svc.url, user, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     assert.equal(post.status, 405);
+  });
+});
+
+describe('a cache-busting client', () => {
+  it('sending ?_=1 .. ?_=100000 leaves the other answers remembered', async (t) => {
+    const own = await startService();
+    t.after(() => own.close());
+    const handled = async (path: string): Promise<boolean> => {
+      const before = handledByFastify;
+      assert.equal((await own.get(path)).status, 200, path);
+      return handledByFastify > before;
+    };
+    const others = [`/api/users/${encodeURIComponent(PERSONAS.multiRole)}`, `/api/courses/${COURSES.eventAhead}`];
+    for (const path of others) await own.get(path);
+    for (const path of others) assert.equal(await handled(path), false, `${path} is remembered`);
+    const busted = `/api/users/${encodeURIComponent(PERSONAS.active)}/status`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    try {
+      let next = 1;
+      const client = async (): Promise<void> => {
+        while (next <= 100_000) {
+          const r = await rawRequest(own.url, `${busted}?_=${next++}`, { agent });
+          assert.equal(r.status, 200);
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, client));
+    } finally {
+      agent.destroy();
+    }
+    for (const path of others) assert.equal(await handled(path), false, `${path} is still remembered`);
+  });
+});
+
+describe('hooks the fast path does not account for', () => {
+  it('an onSend hook that adds a header: every repeated GET has it too', async (t) => {
+    const withHook = await startService({
+      setUp: (app) =>
+        app.addHook('onSend', async function varyByOrigin(_request, reply, payload) {
+          reply.header('vary', 'Origin');
+          return payload;
+        }),
+    });
+    t.after(() => withHook.close());
+    const path = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
+    for (let i = 0; i < 3; i++) {
+      const r = await withHook.get(path);
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get('vary'), 'Origin', `request ${i + 1}`);
+    }
+  });
+
+  it('an onRequest hook runs for every request, repeated ones included, and a warning names it', async (t) => {
+    let seen = 0;
+    const logs = captureLogs('warn');
+    const withHook = await startService({
+      logger: logs.logger,
+      setUp: (app) =>
+        app.addHook('onRequest', function countRequests(_request, _reply, done) {
+          seen++;
+          done();
+        }),
+    });
+    t.after(() => withHook.close());
+    const path = `/api/users/${encodeURIComponent(PERSONAS.active)}/active-staff`;
+    for (let i = 0; i < 3; i++) assert.equal((await withHook.get(path)).status, 200);
+    assert.equal(seen, 3);
+    const warning = logs.records().find((r) => r.level === LEVELS.warn && /fast path/.test(r.msg));
+    assert.deepEqual(warning?.hooks, ['onRequest: countRequests']);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const REDOCLY = join(REPO, 'node_modules', '.bin', 'redocly');

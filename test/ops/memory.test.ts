@@ -11,6 +11,7 @@ import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboar
 import { GeneratedWorld, generatedUsername } from '../../demo/generated-world.js';
 import { startNodeProcess, type NodeProcess } from '../../support/node-process.js';
 import { rawRequest } from '../../support/raw-http.js';
+import { UNBOUNDED_BUDGET } from '../../support/service.js';
 
 const HEAP_LIMIT_MB = 256;
 /** Users 1..USERS: two courses each, rosters of 20. Users above BIG: a first course with a roster of BIG_ROSTER. */
@@ -46,7 +47,7 @@ describe(`the service under --max-old-space-size=${HEAP_LIMIT_MB}, caches filled
     svc = await startNodeProcess('src/server.ts', {
       nodeFlags: [`--max-old-space-size=${HEAP_LIMIT_MB}`],
       heapProbe: true,
-      env: { OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: fake.url, UPSTREAM_CONCURRENCY: '4', LOG_LEVEL: 'info' },
+      env: { OUTREACH_BASE_URL: fake.url, WIKIEDU_BASE_URL: fake.url, UPSTREAM_CONCURRENCY: '4', LOG_LEVEL: 'info', ...UNBOUNDED_BUDGET },
     });
   });
   after(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PERSONAS } from '../../demo/demo-world.js';
 import type { BreakerState } from '../../src/dashboard/breaker.js';
-import { createMetrics, type GaugeSources } from '../../src/metrics.js';
+import { createMetrics, type GaugeSources } from '../../src/telemetry/metrics.js';
 import { startService, type Service } from '../../support/service.js';
 
 const memoryStore: GaugeSources['store'] = { health: () => ({ kind: 'memory', redis_connected: null, ok: true }) };

@@ -159,7 +159,7 @@ describe('dashboard=all: the merge rules', () => {
     // max-age counts from the oldest read behind the answer (Age); what is left is the negative entry's life at most.
     const maxAge = Number(/max-age=(\d+)/.exec(onlyEdu.headers.get('cache-control') ?? '')?.[1]);
     const left = maxAge - Number(onlyEdu.headers.get('age'));
-    assert.ok(left > 0 && left <= svc.config.cache.ttl.notFound, `max-age ${maxAge}, age ${onlyEdu.headers.get('age')}`);
+    assert.ok(left > 0 && left <= svc.config.cache.ttlMs.notFound / 1000, `max-age ${maxAge}, age ${onlyEdu.headers.get('age')}`);
     const maxProject = await svc.get(user(WIKIEDU_PERSONAS.student, '?dashboard=all'));
     assert.equal(maxProject.body.max_project, 'wikipedia', "Wiki Education's, Programs & Events having none");
   });

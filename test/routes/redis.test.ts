@@ -7,7 +7,7 @@ import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboar
 import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
 import { wikieduWorld } from '../../demo/wikiedu-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
-import { CACHED_SHAPES } from '../../src/schemas/cached.js';
+import { CACHED_KINDS, type KindName } from '../../src/reads/kinds.js';
 import { startService, type Service } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 
@@ -195,7 +195,7 @@ describe('entries in Redis that are not what the service wrote', () => {
 
   interface Case {
     what: string;
-    kind: keyof typeof CACHED_SHAPES;
+    kind: KindName;
     path: (name: string, slug: string) => string;
     upstream: RegExp;
     poison: (stored: { fetched_at: number; data: any }) => unknown;
@@ -281,7 +281,7 @@ describe('entries in Redis that are not what the service wrote', () => {
           c.check(r.body, name, slug);
           assert.equal(fake().count(c.upstream), 1, 'refetched once');
           const now = JSON.parse((await client.get(key)) ?? 'null');
-          assert.ok(CACHED_SHAPES[c.kind](now.data) && now.fetched_at <= Date.now(), `overwritten: ${JSON.stringify(now).slice(0, 200)}`);
+          assert.ok(CACHED_KINDS[c.kind].check(now.data) && now.fetched_at <= Date.now(), `overwritten: ${JSON.stringify(now).slice(0, 200)}`);
         } finally {
           client.disconnect();
         }
