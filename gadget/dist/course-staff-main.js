@@ -865,18 +865,15 @@ var courseStaffLanguages = ( function () {
 
 	/**
 	 * The languages to take messages from, best first, English last: MediaWiki's fallback chain of
-	 * the reader's language (mw.language.getFallbackLanguageChain), or where there is none the
-	 * language, its base ("de" for "de-at") and English.
+	 * the reader's language (mw.language.getFallbackLanguageChain(), in MediaWiki 1.39 and later),
+	 * lower case, each once, English added where missing.
 	 *
-	 * @param {string[]|null} mwChain
-	 * @param {string|null} userLanguage `wgUserLanguage`
+	 * @param {string[]} mwChain
 	 * @return {string[]}
 	 */
-	function chain( mwChain, userLanguage ) {
-		var code = String( userLanguage || SOURCE ).toLowerCase();
-		var codes = Array.isArray( mwChain ) && mwChain.length ? mwChain : [ code, code.split( '-' )[ 0 ] ];
+	function chain( mwChain ) {
 		var result = [];
-		codes.concat( SOURCE ).forEach( function ( c ) {
+		mwChain.concat( SOURCE ).forEach( function ( c ) {
 			var lower = String( c ).toLowerCase();
 			if ( LANGUAGE_CODE.test( lower ) && result.indexOf( lower ) === -1 ) {
 				result.push( lower );
@@ -1078,10 +1075,7 @@ var courseStaffI18n = ( function ( languages, english, translations ) {
 	 *  `locales` (the chain as BCP 47 tags, for dates)
 	 */
 	function load( fileUrl, warn ) {
-		var chain = languages.chain(
-			mw.language.getFallbackLanguageChain ? mw.language.getFallbackLanguageChain() : null,
-			mw.config.get( 'wgUserLanguage' )
-		);
+		var chain = languages.chain( mw.language.getFallbackLanguageChain() );
 		var local = languages.readLocal( localData(), Object.keys( english ) );
 		if ( local.problems.length ) {
 			warn( 'MediaWiki:Gadget-' + LOCAL_PAGE + ': left out ' + local.problems.join( ', ' ) );
@@ -1104,9 +1098,7 @@ var courseStaffI18n = ( function ( languages, english, translations ) {
 			mw.messages.set( resolved.messages );
 			return {
 				resolved: resolved,
-				locales: chain.map( function ( code ) {
-					return mw.language.bcp47 ? mw.language.bcp47( code ) : code;
-				} )
+				locales: chain.map( mw.language.bcp47 )
 			};
 		} );
 	}
@@ -1166,14 +1158,23 @@ var courseStaffUi = ( function ( core, badgesCore, languages ) {
 	}
 
 	/**
+	 * The `lang` (BCP 47, as MediaWiki writes it: "pt-BR" for "pt-br") and `dir` of a language.
+	 *
+	 * @param {string} code
+	 * @return {Object}
+	 */
+	function langDir( code ) {
+		return { lang: mw.language.bcp47( code ), dir: languages.direction( code ) };
+	}
+
+	/**
 	 * The language and direction of one message, for an element that holds it alone.
 	 *
 	 * @param {string} key
 	 * @return {Object} `lang`, `dir`
 	 */
 	function langOf( key ) {
-		var code = from[ key ] || main;
-		return { lang: code, dir: languages.direction( code ) };
+		return langDir( from[ key ] || main );
 	}
 
 	/**
@@ -1183,18 +1184,18 @@ var courseStaffUi = ( function ( core, badgesCore, languages ) {
 	 * @return {Object} `lang`, `dir`
 	 */
 	function container() {
-		return { lang: main, dir: languages.direction( main ) };
+		return langDir( main );
 	}
 
 	/**
-	 * An element's attributes and properties with the `lang` and `dir` of `langDir`.
+	 * An element's attributes and properties with the `lang` and `dir` of `language`.
 	 *
-	 * @param {Object} langDir from langOf or container
+	 * @param {Object} language from langOf or container
 	 * @param {Object} props
 	 * @return {Object}
 	 */
-	function inLanguage( langDir, props ) {
-		return Object.assign( {}, props, langDir );
+	function inLanguage( language, props ) {
+		return Object.assign( {}, props, language );
 	}
 
 	function warn() {

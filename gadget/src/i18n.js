@@ -66,10 +66,7 @@ var courseStaffI18n = ( function ( languages, english, translations ) {
 	 *  `locales` (the chain as BCP 47 tags, for dates)
 	 */
 	function load( fileUrl, warn ) {
-		var chain = languages.chain(
-			mw.language.getFallbackLanguageChain ? mw.language.getFallbackLanguageChain() : null,
-			mw.config.get( 'wgUserLanguage' )
-		);
+		var chain = languages.chain( mw.language.getFallbackLanguageChain() );
 		var local = languages.readLocal( localData(), Object.keys( english ) );
 		if ( local.problems.length ) {
 			warn( 'MediaWiki:Gadget-' + LOCAL_PAGE + ': left out ' + local.problems.join( ', ' ) );
@@ -92,9 +89,7 @@ var courseStaffI18n = ( function ( languages, english, translations ) {
 			mw.messages.set( resolved.messages );
 			return {
 				resolved: resolved,
-				locales: chain.map( function ( code ) {
-					return mw.language.bcp47 ? mw.language.bcp47( code ) : code;
-				} )
+				locales: chain.map( mw.language.bcp47 )
 			};
 		} );
 	}

@@ -25,18 +25,15 @@ var courseStaffLanguages = ( function () {
 
 	/**
 	 * The languages to take messages from, best first, English last: MediaWiki's fallback chain of
-	 * the reader's language (mw.language.getFallbackLanguageChain), or where there is none the
-	 * language, its base ("de" for "de-at") and English.
+	 * the reader's language (mw.language.getFallbackLanguageChain(), in MediaWiki 1.39 and later),
+	 * lower case, each once, English added where missing.
 	 *
-	 * @param {string[]|null} mwChain
-	 * @param {string|null} userLanguage `wgUserLanguage`
+	 * @param {string[]} mwChain
 	 * @return {string[]}
 	 */
-	function chain( mwChain, userLanguage ) {
-		var code = String( userLanguage || SOURCE ).toLowerCase();
-		var codes = Array.isArray( mwChain ) && mwChain.length ? mwChain : [ code, code.split( '-' )[ 0 ] ];
+	function chain( mwChain ) {
 		var result = [];
-		codes.concat( SOURCE ).forEach( function ( c ) {
+		mwChain.concat( SOURCE ).forEach( function ( c ) {
 			var lower = String( c ).toLowerCase();
 			if ( LANGUAGE_CODE.test( lower ) && result.indexOf( lower ) === -1 ) {
 				result.push( lower );

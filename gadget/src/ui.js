@@ -52,14 +52,23 @@ var courseStaffUi = ( function ( core, badgesCore, languages ) {
 	}
 
 	/**
+	 * The `lang` (BCP 47, as MediaWiki writes it: "pt-BR" for "pt-br") and `dir` of a language.
+	 *
+	 * @param {string} code
+	 * @return {Object}
+	 */
+	function langDir( code ) {
+		return { lang: mw.language.bcp47( code ), dir: languages.direction( code ) };
+	}
+
+	/**
 	 * The language and direction of one message, for an element that holds it alone.
 	 *
 	 * @param {string} key
 	 * @return {Object} `lang`, `dir`
 	 */
 	function langOf( key ) {
-		var code = from[ key ] || main;
-		return { lang: code, dir: languages.direction( code ) };
+		return langDir( from[ key ] || main );
 	}
 
 	/**
@@ -69,18 +78,18 @@ var courseStaffUi = ( function ( core, badgesCore, languages ) {
 	 * @return {Object} `lang`, `dir`
 	 */
 	function container() {
-		return { lang: main, dir: languages.direction( main ) };
+		return langDir( main );
 	}
 
 	/**
-	 * An element's attributes and properties with the `lang` and `dir` of `langDir`.
+	 * An element's attributes and properties with the `lang` and `dir` of `language`.
 	 *
-	 * @param {Object} langDir from langOf or container
+	 * @param {Object} language from langOf or container
 	 * @param {Object} props
 	 * @return {Object}
 	 */
-	function inLanguage( langDir, props ) {
-		return Object.assign( {}, props, langDir );
+	function inLanguage( language, props ) {
+		return Object.assign( {}, props, language );
 	}
 
 	function warn() {

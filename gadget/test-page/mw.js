@@ -301,8 +301,14 @@
 			convertNumber: function ( n ) {
 				return String( n );
 			},
+			// As MediaWiki writes them, for the codes the test page offers: "pt-BR", "zh-Hans".
 			bcp47: function ( code ) {
-				return code;
+				return String( code ).split( '-' ).map( function ( part, i ) {
+					if ( i === 0 ) {
+						return part;
+					}
+					return part.length === 2 ? part.toUpperCase() : part.charAt( 0 ).toUpperCase() + part.slice( 1 );
+				} ).join( '-' );
 			}
 		},
 		libs: {},

@@ -297,7 +297,7 @@ describe('course staff gadget in the browser', () => {
       ['ar', 'course-staff-i18n-ar.js', 'دورة نشطة واحدة، عضوان في الفريق', 'ar', 'rtl'],
       ['he', 'course-staff-i18n-he.js', 'קורס פעיל אחד, שני חברי צוות', 'he', 'rtl'],
       ['ru', 'course-staff-i18n-ru.js', '1 активный курс, 2 члена команды', 'ru', 'ltr'],
-      ['pt-br', 'course-staff-i18n-pt-br.js', '1 curso ativo, 2 membros da equipe', 'pt-br', 'ltr'],
+      ['pt-br', 'course-staff-i18n-pt-br.js', '1 curso ativo, 2 membros da equipe', 'pt-BR', 'ltr'],
       ['de-at', 'course-staff-i18n-de.js', '1 aktiver Kurs, 2 Teammitglieder', 'de', 'ltr'],
       ['arz', 'course-staff-i18n-ar.js', 'دورة نشطة واحدة، عضوان في الفريق', 'ar', 'rtl'],
     ] as const) {

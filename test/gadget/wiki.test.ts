@@ -522,12 +522,13 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
     const ON_BOTH_STAFF = 4;
     /** Per language: the tab, the summary for ON_BOTH (2 courses, 4 staff; n: the page's own digits for 4), the roles on the card, the badge's name. */
-    const EXPECTED: Record<string, { lang: string; dir: string; tab: string; summary: (n: string) => string; roles: string[]; badge: string }> = {
-      ar: { lang: 'ar', dir: 'rtl', tab: 'فريق الدورة', summary: (n) => `دورتان نشطتان، ${n} أعضاء في الفريق`, roles: ['ميسّر', 'طالب'], badge: 'ميسّر، دورتان حاليتان' },
-      he: { lang: 'he', dir: 'rtl', tab: 'צוות הקורס', summary: (n) => `שני קורסים פעילים, ${n} חברי צוות`, roles: ['מנחה', 'סטודנט/ית'], badge: 'מנחה, שני קורסים נוכחיים' },
-      es: { lang: 'es', dir: 'ltr', tab: 'Equipo del curso', summary: (n) => `2 cursos activos, ${n} miembros del equipo`, roles: ['Facilitador', 'Estudiante'], badge: 'Facilitador, 2 cursos actuales' },
-      'pt-br': { lang: 'pt-br', dir: 'ltr', tab: 'Equipe do curso', summary: (n) => `2 cursos ativos, ${n} membros da equipe`, roles: ['Facilitador', 'Estudante'], badge: 'Facilitador, 2 cursos atuais' },
-      'de-at': { lang: 'de', dir: 'ltr', tab: 'Kursteam', summary: (n) => `2 aktive Kurse, ${n} Teammitglieder`, roles: ['Kursleitung', 'Studierende Person'], badge: 'Kursleitung, 2 aktuelle Kurse' },
+    // `code`: the messages' language, as gadget/i18n names it; `lang`: as the `lang` attributes say it (BCP 47).
+    const EXPECTED: Record<string, { code: string; lang: string; dir: string; tab: string; summary: (n: string) => string; roles: string[]; badge: string }> = {
+      ar: { code: 'ar', lang: 'ar', dir: 'rtl', tab: 'فريق الدورة', summary: (n) => `دورتان نشطتان، ${n} أعضاء في الفريق`, roles: ['ميسّر', 'طالب'], badge: 'ميسّر، دورتان حاليتان' },
+      he: { code: 'he', lang: 'he', dir: 'rtl', tab: 'צוות הקורס', summary: (n) => `שני קורסים פעילים, ${n} חברי צוות`, roles: ['מנחה', 'סטודנט/ית'], badge: 'מנחה, שני קורסים נוכחיים' },
+      es: { code: 'es', lang: 'es', dir: 'ltr', tab: 'Equipo del curso', summary: (n) => `2 cursos activos, ${n} miembros del equipo`, roles: ['Facilitador', 'Estudiante'], badge: 'Facilitador, 2 cursos actuales' },
+      'pt-br': { code: 'pt-br', lang: 'pt-BR', dir: 'ltr', tab: 'Equipe do curso', summary: (n) => `2 cursos ativos, ${n} membros da equipe`, roles: ['Facilitador', 'Estudante'], badge: 'Facilitador, 2 cursos atuais' },
+      'de-at': { code: 'de', lang: 'de', dir: 'ltr', tab: 'Kursteam', summary: (n) => `2 aktive Kurse, ${n} Teammitglieder`, roles: ['Kursleitung', 'Studierende Person'], badge: 'Kursleitung, 2 aktuelle Kurse' },
     };
 
     for (const skin of ['vector-2022', 'minerva'] as const) {
@@ -554,7 +555,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
           assert.equal(await panel.locator('.coursestaff-details dd').nth(1).textContent(), want.roles[0]);
           // No English message where the language has its own words.
           const left = await panel.evaluate(ownText);
-          for (const piece of englishPieces(want.lang)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
+          for (const piece of englishPieces(want.code)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
           // Dates in the reader's language (its own BCP 47 tag first), in the wiki's digits.
           const dates = await panel.locator('.coursestaff-details dd').nth(2).textContent();
           const wanted = await page.evaluate(
@@ -585,7 +586,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
           assert.equal(await card.locator('h2 > bdi').textContent(), PERSONAS.onBoth);
           assert.deepEqual(await card.locator('.coursestaff-card-role').allTextContents(), want.roles);
           const left = await card.evaluate(ownText);
-          for (const piece of englishPieces(want.lang)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
+          for (const piece of englishPieces(want.code)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
           // Below the badge; right to left, its right edge under the badge's (or at the viewport's edge).
           const [b, c] = [await badge.boundingBox(), await card.boundingBox()];
           const room = await page.evaluate(() => document.documentElement.clientWidth);

@@ -115,7 +115,7 @@ export type Tables = Record<string, Record<string, string>>;
 /** languages.js: the reader's chain, what to load, which language each message comes from. */
 export interface Languages {
   SOURCE: string;
-  chain(mwChain: unknown, userLanguage: string | null): string[];
+  chain(mwChain: string[]): string[];
   toLoad(languages: string[], available: Record<string, { complete: boolean }>): string[];
   resolve(languages: string[], tables: Tables): { messages: Record<string, string>; languages: Record<string, string>; language: string };
   merge(base: Tables, over: Tables): Tables;
