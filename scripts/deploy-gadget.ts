@@ -1,6 +1,8 @@
-// `npm run deploy:gadget`: writes the built gadget (gadget/dist) and the descriptions of its two
-// gadgets to a wiki, and puts their definition lines (gadget/wiki/Gadgets-definition.txt) into
-// MediaWiki:Gadgets-definition, through the Action API with a bot password. The same pages GADGET.md
+// `npm run deploy:gadget`: writes the built gadget (gadget/dist: its translations first, then the
+// files of its two gadgets) and the descriptions of the gadgets to a wiki, and puts their definition
+// lines (gadget/wiki/Gadgets-definition.txt) into MediaWiki:Gadgets-definition, through the Action
+// API with a bot password. The wiki's own messages (MediaWiki:Gadget-course-staff-messages.json, a
+// page of the main gadget) are the wiki's: never written. The same pages GADGET.md
 // tells an interface administrator to create by hand. It refuses to deploy what is not the commit it
 // names: uncommitted changes to the gadget's sources, or a gadget/dist that is not their build. A dry
 // run prints what each page would become, as a diff. Settings (see GADGET.md):
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Mwn, MwnError } from 'mwn';
-import { buildGadget } from './build-gadget.js';
+import { buildGadget, LOCAL_MESSAGES_FILE, readMessages, SOURCE_LANGUAGE, translationFile } from './build-gadget.js';
 
 const ROOT = new URL('../', import.meta.url);
 export const DEFINITION_FILE = new URL('gadget/wiki/Gadgets-definition.txt', ROOT);
@@ -107,12 +109,15 @@ export interface PageWrite {
 }
 
 /**
- * Title and content of each page to write, the definitions page given its current text: each gadget's
- * files (built, from gadget/dist), each gadget's description, then the definitions page with every line.
+ * Title and content of each page to write, the definitions page given its current text: the
+ * translations (before the main module that loads them), each gadget's files (built, from
+ * gadget/dist; not the wiki's own messages), each gadget's description, then the definitions page
+ * with every line.
  */
 export async function gadgetPages(currentDefinitions: string): Promise<PageWrite[]> {
   const lines = await definitionLines();
-  const files = [...new Set(lines.flatMap(gadgetFiles))];
+  const translations = Object.keys(await readMessages()).filter((code) => code !== SOURCE_LANGUAGE).map(translationFile);
+  const files = [...translations, ...new Set(lines.flatMap(gadgetFiles))].filter((file) => file !== LOCAL_MESSAGES_FILE);
   const names = lines.map((line) => gadgetName(line) as string);
   return [
     ...(await Promise.all(

@@ -6,81 +6,58 @@
  * Installation, configuration and privacy: GADGET.md in that repository.
  */
 ( function () {
-var courseStaffMessages = {
-	"de": {
-		"coursestaff-tab": "Kursteam",
-		"coursestaff-tab-tooltip": "Team der aktiven Dashboard-Kurse dieses Benutzers",
-		"coursestaff-heading": "Kursteam von $1",
-		"coursestaff-summary": "\u007B\u007BPLURAL:$1|$1 aktiver Kurs|$1 aktive Kurse\u007D\u007D, \u007B\u007BPLURAL:$2|$2 Teammitglied|$2 Teammitglieder\u007D\u007D",
-		"coursestaff-unreachable": "Das $1 war nicht erreichbar, daher fehlen dort geführte Kurse womöglich. Bitte in einer Minute erneut versuchen.",
-		"coursestaff-close": "Schließen",
-		"coursestaff-dashboard-outreach": "Programs & Events Dashboard",
-		"coursestaff-dashboard-wikiedu": "Wiki Education Dashboard",
-		"coursestaff-school": "Einrichtung",
-		"coursestaff-term": "Zeitraum",
-		"coursestaff-role": "Rolle in diesem Kurs",
-		"coursestaff-event-dates": "Veranstaltung",
-		"coursestaff-tracking-dates": "Erfassung",
-		"coursestaff-date-range": "$1 – $2",
-		"coursestaff-date-unknown": "nicht festgelegt",
-		"coursestaff-staff": "Team",
-		"coursestaff-no-staff": "Kein Team eingetragen.",
-		"coursestaff-talk-tooltip": "Diskussionsseite von $1",
-		"coursestaff-profile": "Profil von $1 im $2",
-		"coursestaff-copy": "Ping kopieren",
-		"coursestaff-copy-tooltip": "Eine $1-Vorlage mit allen Teammitgliedern kopieren",
-		"coursestaff-copied": "\u007B\u007BPLURAL:$1|Ping für $1 Benutzer kopiert.|Ping für $1 Benutzer kopiert.\u007D\u007D",
-		"coursestaff-copy-split": "Mehr als $1 Namen: Der Ping ist auf $2 Vorlagen aufgeteilt. Jede in einer eigenen signierten Bearbeitung speichern, denn eine Bearbeitung, die mehr als $1 Benutzer erwähnt, benachrichtigt niemanden.",
-		"coursestaff-copy-fallback": "Kopieren ist hier nicht möglich: Text unten markieren und kopieren.",
-		"coursestaff-copy-field": "Ping-Text",
-		"coursestaff-badge-one": "$1, aktueller Kurs: $2",
-		"coursestaff-badge-many": "$1, \u007B\u007BPLURAL:$2|$2 aktueller Kurs|$2 aktuelle Kurse\u007D\u007D",
-		"coursestaff-card-heading": "Aktuelle Kurse von $1",
-		"coursestaff-role-outreach-0": "Teilnehmende Person",
-		"coursestaff-role-wikiedu-0": "Studierende Person",
-		"coursestaff-role-outreach-1": "Kursleitung",
-		"coursestaff-role-wikiedu-1": "Lehrende Person",
-		"coursestaff-role-2": "Campus-Freiwillige Person",
-		"coursestaff-role-3": "Online-Freiwillige Person",
-		"coursestaff-role-4": "Wiki-Education-Team"
-	},
-	"en": {
-		"coursestaff-tab": "Course staff",
-		"coursestaff-tab-tooltip": "Staff of this user's active Dashboard courses",
-		"coursestaff-heading": "Course staff of $1",
-		"coursestaff-summary": "\u007B\u007BPLURAL:$1|$1 active course|$1 active courses\u007D\u007D, \u007B\u007BPLURAL:$2|$2 staff member|$2 staff members\u007D\u007D",
-		"coursestaff-unreachable": "The $1 could not be reached, so courses there may be missing. Try again in a minute.",
-		"coursestaff-close": "Close",
-		"coursestaff-dashboard-outreach": "Programs & Events Dashboard",
-		"coursestaff-dashboard-wikiedu": "Wiki Education Dashboard",
-		"coursestaff-school": "Institution",
-		"coursestaff-term": "Term",
-		"coursestaff-role": "Role in this course",
-		"coursestaff-event-dates": "Event dates",
-		"coursestaff-tracking-dates": "Tracking dates",
-		"coursestaff-date-range": "$1 – $2",
-		"coursestaff-date-unknown": "not set",
-		"coursestaff-staff": "Staff",
-		"coursestaff-no-staff": "No staff listed.",
-		"coursestaff-talk-tooltip": "Talk page of $1",
-		"coursestaff-profile": "Profile of $1 on the $2",
-		"coursestaff-copy": "Copy ping",
-		"coursestaff-copy-tooltip": "Copy a $1 template naming every staff member",
-		"coursestaff-copied": "\u007B\u007BPLURAL:$1|Copied a ping for $1 user.|Copied a ping for $1 users.\u007D\u007D",
-		"coursestaff-copy-split": "More than $1 names: the ping is split into $2 templates. Post each one in a separate signed edit, because an edit that mentions more than $1 users notifies nobody.",
-		"coursestaff-copy-fallback": "Copying is not available here: select the text below and copy it.",
-		"coursestaff-copy-field": "Ping text",
-		"coursestaff-badge-one": "$1, current course: $2",
-		"coursestaff-badge-many": "$1, \u007B\u007BPLURAL:$2|$2 current course|$2 current courses\u007D\u007D",
-		"coursestaff-card-heading": "Current courses of $1",
-		"coursestaff-role-outreach-0": "Participant",
-		"coursestaff-role-wikiedu-0": "Student",
-		"coursestaff-role-outreach-1": "Facilitator",
-		"coursestaff-role-wikiedu-1": "Instructor",
-		"coursestaff-role-2": "Campus volunteer",
-		"coursestaff-role-3": "Online volunteer",
-		"coursestaff-role-4": "Wiki Education staff"
-	}
+var courseStaffEnglish = {
+	"coursestaff-tab": "Course staff",
+	"coursestaff-tab-tooltip": "Staff of this user's active Dashboard courses",
+	"coursestaff-heading": "Course staff of $1",
+	"coursestaff-summary": "\u007B\u007BPLURAL:$1|$1 active course|$1 active courses\u007D\u007D, \u007B\u007BPLURAL:$2|$2 staff member|$2 staff members\u007D\u007D",
+	"coursestaff-unreachable": "The $1 could not be reached, so courses there may be missing. Try again in a minute.",
+	"coursestaff-close": "Close",
+	"coursestaff-dashboard-outreach": "Programs & Events Dashboard",
+	"coursestaff-dashboard-wikiedu": "Wiki Education Dashboard",
+	"coursestaff-school": "Institution",
+	"coursestaff-term": "Term",
+	"coursestaff-role": "Role in this course",
+	"coursestaff-event-dates": "Event dates",
+	"coursestaff-tracking-dates": "Tracking dates",
+	"coursestaff-date-range": "$1 – $2",
+	"coursestaff-date-unknown": "not set",
+	"coursestaff-staff": "Staff",
+	"coursestaff-no-staff": "No staff listed.",
+	"coursestaff-talk-tooltip": "Talk page of $1",
+	"coursestaff-profile": "Profile of $1 on the $2",
+	"coursestaff-copy": "Copy ping",
+	"coursestaff-copy-tooltip": "Copy a $1 template naming every staff member",
+	"coursestaff-copied": "\u007B\u007BPLURAL:$1|Copied a ping for $1 user.|Copied a ping for $1 users.\u007D\u007D",
+	"coursestaff-copy-split": "More than $1 names: the ping is split into $2 templates. Post each one in a separate signed edit, because an edit that mentions more than $1 users notifies nobody.",
+	"coursestaff-copy-fallback": "Copying is not available here: select the text below and copy it.",
+	"coursestaff-copy-field": "Ping text",
+	"coursestaff-badge-one": "$1, current course: $2",
+	"coursestaff-badge-many": "$1, \u007B\u007BPLURAL:$2|$2 current course|$2 current courses\u007D\u007D",
+	"coursestaff-card-heading": "Current courses of $1",
+	"coursestaff-role-outreach-0": "Participant",
+	"coursestaff-role-wikiedu-0": "Student",
+	"coursestaff-role-outreach-1": "Facilitator",
+	"coursestaff-role-wikiedu-1": "Instructor",
+	"coursestaff-role-2": "Campus volunteer",
+	"coursestaff-role-3": "Online volunteer",
+	"coursestaff-role-4": "Wiki Education staff"
+};
+var courseStaffTranslations = {
+	"ar": { version: "ff210b75a8", complete: true },
+	"cs": { version: "2ceb61029d", complete: true },
+	"de": { version: "29fe3d3076", complete: true },
+	"es": { version: "5c6f468a8d", complete: true },
+	"fa": { version: "5b89120aac", complete: true },
+	"fr": { version: "adc5a95ac6", complete: true },
+	"he": { version: "358e58757e", complete: true },
+	"id": { version: "b65e9558de", complete: true },
+	"it": { version: "176bd3380a", complete: true },
+	"pt-br": { version: "dd6e2b0d7f", complete: true },
+	"pt": { version: "36d61ff479", complete: true },
+	"ru": { version: "e58f9ee4bc", complete: true },
+	"uk": { version: "9bdb0ad955", complete: true },
+	"zh-hans": { version: "405f5e03ab", complete: true }
 };
 
 /**
@@ -320,6 +297,17 @@ var courseStaffCore = ( function () {
 	// What a path segment may hold that encodeURIComponent encodes: the service's course links
 	// (src/dashboard/paths.ts) and the Dashboard's own keep `$ & + , : ; = @` as they are.
 	var PCHAR_KEPT = /%(?:24|26|2B|2C|3A|3B|3D|40)/g;
+	// The roles by the Dashboards' English names for them (CoursesUsers::Roles; as the service's
+	// src/domain/roles.ts reads them).
+	var ROLE_BY_LABEL = {
+		student: 0,
+		editor: 0,
+		instructor: 1,
+		facilitator: 1,
+		'campus volunteer': 2,
+		'online volunteer': 3,
+		'wiki education staff': 4
+	};
 
 	function isSet( value ) {
 		return value !== undefined && value !== null && value !== '';
@@ -524,39 +512,50 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * The messages in `language`: English, overridden by the base language ("de" for "de-at"),
-	 * overridden by the language itself.
+	 * A role's number from the Dashboard's English name of it (the service passes it on as it
+	 * is: "Student", "Instructor"; Programs & Events also says "Editor", "Facilitator"); null for
+	 * a name it does not know, which is then shown as it is.
 	 *
-	 * @param {Object} byLanguage messages by language code
-	 * @param {string|null} language `wgUserLanguage`
-	 * @return {Object}
+	 * @param {string} label
+	 * @return {number|null}
 	 */
-	function messagesFor( byLanguage, language ) {
-		var code = String( language || 'en' ).toLowerCase();
-		return [ 'en', code.split( '-' )[ 0 ], code ].reduce( function ( result, lang ) {
-			return Object.assign( result, byLanguage[ lang ] );
-		}, {} );
+	function roleOf( label ) {
+		var key = String( label ).trim().replace( /\s+/g, ' ' ).toLowerCase();
+		return Object.prototype.hasOwnProperty.call( ROLE_BY_LABEL, key ) ?
+			ROLE_BY_LABEL[ key ] : null;
 	}
 
 	/**
-	 * A date for people: "Nov 22, 2026" in English; the input itself if it is not a date.
+	 * A date for people, in the first of `locales` that the browser can write dates in ("Nov 22,
+	 * 2026" in English), in the Gregorian calendar (MediaWiki's default, and the Dashboards')
+	 * and in Latin digits (which the caller may turn into the wiki's); the input itself if it is
+	 * not a date.
 	 *
 	 * @param {string} iso
-	 * @param {string|null} language `wgUserLanguage`
+	 * @param {string[]} locales BCP 47 tags, best first
 	 * @return {string}
 	 */
-	function formatDate( iso, language ) {
+	function formatDate( iso, locales ) {
 		var date = new Date( iso );
 		if ( isNaN( date.getTime() ) ) {
 			return asText( iso );
 		}
-		var options = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-		try {
-			return date.toLocaleDateString( language || 'en', options );
-		} catch ( e ) {
-			// Some MediaWiki language codes are not valid BCP 47 tags.
-			return date.toLocaleDateString( 'en', options );
-		}
+		// A tag that is not valid BCP 47 would make Intl throw for the whole list.
+		var valid = locales.filter( function ( tag ) {
+			try {
+				return Intl.getCanonicalLocales( tag ).length === 1;
+			} catch ( e ) {
+				return false;
+			}
+		} );
+		return date.toLocaleDateString( valid.concat( 'en' ), {
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			timeZone: 'UTC',
+			calendar: 'gregory',
+			numberingSystem: 'latn'
+		} );
 	}
 
 	return {
@@ -569,7 +568,7 @@ var courseStaffCore = ( function () {
 		cacheSeconds: cacheSeconds,
 		template: template,
 		pingTemplates: pingTemplates,
-		messagesFor: messagesFor,
+		roleOf: roleOf,
 		formatDate: formatDate
 	};
 }() );
@@ -841,22 +840,362 @@ var courseStaffBadgesCore = ( function ( settings, core ) {
 }( courseStaffSettings, courseStaffCore ) );
 
 /**
- * Course staff gadget: what the tab's panel and the badges' card share, bound to MediaWiki
- * (`mw`) and the DOM: messages, elements, staff lists, the copy-ping controls.
+ * Course staff gadget: the pure part of its languages (no DOM, no `mw`; everything comes in as
+ * arguments): the reader's fallback chain, which translations to load, which language each
+ * message comes from, the wiki's own messages, and each language's direction. Part of the main
+ * module; Node tests load it like core.js (test/gadget/support/core.ts).
  */
-var courseStaffUi = ( function ( core ) {
+var courseStaffLanguages = ( function () {
 	'use strict';
 
+	// The languages MediaWiki writes right to left (its languages/messages/Messages*.php with
+	// `$rtl = true`), by code; a code not listed is right to left when its base is listed.
+	var RTL = [
+		'aeb-arab', 'ar', 'arc', 'arq', 'ary', 'arz', 'azb', 'bcc', 'bgn', 'bqi', 'ckb', 'dv', 'en-rtl',
+		'fa', 'glk', 'he', 'khw', 'kk-arab', 'kk-cn', 'ks-arab', 'ku-arab', 'lki', 'lrc', 'luz',
+		'ms-arab', 'mzn', 'nqo', 'pnb', 'ps', 'sd', 'sdh', 'skr-arab', 'ug-arab', 'ur', 'yi'
+	];
+	// What a MediaWiki language code may look like (lower case: letters, digits, hyphens).
+	var LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/;
+	var SOURCE = 'en';
+
+	function own( object, key ) {
+		return Object.prototype.hasOwnProperty.call( object, key );
+	}
+
 	/**
-	 * A message as text. Wikitext that must reach the reader literally (a template call) is
-	 * always a parameter: mediawiki.jqueryMsg would parse it inside the message itself.
+	 * The languages to take messages from, best first, English last: MediaWiki's fallback chain of
+	 * the reader's language (mw.language.getFallbackLanguageChain(), in MediaWiki 1.39 and later),
+	 * lower case, each once, English added where missing.
+	 *
+	 * @param {string[]} mwChain
+	 * @return {string[]}
+	 */
+	function chain( mwChain ) {
+		var result = [];
+		mwChain.concat( SOURCE ).forEach( function ( c ) {
+			var lower = String( c ).toLowerCase();
+			if ( LANGUAGE_CODE.test( lower ) && result.indexOf( lower ) === -1 ) {
+				result.push( lower );
+			}
+		} );
+		// Nothing after English: every message is there.
+		return result.slice( 0, result.indexOf( SOURCE ) + 1 );
+	}
+
+	/**
+	 * The translations to load for a chain: those the gadget has, up to the first that holds every
+	 * message (the rest of the chain would never be used). English is always at hand.
+	 *
+	 * @param {string[]} languages from chain()
+	 * @param {Object} available by code: `{ complete: boolean }`
+	 * @return {string[]}
+	 */
+	function toLoad( languages, available ) {
+		var result = [];
+		for ( var i = 0; i < languages.length && languages[ i ] !== SOURCE; i++ ) {
+			var info = own( available, languages[ i ] ) ? available[ languages[ i ] ] : null;
+			if ( info ) {
+				result.push( languages[ i ] );
+				if ( info.complete ) {
+					break;
+				}
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Each message from the first language of the chain that has it, and the language it came
+	 * from; `language` is the one most messages came from (the earlier in the chain on a tie), for
+	 * the gadget's own containers.
+	 *
+	 * @param {string[]} languages from chain()
+	 * @param {Object} tables messages by language code; `en` holds every key
+	 * @return {Object} `messages` (key: text), `languages` (key: code), `language`
+	 */
+	function resolve( languages, tables ) {
+		var messages = {};
+		var from = {};
+		var counts = {};
+		Object.keys( tables[ SOURCE ] ).forEach( function ( key ) {
+			for ( var i = 0; i < languages.length; i++ ) {
+				var table = own( tables, languages[ i ] ) ? tables[ languages[ i ] ] : null;
+				if ( table && own( table, key ) && typeof table[ key ] === 'string' ) {
+					messages[ key ] = table[ key ];
+					from[ key ] = languages[ i ];
+					counts[ languages[ i ] ] = ( counts[ languages[ i ] ] || 0 ) + 1;
+					return;
+				}
+			}
+		} );
+		var language = languages.reduce( function ( best, code ) {
+			return ( counts[ code ] || 0 ) > ( counts[ best ] || 0 ) ? code : best;
+		} );
+		return { messages: messages, languages: from, language: language };
+	}
+
+	/**
+	 * Two tables of messages in one: `over` wins, language by language and key by key.
+	 *
+	 * @param {Object} base messages by language code
+	 * @param {Object} over messages by language code
+	 * @return {Object}
+	 */
+	function merge( base, over ) {
+		var result = {};
+		Object.keys( base ).concat( Object.keys( over ) ).forEach( function ( code ) {
+			result[ code ] = Object.assign( {}, result[ code ], base[ code ], over[ code ] );
+		} );
+		return result;
+	}
+
+	/**
+	 * The wiki's own messages (MediaWiki:Gadget-course-staff-messages.json) as far as they are
+	 * usable: language codes to objects of the gadget's message keys to text. Anything else is left
+	 * out and named in `problems`, so that one mistake costs that entry only.
+	 *
+	 * @param {*} data the page's JSON
+	 * @param {string[]} keys the gadget's message keys
+	 * @return {Object} `messages` (by language code), `problems` (strings)
+	 */
+	function readLocal( data, keys ) {
+		var messages = {};
+		var problems = [];
+		if ( data === null || data === undefined ) {
+			return { messages: messages, problems: problems };
+		}
+		if ( typeof data !== 'object' || Array.isArray( data ) ) {
+			return { messages: messages, problems: [ 'not an object of languages' ] };
+		}
+		Object.keys( data ).forEach( function ( code ) {
+			var table = data[ code ];
+			var lower = code.toLowerCase();
+			if ( !LANGUAGE_CODE.test( lower ) || !table || typeof table !== 'object' || Array.isArray( table ) ) {
+				problems.push( code );
+				return;
+			}
+			Object.keys( table ).forEach( function ( key ) {
+				if ( keys.indexOf( key ) === -1 || typeof table[ key ] !== 'string' ) {
+					problems.push( code + '.' + key );
+				} else {
+					messages[ lower ] = messages[ lower ] || {};
+					messages[ lower ][ key ] = table[ key ];
+				}
+			} );
+		} );
+		return { messages: messages, problems: problems };
+	}
+
+	/**
+	 * The direction a language is written in.
+	 *
+	 * @param {string} code
+	 * @return {string} `rtl` or `ltr`
+	 */
+	function direction( code ) {
+		var lower = String( code ).toLowerCase();
+		return RTL.indexOf( lower ) !== -1 || RTL.indexOf( lower.split( '-' )[ 0 ] ) !== -1 ? 'rtl' : 'ltr';
+	}
+
+	return {
+		SOURCE: SOURCE,
+		chain: chain,
+		toLoad: toLoad,
+		resolve: resolve,
+		merge: merge,
+		readLocal: readLocal,
+		direction: direction
+	};
+}() );
+
+/**
+ * Course staff gadget: its messages in the reader's language. English is in the main module;
+ * each other language is a page of its own (MediaWiki:Gadget-course-staff-i18n-<code>.js, built
+ * from gadget/i18n), of which only those of the reader's fallback chain are loaded; the wiki's
+ * own messages (MediaWiki:Gadget-course-staff-messages.json, a page of the main gadget) win over
+ * the gadget's in their language. Part of the main module. GADGET.md: "Languages".
+ */
+var courseStaffI18n = ( function ( languages, english, translations ) {
+	'use strict';
+
+	// The wiki's own messages: a JSON page of the main gadget, which is a ResourceLoader package.
+	var LOCAL_PAGE = 'course-staff-messages.json';
+
+	/**
+	 * The wiki's own messages, as the page holds them; null where the wiki has no such page, or
+	 * where the main module is not the wiki's gadget (a personal-script installation).
+	 *
+	 * @return {*}
+	 */
+	function localData() {
+		if ( typeof require !== 'function' ) {
+			return null;
+		}
+		try {
+			return require( './' + LOCAL_PAGE );
+		} catch ( e ) {
+			// No such page on this wiki: ResourceLoader leaves the file out of the package.
+			return null;
+		}
+	}
+
+	/**
+	 * The messages of one translation, from its page (once a page view).
+	 *
+	 * @param {string} code
+	 * @param {Function} fileUrl the URL of one of the gadget's files, by name
+	 * @return {Promise<Object>}
+	 */
+	function loadTranslation( code, fileUrl ) {
+		var loaded = mw.libs.courseStaffMessages = mw.libs.courseStaffMessages || {};
+		if ( loaded[ code ] ) {
+			return Promise.resolve( loaded[ code ] );
+		}
+		var url = fileUrl( 'course-staff-i18n-' + code + '.js' );
+		// The translation's version: a new one is a new URL, so browsers and the wiki's caches may
+		// keep each as long as they like.
+		url += ( url.indexOf( '?' ) === -1 ? '?' : '&' ) + 'version=' + translations[ code ].version;
+		return Promise.resolve( mw.loader.getScript( url ) ).then( function () {
+			if ( !loaded[ code ] ) {
+				throw new Error( url + ' holds no messages in ' + code );
+			}
+			return loaded[ code ];
+		} );
+	}
+
+	/**
+	 * Sets the messages (mw.messages) in the reader's language, each from the first language of
+	 * their fallback chain that has it; a translation that cannot be loaded, or the wiki's messages
+	 * in part, cost one console warning and fall back.
+	 *
+	 * @param {Function} fileUrl the URL of one of the gadget's files, by name
+	 * @param {Function} warn
+	 * @return {Promise<Object>} never rejected: `resolved` (from courseStaffLanguages.resolve),
+	 *  `locales` (the chain as BCP 47 tags, for dates)
+	 */
+	function load( fileUrl, warn ) {
+		var chain = languages.chain( mw.language.getFallbackLanguageChain() );
+		var local = languages.readLocal( localData(), Object.keys( english ) );
+		if ( local.problems.length ) {
+			warn( 'MediaWiki:Gadget-' + LOCAL_PAGE + ': left out ' + local.problems.join( ', ' ) );
+		}
+		var codes = languages.toLoad( chain, translations );
+		return Promise.all( codes.map( function ( code ) {
+			return loadTranslation( code, fileUrl ).then( null, function ( err ) {
+				warn( err );
+				return null;
+			} );
+		} ) ).then( function ( loaded ) {
+			var tables = {};
+			tables[ languages.SOURCE ] = english;
+			codes.forEach( function ( code, i ) {
+				if ( loaded[ i ] ) {
+					tables[ code ] = loaded[ i ];
+				}
+			} );
+			var resolved = languages.resolve( chain, languages.merge( tables, local.messages ) );
+			mw.messages.set( resolved.messages );
+			return {
+				resolved: resolved,
+				locales: chain.map( mw.language.bcp47 )
+			};
+		} );
+	}
+
+	return { load: load };
+}( courseStaffLanguages, courseStaffEnglish, courseStaffTranslations ) );
+
+/**
+ * Course staff gadget: what the tab's panel and the badges' card share, bound to MediaWiki
+ * (`mw`) and the DOM: messages (in the language they came in, names isolated from the text
+ * around them), elements, staff lists, the copy-ping controls.
+ */
+var courseStaffUi = ( function ( core, badgesCore, languages ) {
+	'use strict';
+
+	// Unicode's isolates (FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE): a name inside a text that
+	// cannot hold elements (a tooltip, an accessible name) keeps its own direction.
+	var FSI = '\u2068';
+	var PDI = '\u2069';
+	// Marks where an element goes in a message's text (a private-use character, never in one).
+	var SLOT = '\uE000';
+	// Which language each message came in, the one of the gadget's own containers, and the
+	// locales dates are written in: set once the messages are in (setLanguages).
+	var from = {};
+	var main = languages.SOURCE;
+	var dateLocales = [ languages.SOURCE ];
+
+	/**
+	 * @param {Object} resolved from courseStaffLanguages.resolve
+	 * @param {string[]} locales BCP 47 tags of the reader's fallback chain, for dates
+	 */
+	function setLanguages( resolved, locales ) {
+		from = resolved.languages;
+		main = resolved.language;
+		dateLocales = locales;
+	}
+
+	function isNode( value ) {
+		return value !== null && typeof value === 'object' && typeof value.nodeType === 'number';
+	}
+
+	/**
+	 * A message as text, for attributes (tooltips, accessible names): each element parameter (a
+	 * name, see bdi) becomes its text between isolates. Wikitext that must reach the reader
+	 * literally (a template call) is always a parameter: mediawiki.jqueryMsg would parse it inside
+	 * the message itself.
 	 *
 	 * @param {string} key
-	 * @param {...*} params
+	 * @param {...(string|Node)} params
 	 * @return {string}
 	 */
-	function msg() {
-		return mw.message.apply( mw, arguments ).text();
+	function msg( key ) {
+		var params = Array.prototype.slice.call( arguments, 1 ).map( function ( p ) {
+			return isNode( p ) ? FSI + p.textContent + PDI : p;
+		} );
+		return mw.message.apply( mw, [ key ].concat( params ) ).text();
+	}
+
+	/**
+	 * The `lang` (BCP 47, as MediaWiki writes it: "pt-BR" for "pt-br") and `dir` of a language.
+	 *
+	 * @param {string} code
+	 * @return {Object}
+	 */
+	function langDir( code ) {
+		return { lang: mw.language.bcp47( code ), dir: languages.direction( code ) };
+	}
+
+	/**
+	 * The language and direction of one message, for an element that holds it alone.
+	 *
+	 * @param {string} key
+	 * @return {Object} `lang`, `dir`
+	 */
+	function langOf( key ) {
+		return langDir( from[ key ] || main );
+	}
+
+	/**
+	 * The language and direction of the gadget's own containers (panel, card): those of most of
+	 * its messages, which may be a fallback of the reader's language.
+	 *
+	 * @return {Object} `lang`, `dir`
+	 */
+	function container() {
+		return langDir( main );
+	}
+
+	/**
+	 * An element's attributes and properties with the `lang` and `dir` of `language`.
+	 *
+	 * @param {Object} language from langOf or container
+	 * @param {Object} props
+	 * @return {Object}
+	 */
+	function inLanguage( language, props ) {
+		return Object.assign( {}, props, language );
 	}
 
 	function warn() {
@@ -890,14 +1229,97 @@ var courseStaffUi = ( function ( core ) {
 	}
 
 	/**
+	 * A message as nodes: its text, with each element parameter (a name, see bdi) in its place; a
+	 * message in another language than the container it goes into is wrapped in an element
+	 * saying its language and direction.
+	 *
+	 * @param {string} key
+	 * @param {...(string|Node)} params
+	 * @return {Node[]}
+	 */
+	function nodes( key ) {
+		var params = Array.prototype.slice.call( arguments, 1 );
+		var text = mw.message.apply( mw, [ key ].concat( params.map( function ( p, i ) {
+			return isNode( p ) ? SLOT + i + SLOT : p;
+		} ) ) ).text();
+		// Odd parts are parameter numbers; a parameter used twice is copied.
+		var parts = text.split( SLOT ).map( function ( part, i ) {
+			return i % 2 ?
+				params[ Number( part ) ].cloneNode( true ) :
+				document.createTextNode( part );
+		} );
+		return from[ key ] && from[ key ] !== main ? [ el( 'span', langOf( key ), parts ) ] : parts;
+	}
+
+	/**
+	 * Text of unknown direction (a username, a course title, whatever a Dashboard holds), isolated
+	 * from what is around it.
+	 *
+	 * @param {string} text
+	 * @return {HTMLElement}
+	 */
+	function bdi( text ) {
+		return el( 'bdi', {}, [ text ] );
+	}
+
+	/**
+	 * A number in the reader's digits and grouping, for a message parameter.
+	 *
+	 * @param {number} n
+	 * @return {string}
+	 */
+	function number( n ) {
+		return mw.language.convertNumber( n );
+	}
+
+	/**
+	 * A date in the reader's language, in the same digits as the wiki's numbers (MediaWiki's, not
+	 * the browser's: Arabic-Indic on an Arabic wiki that writes numbers so, else Latin).
+	 *
+	 * @param {string} iso
+	 * @return {string}
+	 */
+	function date( iso ) {
+		return core.formatDate( iso, dateLocales ).replace( /[0-9]/g, function ( digit ) {
+			return number( Number( digit ) );
+		} );
+	}
+
+	/**
+	 * A role's name in the words of the Dashboard the role is on, as text (for an accessible name).
+	 *
+	 * @param {string} dashboard
+	 * @param {number} role
+	 * @return {string}
+	 */
+	function roleText( dashboard, role ) {
+		// Messages used here: coursestaff-role-outreach-0, coursestaff-role-wikiedu-0,
+		// coursestaff-role-outreach-1, coursestaff-role-wikiedu-1, coursestaff-role-2,
+		// coursestaff-role-3, coursestaff-role-4
+		return msg( badgesCore.roleMessage( dashboard, role ) );
+	}
+
+	/**
+	 * A role's name as roleText says it, as nodes (for an element).
+	 *
+	 * @param {string} dashboard
+	 * @param {number} role
+	 * @return {Node[]}
+	 */
+	function roleNodes( dashboard, role ) {
+		return nodes( badgesCore.roleMessage( dashboard, role ) );
+	}
+
+	/**
 	 * The name of a Dashboard.
 	 *
 	 * @param {string} dashboard its id
-	 * @return {string}
+	 * @return {HTMLElement}
 	 */
 	function dashboardLabel( dashboard ) {
 		// Messages used here: coursestaff-dashboard-outreach, coursestaff-dashboard-wikiedu
-		return msg( 'coursestaff-dashboard-' + dashboard );
+		// A product name, which a translation may keep in English: isolated.
+		return bdi( msg( 'coursestaff-dashboard-' + dashboard ) );
 	}
 
 	/**
@@ -908,14 +1330,14 @@ var courseStaffUi = ( function ( core ) {
 	 */
 	function staffList( names ) {
 		if ( names.length === 0 ) {
-			return el( 'p', { className: 'coursestaff-empty' }, [ msg( 'coursestaff-no-staff' ) ] );
+			return el( 'p', { className: 'coursestaff-empty' }, nodes( 'coursestaff-no-staff' ) );
 		}
 		return el( 'ul', { className: 'coursestaff-staff' }, names.map( function ( name ) {
 			return el( 'li', {}, [
 				el( 'a', {
 					href: mw.util.getUrl( 'User talk:' + name ),
-					title: msg( 'coursestaff-talk-tooltip', name )
-				}, [ name ] )
+					title: msg( 'coursestaff-talk-tooltip', bdi( name ) )
+				}, [ bdi( name ) ] )
 			] );
 		} ) );
 	}
@@ -940,13 +1362,20 @@ var courseStaffUi = ( function ( core ) {
 			'aria-label': msg( 'coursestaff-copy-field' )
 		} );
 		var note = templates.length > 1 ?
-			el( 'p', { className: 'coursestaff-split-note' }, [
-				msg( 'coursestaff-copy-split', core.MAX_PINGS_PER_EDIT, templates.length )
-			] ) :
+			el( 'p', { className: 'coursestaff-split-note' }, nodes(
+				'coursestaff-copy-split', number( core.MAX_PINGS_PER_EDIT ), number( templates.length )
+			) ) :
 			null;
 
+		function say( parts ) {
+			status.textContent = '';
+			parts.forEach( function ( part ) {
+				status.appendChild( part );
+			} );
+		}
+
 		function showField() {
-			status.textContent = msg( 'coursestaff-copy-fallback' );
+			say( nodes( 'coursestaff-copy-fallback' ) );
 			field.hidden = false;
 			field.focus();
 			field.select();
@@ -955,7 +1384,7 @@ var courseStaffUi = ( function ( core ) {
 		var button = el( 'button', {
 			type: 'button',
 			className: 'coursestaff-copy',
-			title: msg( 'coursestaff-copy-tooltip', core.template( 'ping', [] ) ),
+			title: msg( 'coursestaff-copy-tooltip', bdi( core.template( 'ping', [] ) ) ),
 			disabled: names.length === 0,
 			onclick: function () {
 				// eslint-disable-next-line compat/compat -- feature-detected here
@@ -965,10 +1394,10 @@ var courseStaffUi = ( function ( core ) {
 					return;
 				}
 				clipboard.writeText( text ).then( function () {
-					status.textContent = msg( 'coursestaff-copied', names.length );
+					say( nodes( 'coursestaff-copied', number( names.length ) ) );
 				}, showField );
 			}
-		}, [ msg( 'coursestaff-copy' ) ] );
+		}, nodes( 'coursestaff-copy' ) );
 		return [ button, note, status, field ];
 	}
 
@@ -985,7 +1414,17 @@ var courseStaffUi = ( function ( core ) {
 	}
 
 	return {
+		setLanguages: setLanguages,
 		msg: msg,
+		nodes: nodes,
+		langOf: langOf,
+		container: container,
+		inLanguage: inLanguage,
+		bdi: bdi,
+		number: number,
+		date: date,
+		roleText: roleText,
+		roleNodes: roleNodes,
 		warn: warn,
 		el: el,
 		dashboardLabel: dashboardLabel,
@@ -993,7 +1432,7 @@ var courseStaffUi = ( function ( core ) {
 		pingControls: pingControls,
 		focusables: focusables
 	};
-}( courseStaffCore ) );
+}( courseStaffCore, courseStaffBadgesCore, courseStaffLanguages ) );
 
 /**
  * Course staff gadget: the "Course staff" tab on user pages, user talk pages and contributions
@@ -1044,34 +1483,53 @@ var courseStaffTab = ( function ( core, ui ) {
 		} );
 	}
 
+	/**
+	 * Two dates, or "not set" for a missing one, each isolated (in the reader's language, which
+	 * may be written in another direction than the panel's fallback messages).
+	 *
+	 * @param {string|null} from
+	 * @param {string|null} to
+	 * @return {Node[]}
+	 */
 	function dateRange( from, to ) {
-		var language = mw.config.get( 'wgUserLanguage' );
-		var unknown = msg( 'coursestaff-date-unknown' );
 		if ( !from && !to ) {
-			return unknown;
+			return ui.nodes( 'coursestaff-date-unknown' );
 		}
-		return msg(
+		var unknown = msg( 'coursestaff-date-unknown' );
+		return ui.nodes(
 			'coursestaff-date-range',
-			from ? core.formatDate( from, language ) : unknown,
-			to ? core.formatDate( to, language ) : unknown
+			ui.bdi( from ? ui.date( from ) : unknown ),
+			ui.bdi( to ? ui.date( to ) : unknown )
 		);
+	}
+
+	/**
+	 * The user's role in a course: the Dashboard's English name of it in the reader's words, or
+	 * as the Dashboard has it where the name is not one the gadget knows.
+	 *
+	 * @param {Object} course
+	 * @return {Node[]}
+	 */
+	function roleOf( course ) {
+		var role = core.roleOf( course.role );
+		return role === null ? [ ui.bdi( course.role ) ] : ui.roleNodes( course.dashboard, role );
 	}
 
 	function detailsList( course ) {
 		// Messages used here: coursestaff-school, coursestaff-term, coursestaff-role,
 		// coursestaff-event-dates, coursestaff-tracking-dates
 		var rows = [
-			[ 'coursestaff-school', course.school ],
-			[ 'coursestaff-term', course.term ],
-			[ 'coursestaff-role', course.role ],
+			[ 'coursestaff-school', course.school && [ ui.bdi( course.school ) ] ],
+			[ 'coursestaff-term', course.term && [ ui.bdi( course.term ) ] ],
+			[ 'coursestaff-role', course.role && roleOf( course ) ],
 			[ 'coursestaff-event-dates', dateRange( course.timelineStart, course.timelineEnd ) ],
 			[ 'coursestaff-tracking-dates', dateRange( course.start, course.end ) ]
 		];
 		var dl = el( 'dl', { className: 'coursestaff-details' } );
 		rows.forEach( function ( row ) {
 			if ( row[ 1 ] ) {
-				dl.appendChild( el( 'dt', {}, [ msg( row[ 0 ] ) ] ) );
-				dl.appendChild( el( 'dd', {}, [ row[ 1 ] ] ) );
+				dl.appendChild( el( 'dt', {}, ui.nodes( row[ 0 ] ) ) );
+				dl.appendChild( el( 'dd', {}, row[ 1 ] ) );
 			}
 		} );
 		return dl;
@@ -1079,10 +1537,10 @@ var courseStaffTab = ( function ( core, ui ) {
 
 	function courseItem( course ) {
 		return el( 'li', { className: 'coursestaff-course' }, [
-			el( 'h3', {}, [ el( 'a', { href: course.url }, [ course.title ] ) ] ),
+			el( 'h3', {}, [ el( 'a', { href: course.url }, [ ui.bdi( course.title ) ] ) ] ),
 			el( 'p', { className: 'coursestaff-dashboard' }, [ ui.dashboardLabel( course.dashboard ) ] ),
 			detailsList( course ),
-			el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
+			el( 'h4', {}, ui.nodes( 'coursestaff-staff' ) ),
 			ui.staffList( course.staff )
 		] );
 	}
@@ -1102,32 +1560,32 @@ var courseStaffTab = ( function ( core, ui ) {
 			title: msg( 'coursestaff-close' ),
 			'aria-label': msg( 'coursestaff-close' )
 		}, [ '×' ] );
-		var panel = el( 'div', {
+		var panel = el( 'div', ui.inLanguage( ui.container(), {
 			className: 'coursestaff-panel',
 			role: 'dialog',
 			'aria-modal': 'true',
 			'aria-labelledby': headingId,
 			tabIndex: -1
-		}, [
+		} ), [
 			el( 'div', { className: 'coursestaff-header' }, [
-				el( 'h2', { id: headingId }, [ msg( 'coursestaff-heading', user ) ] ),
+				el( 'h2', { id: headingId }, ui.nodes( 'coursestaff-heading', ui.bdi( user ) ) ),
 				closeButton
 			] ),
-			el( 'p', { className: 'coursestaff-summary' }, [
-				msg( 'coursestaff-summary', data.courses.length, data.allStaff.length )
-			] )
+			el( 'p', { className: 'coursestaff-summary' }, ui.nodes(
+				'coursestaff-summary', ui.number( data.courses.length ), ui.number( data.allStaff.length )
+			) )
 		].concat( data.unreachable.map( function ( dashboard ) {
-			return el( 'p', { className: 'coursestaff-unreachable' }, [
-				msg( 'coursestaff-unreachable', ui.dashboardLabel( dashboard ) )
-			] );
+			return el( 'p', { className: 'coursestaff-unreachable' }, ui.nodes(
+				'coursestaff-unreachable', ui.dashboardLabel( dashboard )
+			) );
 		} ), [
 			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( courseItem ) ),
 			el( 'div', { className: 'coursestaff-actions' }, ui.pingControls( data.allStaff ) ),
 			el( 'ul', { className: 'coursestaff-profiles' }, data.profiles.map( function ( profile ) {
 				return el( 'li', {}, [
-					el( 'a', { className: 'coursestaff-profile', href: profile.url }, [
-						msg( 'coursestaff-profile', user, ui.dashboardLabel( profile.dashboard ) )
-					] )
+					el( 'a', { className: 'coursestaff-profile', href: profile.url }, ui.nodes(
+						'coursestaff-profile', ui.bdi( user ), ui.dashboardLabel( profile.dashboard )
+					) )
 				] );
 			} ) )
 		] ) );
@@ -1218,6 +1676,8 @@ var courseStaffTab = ( function ( core, ui ) {
 		if ( !link ) {
 			return;
 		}
+		// The label's language, which may be a fallback of the page's.
+		Object.assign( link, ui.langOf( 'coursestaff-tab' ) );
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();
@@ -1302,20 +1762,6 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	}
 
 	/**
-	 * The role's name in the words of the Dashboard the role is on.
-	 *
-	 * @param {string} dashboard
-	 * @param {number} role
-	 * @return {string}
-	 */
-	function roleLabel( dashboard, role ) {
-		// Messages used here: coursestaff-role-outreach-0, coursestaff-role-wikiedu-0,
-		// coursestaff-role-outreach-1, coursestaff-role-wikiedu-1, coursestaff-role-2,
-		// coursestaff-role-3, coursestaff-role-4
-		return msg( badgesCore.roleMessage( dashboard, role ) );
-	}
-
-	/**
 	 * A badge: its shape says participant or staff (the stylesheet draws it), its accessible name
 	 * the highest role and the course (or how many).
 	 *
@@ -1324,11 +1770,15 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	 */
 	function badgeElement( person ) {
 		var about = badgesCore.summary( person.badges );
-		var role = roleLabel( about.dashboard, about.role );
+		var role = ui.roleText( about.dashboard, about.role );
+		var key = about.count === 1 ? 'coursestaff-badge-one' : 'coursestaff-badge-many';
 		var label = about.count === 1 ?
-			msg( 'coursestaff-badge-one', role, about.title ) :
-			msg( 'coursestaff-badge-many', role, about.count );
+			msg( key, role, ui.bdi( about.title ) ) :
+			msg( key, role, ui.number( about.count ) );
+		// The language of its accessible name; no direction of its own: it is a shape in the page's
+		// text, and its card opens by the page's direction.
 		return el( 'span', {
+			lang: ui.langOf( key ).lang,
 			className: BADGE + ' ' + BADGE + ( about.staff ? '--staff' : '--participant' ),
 			tabIndex: 0,
 			role: 'button',
@@ -1349,15 +1799,15 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	 */
 	function cardElement( person ) {
 		var headingId = CARD_ID + '-heading';
-		return el( 'div', {
+		return el( 'div', ui.inLanguage( ui.container(), {
 			id: CARD_ID,
 			className: 'coursestaff-card',
 			role: 'dialog',
 			'aria-labelledby': headingId,
 			tabIndex: -1
-		}, [
+		} ), [
 			el( 'div', { className: 'coursestaff-header' }, [
-				el( 'h2', { id: headingId }, [ msg( 'coursestaff-card-heading', person.user ) ] ),
+				el( 'h2', { id: headingId }, ui.nodes( 'coursestaff-card-heading', ui.bdi( person.user ) ) ),
 				el( 'button', {
 					type: 'button',
 					className: 'coursestaff-close',
@@ -1367,13 +1817,13 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 			] ),
 			el( 'ul', { className: 'coursestaff-courses' }, person.badges.map( function ( badge ) {
 				return el( 'li', { className: 'coursestaff-course' }, [
-					el( 'h3', {}, [ el( 'a', { href: badge.url }, [ badge.title ] ) ] ),
+					el( 'h3', {}, [ el( 'a', { href: badge.url }, [ ui.bdi( badge.title ) ] ) ] ),
 					el( 'p', { className: 'coursestaff-dashboard' }, [ ui.dashboardLabel( badge.dashboard ) ] ),
 					el( 'dl', { className: 'coursestaff-details' }, [
-						el( 'dt', {}, [ msg( 'coursestaff-role' ) ] ),
-						el( 'dd', { className: 'coursestaff-card-role' }, [ roleLabel( badge.dashboard, badge.role ) ] )
+						el( 'dt', {}, ui.nodes( 'coursestaff-role' ) ),
+						el( 'dd', { className: 'coursestaff-card-role' }, ui.roleNodes( badge.dashboard, badge.role ) )
 					] ),
-					el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
+					el( 'h4', {}, ui.nodes( 'coursestaff-staff' ) ),
 					ui.staffList( badge.staff )
 				] );
 			} ) ),
@@ -1382,9 +1832,10 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	}
 
 	/**
-	 * Below the badge, inside the viewport's width; in right-to-left text its right edge under the
-	 * badge's. The card follows the badge in the document (so that Tab goes from the badge through
-	 * the card to the rest of the list), positioned against whatever box it sits in.
+	 * Below the badge, inside the viewport's width; in right-to-left text (the badge's, which is
+	 * the page's, whatever the card's own language) its right edge under the badge's. The card
+	 * follows the badge in the document (so that Tab goes from the badge through the card to the
+	 * rest of the list), positioned against whatever box it sits in.
 	 *
 	 * @param {HTMLElement} card right after the badge
 	 * @param {HTMLElement} badge
@@ -1705,10 +2156,10 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 
 /**
  * Course staff gadget: the main module, loaded by the loader (loader.js) only on pages where there
- * is something to do; built from this file, the messages of gadget/i18n and the parts it starts
- * (scripts/build-gadget.ts). It defines `mw.libs.courseStaff.start`, which the loader calls.
+ * is something to do; built from this file, the English messages of gadget/i18n and the parts it
+ * starts (scripts/build-gadget.ts). It defines `mw.libs.courseStaff.start`, which the loader calls.
  */
-( function ( core, tab, badges, allMessages ) {
+( function ( i18n, ui, tab, badges ) {
 	'use strict';
 
 	if ( mw.libs.courseStaff ) {
@@ -1716,22 +2167,25 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	}
 	mw.libs.courseStaff = {
 		/**
-		 * Adds the tab, the badges or both.
+		 * Adds the tab, the badges or both, once the messages are in the reader's language.
 		 *
 		 * @param {Object} config from readConfig
 		 * @param {Object} work from pageWork: `user` (the tab's), `list` (the kind of list)
+		 * @param {Function} fileUrl the URL of one of the gadget's files, by name
 		 */
-		start: function ( config, work ) {
-			mw.messages.set( core.messagesFor( allMessages, mw.config.get( 'wgUserLanguage' ) ) );
-			if ( work.user ) {
-				tab.start( config, work.user );
-			}
-			if ( work.list ) {
-				badges.start( config, work );
-			}
+		start: function ( config, work, fileUrl ) {
+			i18n.load( fileUrl, ui.warn ).then( function ( languages ) {
+				ui.setLanguages( languages.resolved, languages.locales );
+				if ( work.user ) {
+					tab.start( config, work.user );
+				}
+				if ( work.list ) {
+					badges.start( config, work );
+				}
+			} );
 		}
 	};
-}( courseStaffCore, courseStaffTab, courseStaffBadges, courseStaffMessages ) );
+}( courseStaffI18n, courseStaffUi, courseStaffTab, courseStaffBadges ) );
 
 }() );
 // </nowiki>

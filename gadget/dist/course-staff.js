@@ -233,7 +233,7 @@ var courseStaffSettings = ( function () {
 
 	// The main module as a gadget (gadget/wiki/Gadgets-definition.txt), and what it depends on.
 	var MAIN_MODULE = 'ext.gadget.course-staff-main';
-	var MAIN_DEPENDENCIES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.jqueryMsg' ];
+	var MAIN_DEPENDENCIES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.language', 'mediawiki.jqueryMsg' ];
 	// Installed as a personal script, this file was loaded by URL: the main module's files are
 	// next to it (course-staff-main.js, course-staff.css).
 	var OWN_FILE = 'course-staff.js';
@@ -266,6 +266,20 @@ var courseStaffSettings = ( function () {
 	}
 
 	/**
+	 * The URL of one of the gadget's files (the translations, course-staff-i18n-<code>.js): the
+	 * wiki's page of it where the main module is the wiki's gadget, else the file next to this
+	 * script.
+	 *
+	 * @param {string} name
+	 * @return {string}
+	 */
+	function fileUrl( name ) {
+		return mw.loader.getState( MAIN_MODULE ) ?
+			mw.util.getUrl( 'MediaWiki:Gadget-' + name, { action: 'raw', ctype: 'text/javascript' } ) :
+			sibling( name, 'javascript' );
+	}
+
+	/**
 	 * Loads the main module: ResourceLoader's gadget where the wiki has it, else the files next
 	 * to this script.
 	 *
@@ -292,7 +306,7 @@ var courseStaffSettings = ( function () {
 			return;
 		}
 		loadMain().then( function () {
-			mw.libs.courseStaff.start( config, work );
+			mw.libs.courseStaff.start( config, work, fileUrl );
 		} ).then( null, function ( err ) {
 			// Never break the page: the gadget simply does nothing here.
 			warn( err );

@@ -57,20 +57,6 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	}
 
 	/**
-	 * The role's name in the words of the Dashboard the role is on.
-	 *
-	 * @param {string} dashboard
-	 * @param {number} role
-	 * @return {string}
-	 */
-	function roleLabel( dashboard, role ) {
-		// Messages used here: coursestaff-role-outreach-0, coursestaff-role-wikiedu-0,
-		// coursestaff-role-outreach-1, coursestaff-role-wikiedu-1, coursestaff-role-2,
-		// coursestaff-role-3, coursestaff-role-4
-		return msg( badgesCore.roleMessage( dashboard, role ) );
-	}
-
-	/**
 	 * A badge: its shape says participant or staff (the stylesheet draws it), its accessible name
 	 * the highest role and the course (or how many).
 	 *
@@ -79,11 +65,15 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	 */
 	function badgeElement( person ) {
 		var about = badgesCore.summary( person.badges );
-		var role = roleLabel( about.dashboard, about.role );
+		var role = ui.roleText( about.dashboard, about.role );
+		var key = about.count === 1 ? 'coursestaff-badge-one' : 'coursestaff-badge-many';
 		var label = about.count === 1 ?
-			msg( 'coursestaff-badge-one', role, about.title ) :
-			msg( 'coursestaff-badge-many', role, about.count );
+			msg( key, role, ui.bdi( about.title ) ) :
+			msg( key, role, ui.number( about.count ) );
+		// The language of its accessible name; no direction of its own: it is a shape in the page's
+		// text, and its card opens by the page's direction.
 		return el( 'span', {
+			lang: ui.langOf( key ).lang,
 			className: BADGE + ' ' + BADGE + ( about.staff ? '--staff' : '--participant' ),
 			tabIndex: 0,
 			role: 'button',
@@ -104,15 +94,15 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	 */
 	function cardElement( person ) {
 		var headingId = CARD_ID + '-heading';
-		return el( 'div', {
+		return el( 'div', ui.inLanguage( ui.container(), {
 			id: CARD_ID,
 			className: 'coursestaff-card',
 			role: 'dialog',
 			'aria-labelledby': headingId,
 			tabIndex: -1
-		}, [
+		} ), [
 			el( 'div', { className: 'coursestaff-header' }, [
-				el( 'h2', { id: headingId }, [ msg( 'coursestaff-card-heading', person.user ) ] ),
+				el( 'h2', { id: headingId }, ui.nodes( 'coursestaff-card-heading', ui.bdi( person.user ) ) ),
 				el( 'button', {
 					type: 'button',
 					className: 'coursestaff-close',
@@ -122,13 +112,13 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 			] ),
 			el( 'ul', { className: 'coursestaff-courses' }, person.badges.map( function ( badge ) {
 				return el( 'li', { className: 'coursestaff-course' }, [
-					el( 'h3', {}, [ el( 'a', { href: badge.url }, [ badge.title ] ) ] ),
+					el( 'h3', {}, [ el( 'a', { href: badge.url }, [ ui.bdi( badge.title ) ] ) ] ),
 					el( 'p', { className: 'coursestaff-dashboard' }, [ ui.dashboardLabel( badge.dashboard ) ] ),
 					el( 'dl', { className: 'coursestaff-details' }, [
-						el( 'dt', {}, [ msg( 'coursestaff-role' ) ] ),
-						el( 'dd', { className: 'coursestaff-card-role' }, [ roleLabel( badge.dashboard, badge.role ) ] )
+						el( 'dt', {}, ui.nodes( 'coursestaff-role' ) ),
+						el( 'dd', { className: 'coursestaff-card-role' }, ui.roleNodes( badge.dashboard, badge.role ) )
 					] ),
-					el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
+					el( 'h4', {}, ui.nodes( 'coursestaff-staff' ) ),
 					ui.staffList( badge.staff )
 				] );
 			} ) ),
@@ -137,9 +127,10 @@ var courseStaffBadges = ( function ( settings, badgesCore, ui ) {
 	}
 
 	/**
-	 * Below the badge, inside the viewport's width; in right-to-left text its right edge under the
-	 * badge's. The card follows the badge in the document (so that Tab goes from the badge through
-	 * the card to the rest of the list), positioned against whatever box it sits in.
+	 * Below the badge, inside the viewport's width; in right-to-left text (the badge's, which is
+	 * the page's, whatever the card's own language) its right edge under the badge's. The card
+	 * follows the badge in the document (so that Tab goes from the badge through the card to the
+	 * rest of the list), positioned against whatever box it sits in.
 	 *
 	 * @param {HTMLElement} card right after the badge
 	 * @param {HTMLElement} badge

@@ -27,6 +27,17 @@ var courseStaffCore = ( function () {
 	// What a path segment may hold that encodeURIComponent encodes: the service's course links
 	// (src/dashboard/paths.ts) and the Dashboard's own keep `$ & + , : ; = @` as they are.
 	var PCHAR_KEPT = /%(?:24|26|2B|2C|3A|3B|3D|40)/g;
+	// The roles by the Dashboards' English names for them (CoursesUsers::Roles; as the service's
+	// src/domain/roles.ts reads them).
+	var ROLE_BY_LABEL = {
+		student: 0,
+		editor: 0,
+		instructor: 1,
+		facilitator: 1,
+		'campus volunteer': 2,
+		'online volunteer': 3,
+		'wiki education staff': 4
+	};
 
 	function isSet( value ) {
 		return value !== undefined && value !== null && value !== '';
@@ -231,39 +242,50 @@ var courseStaffCore = ( function () {
 	}
 
 	/**
-	 * The messages in `language`: English, overridden by the base language ("de" for "de-at"),
-	 * overridden by the language itself.
+	 * A role's number from the Dashboard's English name of it (the service passes it on as it
+	 * is: "Student", "Instructor"; Programs & Events also says "Editor", "Facilitator"); null for
+	 * a name it does not know, which is then shown as it is.
 	 *
-	 * @param {Object} byLanguage messages by language code
-	 * @param {string|null} language `wgUserLanguage`
-	 * @return {Object}
+	 * @param {string} label
+	 * @return {number|null}
 	 */
-	function messagesFor( byLanguage, language ) {
-		var code = String( language || 'en' ).toLowerCase();
-		return [ 'en', code.split( '-' )[ 0 ], code ].reduce( function ( result, lang ) {
-			return Object.assign( result, byLanguage[ lang ] );
-		}, {} );
+	function roleOf( label ) {
+		var key = String( label ).trim().replace( /\s+/g, ' ' ).toLowerCase();
+		return Object.prototype.hasOwnProperty.call( ROLE_BY_LABEL, key ) ?
+			ROLE_BY_LABEL[ key ] : null;
 	}
 
 	/**
-	 * A date for people: "Nov 22, 2026" in English; the input itself if it is not a date.
+	 * A date for people, in the first of `locales` that the browser can write dates in ("Nov 22,
+	 * 2026" in English), in the Gregorian calendar (MediaWiki's default, and the Dashboards')
+	 * and in Latin digits (which the caller may turn into the wiki's); the input itself if it is
+	 * not a date.
 	 *
 	 * @param {string} iso
-	 * @param {string|null} language `wgUserLanguage`
+	 * @param {string[]} locales BCP 47 tags, best first
 	 * @return {string}
 	 */
-	function formatDate( iso, language ) {
+	function formatDate( iso, locales ) {
 		var date = new Date( iso );
 		if ( isNaN( date.getTime() ) ) {
 			return asText( iso );
 		}
-		var options = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-		try {
-			return date.toLocaleDateString( language || 'en', options );
-		} catch ( e ) {
-			// Some MediaWiki language codes are not valid BCP 47 tags.
-			return date.toLocaleDateString( 'en', options );
-		}
+		// A tag that is not valid BCP 47 would make Intl throw for the whole list.
+		var valid = locales.filter( function ( tag ) {
+			try {
+				return Intl.getCanonicalLocales( tag ).length === 1;
+			} catch ( e ) {
+				return false;
+			}
+		} );
+		return date.toLocaleDateString( valid.concat( 'en' ), {
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			timeZone: 'UTC',
+			calendar: 'gregory',
+			numberingSystem: 'latn'
+		} );
 	}
 
 	return {
@@ -276,7 +298,7 @@ var courseStaffCore = ( function () {
 		cacheSeconds: cacheSeconds,
 		template: template,
 		pingTemplates: pingTemplates,
-		messagesFor: messagesFor,
+		roleOf: roleOf,
 		formatDate: formatDate
 	};
 }() );

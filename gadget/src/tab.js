@@ -49,34 +49,53 @@ var courseStaffTab = ( function ( core, ui ) {
 		} );
 	}
 
+	/**
+	 * Two dates, or "not set" for a missing one, each isolated (in the reader's language, which
+	 * may be written in another direction than the panel's fallback messages).
+	 *
+	 * @param {string|null} from
+	 * @param {string|null} to
+	 * @return {Node[]}
+	 */
 	function dateRange( from, to ) {
-		var language = mw.config.get( 'wgUserLanguage' );
-		var unknown = msg( 'coursestaff-date-unknown' );
 		if ( !from && !to ) {
-			return unknown;
+			return ui.nodes( 'coursestaff-date-unknown' );
 		}
-		return msg(
+		var unknown = msg( 'coursestaff-date-unknown' );
+		return ui.nodes(
 			'coursestaff-date-range',
-			from ? core.formatDate( from, language ) : unknown,
-			to ? core.formatDate( to, language ) : unknown
+			ui.bdi( from ? ui.date( from ) : unknown ),
+			ui.bdi( to ? ui.date( to ) : unknown )
 		);
+	}
+
+	/**
+	 * The user's role in a course: the Dashboard's English name of it in the reader's words, or
+	 * as the Dashboard has it where the name is not one the gadget knows.
+	 *
+	 * @param {Object} course
+	 * @return {Node[]}
+	 */
+	function roleOf( course ) {
+		var role = core.roleOf( course.role );
+		return role === null ? [ ui.bdi( course.role ) ] : ui.roleNodes( course.dashboard, role );
 	}
 
 	function detailsList( course ) {
 		// Messages used here: coursestaff-school, coursestaff-term, coursestaff-role,
 		// coursestaff-event-dates, coursestaff-tracking-dates
 		var rows = [
-			[ 'coursestaff-school', course.school ],
-			[ 'coursestaff-term', course.term ],
-			[ 'coursestaff-role', course.role ],
+			[ 'coursestaff-school', course.school && [ ui.bdi( course.school ) ] ],
+			[ 'coursestaff-term', course.term && [ ui.bdi( course.term ) ] ],
+			[ 'coursestaff-role', course.role && roleOf( course ) ],
 			[ 'coursestaff-event-dates', dateRange( course.timelineStart, course.timelineEnd ) ],
 			[ 'coursestaff-tracking-dates', dateRange( course.start, course.end ) ]
 		];
 		var dl = el( 'dl', { className: 'coursestaff-details' } );
 		rows.forEach( function ( row ) {
 			if ( row[ 1 ] ) {
-				dl.appendChild( el( 'dt', {}, [ msg( row[ 0 ] ) ] ) );
-				dl.appendChild( el( 'dd', {}, [ row[ 1 ] ] ) );
+				dl.appendChild( el( 'dt', {}, ui.nodes( row[ 0 ] ) ) );
+				dl.appendChild( el( 'dd', {}, row[ 1 ] ) );
 			}
 		} );
 		return dl;
@@ -84,10 +103,10 @@ var courseStaffTab = ( function ( core, ui ) {
 
 	function courseItem( course ) {
 		return el( 'li', { className: 'coursestaff-course' }, [
-			el( 'h3', {}, [ el( 'a', { href: course.url }, [ course.title ] ) ] ),
+			el( 'h3', {}, [ el( 'a', { href: course.url }, [ ui.bdi( course.title ) ] ) ] ),
 			el( 'p', { className: 'coursestaff-dashboard' }, [ ui.dashboardLabel( course.dashboard ) ] ),
 			detailsList( course ),
-			el( 'h4', {}, [ msg( 'coursestaff-staff' ) ] ),
+			el( 'h4', {}, ui.nodes( 'coursestaff-staff' ) ),
 			ui.staffList( course.staff )
 		] );
 	}
@@ -107,32 +126,32 @@ var courseStaffTab = ( function ( core, ui ) {
 			title: msg( 'coursestaff-close' ),
 			'aria-label': msg( 'coursestaff-close' )
 		}, [ '×' ] );
-		var panel = el( 'div', {
+		var panel = el( 'div', ui.inLanguage( ui.container(), {
 			className: 'coursestaff-panel',
 			role: 'dialog',
 			'aria-modal': 'true',
 			'aria-labelledby': headingId,
 			tabIndex: -1
-		}, [
+		} ), [
 			el( 'div', { className: 'coursestaff-header' }, [
-				el( 'h2', { id: headingId }, [ msg( 'coursestaff-heading', user ) ] ),
+				el( 'h2', { id: headingId }, ui.nodes( 'coursestaff-heading', ui.bdi( user ) ) ),
 				closeButton
 			] ),
-			el( 'p', { className: 'coursestaff-summary' }, [
-				msg( 'coursestaff-summary', data.courses.length, data.allStaff.length )
-			] )
+			el( 'p', { className: 'coursestaff-summary' }, ui.nodes(
+				'coursestaff-summary', ui.number( data.courses.length ), ui.number( data.allStaff.length )
+			) )
 		].concat( data.unreachable.map( function ( dashboard ) {
-			return el( 'p', { className: 'coursestaff-unreachable' }, [
-				msg( 'coursestaff-unreachable', ui.dashboardLabel( dashboard ) )
-			] );
+			return el( 'p', { className: 'coursestaff-unreachable' }, ui.nodes(
+				'coursestaff-unreachable', ui.dashboardLabel( dashboard )
+			) );
 		} ), [
 			el( 'ul', { className: 'coursestaff-courses' }, data.courses.map( courseItem ) ),
 			el( 'div', { className: 'coursestaff-actions' }, ui.pingControls( data.allStaff ) ),
 			el( 'ul', { className: 'coursestaff-profiles' }, data.profiles.map( function ( profile ) {
 				return el( 'li', {}, [
-					el( 'a', { className: 'coursestaff-profile', href: profile.url }, [
-						msg( 'coursestaff-profile', user, ui.dashboardLabel( profile.dashboard ) )
-					] )
+					el( 'a', { className: 'coursestaff-profile', href: profile.url }, ui.nodes(
+						'coursestaff-profile', ui.bdi( user ), ui.dashboardLabel( profile.dashboard )
+					) )
 				] );
 			} ) )
 		] ) );
@@ -223,6 +242,8 @@ var courseStaffTab = ( function ( core, ui ) {
 		if ( !link ) {
 			return;
 		}
+		// The label's language, which may be a fallback of the page's.
+		Object.assign( link, ui.langOf( 'coursestaff-tab' ) );
 		link.setAttribute( 'aria-haspopup', 'dialog' );
 		link.addEventListener( 'click', function ( e ) {
 			e.preventDefault();

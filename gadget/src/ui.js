@@ -1,22 +1,95 @@
 /**
  * Course staff gadget: what the tab's panel and the badges' card share, bound to MediaWiki
- * (`mw`) and the DOM: messages, elements, staff lists, the copy-ping controls.
+ * (`mw`) and the DOM: messages (in the language they came in, names isolated from the text
+ * around them), elements, staff lists, the copy-ping controls.
  */
-/* global courseStaffCore */
+/* global courseStaffCore, courseStaffBadgesCore, courseStaffLanguages */
 /* exported courseStaffUi */
-var courseStaffUi = ( function ( core ) {
+var courseStaffUi = ( function ( core, badgesCore, languages ) {
 	'use strict';
 
+	// Unicode's isolates (FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE): a name inside a text that
+	// cannot hold elements (a tooltip, an accessible name) keeps its own direction.
+	var FSI = '\u2068';
+	var PDI = '\u2069';
+	// Marks where an element goes in a message's text (a private-use character, never in one).
+	var SLOT = '\uE000';
+	// Which language each message came in, the one of the gadget's own containers, and the
+	// locales dates are written in: set once the messages are in (setLanguages).
+	var from = {};
+	var main = languages.SOURCE;
+	var dateLocales = [ languages.SOURCE ];
+
 	/**
-	 * A message as text. Wikitext that must reach the reader literally (a template call) is
-	 * always a parameter: mediawiki.jqueryMsg would parse it inside the message itself.
+	 * @param {Object} resolved from courseStaffLanguages.resolve
+	 * @param {string[]} locales BCP 47 tags of the reader's fallback chain, for dates
+	 */
+	function setLanguages( resolved, locales ) {
+		from = resolved.languages;
+		main = resolved.language;
+		dateLocales = locales;
+	}
+
+	function isNode( value ) {
+		return value !== null && typeof value === 'object' && typeof value.nodeType === 'number';
+	}
+
+	/**
+	 * A message as text, for attributes (tooltips, accessible names): each element parameter (a
+	 * name, see bdi) becomes its text between isolates. Wikitext that must reach the reader
+	 * literally (a template call) is always a parameter: mediawiki.jqueryMsg would parse it inside
+	 * the message itself.
 	 *
 	 * @param {string} key
-	 * @param {...*} params
+	 * @param {...(string|Node)} params
 	 * @return {string}
 	 */
-	function msg() {
-		return mw.message.apply( mw, arguments ).text();
+	function msg( key ) {
+		var params = Array.prototype.slice.call( arguments, 1 ).map( function ( p ) {
+			return isNode( p ) ? FSI + p.textContent + PDI : p;
+		} );
+		return mw.message.apply( mw, [ key ].concat( params ) ).text();
+	}
+
+	/**
+	 * The `lang` (BCP 47, as MediaWiki writes it: "pt-BR" for "pt-br") and `dir` of a language.
+	 *
+	 * @param {string} code
+	 * @return {Object}
+	 */
+	function langDir( code ) {
+		return { lang: mw.language.bcp47( code ), dir: languages.direction( code ) };
+	}
+
+	/**
+	 * The language and direction of one message, for an element that holds it alone.
+	 *
+	 * @param {string} key
+	 * @return {Object} `lang`, `dir`
+	 */
+	function langOf( key ) {
+		return langDir( from[ key ] || main );
+	}
+
+	/**
+	 * The language and direction of the gadget's own containers (panel, card): those of most of
+	 * its messages, which may be a fallback of the reader's language.
+	 *
+	 * @return {Object} `lang`, `dir`
+	 */
+	function container() {
+		return langDir( main );
+	}
+
+	/**
+	 * An element's attributes and properties with the `lang` and `dir` of `language`.
+	 *
+	 * @param {Object} language from langOf or container
+	 * @param {Object} props
+	 * @return {Object}
+	 */
+	function inLanguage( language, props ) {
+		return Object.assign( {}, props, language );
 	}
 
 	function warn() {
@@ -50,14 +123,97 @@ var courseStaffUi = ( function ( core ) {
 	}
 
 	/**
+	 * A message as nodes: its text, with each element parameter (a name, see bdi) in its place; a
+	 * message in another language than the container it goes into is wrapped in an element
+	 * saying its language and direction.
+	 *
+	 * @param {string} key
+	 * @param {...(string|Node)} params
+	 * @return {Node[]}
+	 */
+	function nodes( key ) {
+		var params = Array.prototype.slice.call( arguments, 1 );
+		var text = mw.message.apply( mw, [ key ].concat( params.map( function ( p, i ) {
+			return isNode( p ) ? SLOT + i + SLOT : p;
+		} ) ) ).text();
+		// Odd parts are parameter numbers; a parameter used twice is copied.
+		var parts = text.split( SLOT ).map( function ( part, i ) {
+			return i % 2 ?
+				params[ Number( part ) ].cloneNode( true ) :
+				document.createTextNode( part );
+		} );
+		return from[ key ] && from[ key ] !== main ? [ el( 'span', langOf( key ), parts ) ] : parts;
+	}
+
+	/**
+	 * Text of unknown direction (a username, a course title, whatever a Dashboard holds), isolated
+	 * from what is around it.
+	 *
+	 * @param {string} text
+	 * @return {HTMLElement}
+	 */
+	function bdi( text ) {
+		return el( 'bdi', {}, [ text ] );
+	}
+
+	/**
+	 * A number in the reader's digits and grouping, for a message parameter.
+	 *
+	 * @param {number} n
+	 * @return {string}
+	 */
+	function number( n ) {
+		return mw.language.convertNumber( n );
+	}
+
+	/**
+	 * A date in the reader's language, in the same digits as the wiki's numbers (MediaWiki's, not
+	 * the browser's: Arabic-Indic on an Arabic wiki that writes numbers so, else Latin).
+	 *
+	 * @param {string} iso
+	 * @return {string}
+	 */
+	function date( iso ) {
+		return core.formatDate( iso, dateLocales ).replace( /[0-9]/g, function ( digit ) {
+			return number( Number( digit ) );
+		} );
+	}
+
+	/**
+	 * A role's name in the words of the Dashboard the role is on, as text (for an accessible name).
+	 *
+	 * @param {string} dashboard
+	 * @param {number} role
+	 * @return {string}
+	 */
+	function roleText( dashboard, role ) {
+		// Messages used here: coursestaff-role-outreach-0, coursestaff-role-wikiedu-0,
+		// coursestaff-role-outreach-1, coursestaff-role-wikiedu-1, coursestaff-role-2,
+		// coursestaff-role-3, coursestaff-role-4
+		return msg( badgesCore.roleMessage( dashboard, role ) );
+	}
+
+	/**
+	 * A role's name as roleText says it, as nodes (for an element).
+	 *
+	 * @param {string} dashboard
+	 * @param {number} role
+	 * @return {Node[]}
+	 */
+	function roleNodes( dashboard, role ) {
+		return nodes( badgesCore.roleMessage( dashboard, role ) );
+	}
+
+	/**
 	 * The name of a Dashboard.
 	 *
 	 * @param {string} dashboard its id
-	 * @return {string}
+	 * @return {HTMLElement}
 	 */
 	function dashboardLabel( dashboard ) {
 		// Messages used here: coursestaff-dashboard-outreach, coursestaff-dashboard-wikiedu
-		return msg( 'coursestaff-dashboard-' + dashboard );
+		// A product name, which a translation may keep in English: isolated.
+		return bdi( msg( 'coursestaff-dashboard-' + dashboard ) );
 	}
 
 	/**
@@ -68,14 +224,14 @@ var courseStaffUi = ( function ( core ) {
 	 */
 	function staffList( names ) {
 		if ( names.length === 0 ) {
-			return el( 'p', { className: 'coursestaff-empty' }, [ msg( 'coursestaff-no-staff' ) ] );
+			return el( 'p', { className: 'coursestaff-empty' }, nodes( 'coursestaff-no-staff' ) );
 		}
 		return el( 'ul', { className: 'coursestaff-staff' }, names.map( function ( name ) {
 			return el( 'li', {}, [
 				el( 'a', {
 					href: mw.util.getUrl( 'User talk:' + name ),
-					title: msg( 'coursestaff-talk-tooltip', name )
-				}, [ name ] )
+					title: msg( 'coursestaff-talk-tooltip', bdi( name ) )
+				}, [ bdi( name ) ] )
 			] );
 		} ) );
 	}
@@ -100,13 +256,20 @@ var courseStaffUi = ( function ( core ) {
 			'aria-label': msg( 'coursestaff-copy-field' )
 		} );
 		var note = templates.length > 1 ?
-			el( 'p', { className: 'coursestaff-split-note' }, [
-				msg( 'coursestaff-copy-split', core.MAX_PINGS_PER_EDIT, templates.length )
-			] ) :
+			el( 'p', { className: 'coursestaff-split-note' }, nodes(
+				'coursestaff-copy-split', number( core.MAX_PINGS_PER_EDIT ), number( templates.length )
+			) ) :
 			null;
 
+		function say( parts ) {
+			status.textContent = '';
+			parts.forEach( function ( part ) {
+				status.appendChild( part );
+			} );
+		}
+
 		function showField() {
-			status.textContent = msg( 'coursestaff-copy-fallback' );
+			say( nodes( 'coursestaff-copy-fallback' ) );
 			field.hidden = false;
 			field.focus();
 			field.select();
@@ -115,7 +278,7 @@ var courseStaffUi = ( function ( core ) {
 		var button = el( 'button', {
 			type: 'button',
 			className: 'coursestaff-copy',
-			title: msg( 'coursestaff-copy-tooltip', core.template( 'ping', [] ) ),
+			title: msg( 'coursestaff-copy-tooltip', bdi( core.template( 'ping', [] ) ) ),
 			disabled: names.length === 0,
 			onclick: function () {
 				// eslint-disable-next-line compat/compat -- feature-detected here
@@ -125,10 +288,10 @@ var courseStaffUi = ( function ( core ) {
 					return;
 				}
 				clipboard.writeText( text ).then( function () {
-					status.textContent = msg( 'coursestaff-copied', names.length );
+					say( nodes( 'coursestaff-copied', number( names.length ) ) );
 				}, showField );
 			}
-		}, [ msg( 'coursestaff-copy' ) ] );
+		}, nodes( 'coursestaff-copy' ) );
 		return [ button, note, status, field ];
 	}
 
@@ -145,7 +308,17 @@ var courseStaffUi = ( function ( core ) {
 	}
 
 	return {
+		setLanguages: setLanguages,
 		msg: msg,
+		nodes: nodes,
+		langOf: langOf,
+		container: container,
+		inLanguage: inLanguage,
+		bdi: bdi,
+		number: number,
+		date: date,
+		roleText: roleText,
+		roleNodes: roleNodes,
 		warn: warn,
 		el: el,
 		dashboardLabel: dashboardLabel,
@@ -153,4 +326,4 @@ var courseStaffUi = ( function ( core ) {
 		pingControls: pingControls,
 		focusables: focusables
 	};
-}( courseStaffCore ) );
+}( courseStaffCore, courseStaffBadgesCore, courseStaffLanguages ) );

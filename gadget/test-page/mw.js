@@ -4,13 +4,18 @@
  * null for a missing portlet and fires the util.addPortletLink hook, mw.storage expiries are in
  * seconds, mw.loader.using rejects unknown modules and loads a gadget's module (its files, as
  * ResourceLoader would) before resolving, hooks remember their last firing. Messages support $n and
- * {{PLURAL:}} with a one/other rule per language, like mediawiki.jqueryMsg's text() (real wikis use
- * CLDR rules).
+ * {{PLURAL:}} (explicit "0=" forms too) by the browser's CLDR plural rules of wgUserLanguage, like
+ * mediawiki.jqueryMsg's text(); mw.language has a small fallback table of its own (real wikis have
+ * MediaWiki's).
  */
 ( function () {
 	'use strict';
 
-	var MODULES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.jqueryMsg', 'mediawiki.Title', 'mediawiki.api' ];
+	var MODULES = [ 'mediawiki.util', 'mediawiki.storage', 'mediawiki.language', 'mediawiki.jqueryMsg', 'mediawiki.Title', 'mediawiki.api' ];
+	// MediaWiki's fallbacks of the languages the test page offers (languages/messages/Messages*.php).
+	var FALLBACKS = { 'de-at': [ 'de' ], 'pt-br': [ 'pt' ], pt: [ 'pt-br' ], cs: [ 'sk' ], arz: [ 'ar' ] };
+	// CLDR's plural categories, in the order MediaWiki's PLURAL forms follow.
+	var PLURAL_ORDER = [ 'zero', 'one', 'two', 'few', 'many', 'other' ];
 
 	function MwMap() {
 		this.values = {};
@@ -67,13 +72,29 @@
 	var config = new MwMap();
 	var messages = new MwMap();
 
-	// One/other is right for English and German; French counts 0 as singular.
-	function pluralIndex( n ) {
-		var lang = String( config.get( 'wgUserLanguage', 'en' ) ).split( '-' )[ 0 ];
-		if ( lang === 'fr' ) {
-			return n < 2 ? 0 : 1;
+	function userLanguage() {
+		return String( config.get( 'wgUserLanguage', 'en' ) );
+	}
+
+	function pluralForm( n, forms ) {
+		var explicit = null;
+		var plain = forms.filter( function ( form ) {
+			var m = /^(\d+)=([\s\S]*)$/.exec( form );
+			if ( m && Number( m[ 1 ] ) === n ) {
+				explicit = m[ 2 ];
+			}
+			return !m;
+		} );
+		if ( explicit !== null ) {
+			return explicit;
 		}
-		return n === 1 ? 0 : 1;
+		// MediaWiki takes a language's plural rules from its fallbacks where CLDR has none (arz: ar).
+		var rules = new Intl.PluralRules( Intl.PluralRules.supportedLocalesOf( window.mw.language.getFallbackLanguageChain() )[ 0 ] );
+		var categories = PLURAL_ORDER.filter( function ( c ) {
+			return rules.resolvedOptions().pluralCategories.indexOf( c ) !== -1;
+		} );
+		var form = plain[ Math.min( categories.indexOf( rules.select( n ) ), plain.length - 1 ) ];
+		return form === undefined ? '' : form;
 	}
 
 	function format( text, params ) {
@@ -82,9 +103,7 @@
 			return p === undefined ? all : String( p );
 		} );
 		return withParams.replace( /\{\{PLURAL:([^|]*)\|([^}]*)\}\}/g, function ( all, n, forms ) {
-			var list = forms.split( '|' );
-			var form = list[ Math.min( pluralIndex( Number( n ) ), list.length - 1 ) ];
-			return form === undefined ? '' : form;
+			return pluralForm( Number( n ), forms.split( '|' ) );
 		} );
 	}
 
@@ -183,9 +202,20 @@
 	var IPV6 = '(?::(?::|(?::' + HEX + '){1,7})|' + HEX + '(?::' + HEX + '){0,6}::|' + HEX + '(?::' + HEX + '){7})';
 	var IPV6_MIDDLE = HEX + '(?:::?' + HEX + '){1,6}';
 
+	// Pages whose raw text the test page serves from elsewhere, by title prefix (registerRawPages).
+	var rawPages = [];
+
 	var util = {
-		getUrl: function ( title ) {
-			return config.get( 'wgArticlePath' ).replace( '$1', wikiUrlencode( String( title ).replace( / /g, '_' ) ) );
+		getUrl: function ( title, params ) {
+			var query = new URLSearchParams( params || {} ).toString();
+			var raw = params && params.action === 'raw' && rawPages.filter( function ( r ) {
+				return String( title ).indexOf( r.prefix ) === 0;
+			} )[ 0 ];
+			if ( raw ) {
+				return raw.base + String( title ).slice( raw.prefix.length ) + '?' + query;
+			}
+			return config.get( 'wgArticlePath' ).replace( '$1', wikiUrlencode( String( title ).replace( / /g, '_' ) ) ) +
+				( query ? '?' + query : '' );
 		},
 		wikiUrlencode: wikiUrlencode,
 		isIPv4Address: function ( address, allowBlock ) {
@@ -263,6 +293,24 @@
 		},
 		hook: hook,
 		util: util,
+		language: {
+			getFallbackLanguageChain: function () {
+				var code = userLanguage();
+				return [ code ].concat( FALLBACKS[ code ] || [], 'en' );
+			},
+			convertNumber: function ( n ) {
+				return String( n );
+			},
+			// As MediaWiki writes them, for the codes the test page offers: "pt-BR", "zh-Hans".
+			bcp47: function ( code ) {
+				return String( code ).split( '-' ).map( function ( part, i ) {
+					if ( i === 0 ) {
+						return part;
+					}
+					return part.length === 2 ? part.toUpperCase() : part.charAt( 0 ).toUpperCase() + part.slice( 1 );
+				} ).join( '-' );
+			}
+		},
 		libs: {},
 		notify: notify,
 		storage: Object.assign( new SafeStorage( window.localStorage ), {
@@ -296,6 +344,16 @@
 				}
 			},
 			getScript: getScript,
+			/**
+			 * Stand-in only: where the raw text of pages whose title starts with `prefix` is
+			 * (mw.util.getUrl with action=raw), e.g. the gadget's pages.
+			 *
+			 * @param {string} prefix
+			 * @param {string} base
+			 */
+			registerRawPages: function ( prefix, base ) {
+				rawPages.push( { prefix: prefix, base: base } );
+			},
 			/**
 			 * Stand-in only: a wiki's ResourceLoader knows its gadgets' modules from their
 			 * definitions; here page.js names the files of one.

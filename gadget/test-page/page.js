@@ -2,7 +2,7 @@
  * The test page's scenario, all from the query string so every case is a plain URL:
  *   ?user=<name>&page=user|usertalk|contributions|article|<a list page>
  *    &skin=vector-2022|vector|monobook|timeless|minerva
- *    &theme=light|night|os&lang=en|de&dbname=<wgDBname>[&dashboards=outreach|wikiedu|all|<anything>]
+ *    &theme=light|night|os&lang=<a language below>&dbname=<wgDBname>[&dashboards=outreach|wikiedu|all|<anything>]
  *    [&events=1][&badges=0|1][&rows=<n>][&install=gadget|script][&outreachBase=<URL>][&wikieduBase=<URL>]
  *    [&api=<service base URL>]
  * List pages (lists.js): recentchanges, recentchangeslinked, watchlist, history, diff, log, newpages,
@@ -23,7 +23,14 @@
 		return kind !== 'contributions';
 	} ) );
 	var THEMES = [ 'light', 'night', 'os' ];
-	var LANGS = [ 'en', 'de' ];
+	// The gadget's languages, two that fall back to one of them, and two it has no translation for
+	// (right to left and left to right), which fall back to English.
+	var LANGS = [
+		'en', 'ar', 'cs', 'de', 'es', 'fa', 'fr', 'he', 'id', 'it', 'pt', 'pt-br', 'ru', 'uk', 'zh-hans',
+		'de-at', 'arz', 'ur', 'nl'
+	];
+	// Written right to left: the page's direction (MediaWiki's <html dir> is the reader's language's).
+	var RTL = [ 'ar', 'arz', 'fa', 'he', 'ur' ];
 	// Some wgDBname values (any is taken): the gadget's Dashboards default by wiki (both on English
 	// Wikipedia only).
 	var WIKIS = [ 'testwiki', 'enwiki', 'dewiki' ];
@@ -266,6 +273,7 @@
 
 	var root = document.documentElement;
 	root.lang = scenario.lang;
+	root.dir = RTL.indexOf( scenario.lang ) === -1 ? 'ltr' : 'rtl';
 	if ( TOKEN_SKINS.indexOf( scenario.skin ) !== -1 ) {
 		root.classList.add( 'testpage-tokens', 'skin-theme-clientpref-' + scenario.theme );
 	}
@@ -321,8 +329,10 @@
 	// with a jQuery object: here an array.
 	mw.hook( 'wikipage.content' ).fire( [ document.getElementById( 'mw-content-text' ) ] );
 	if ( scenario.install === 'gadget' ) {
-		// The gadget's second module, as its definition line declares it to ResourceLoader.
+		// The gadget's second module, as its definition line declares it to ResourceLoader, and its
+		// pages (the translations), which the wiki serves raw.
 		mw.loader.registerFiles( 'ext.gadget.course-staff-main', { script: '/gadget/course-staff-main.js', style: '/gadget/course-staff.css' } );
+		mw.loader.registerRawPages( 'MediaWiki:Gadget-', '/gadget/' );
 	}
 	document.body.appendChild( h( 'script', { src: '/gadget/course-staff.js' } ) );
 }() );

@@ -288,14 +288,39 @@ describe('badges in lists on the stand-in page', () => {
     const { page, watch } = await view(t, { page: 'recentchanges' });
     await settleBadges(page, watch, api.url);
     const label = (name: string) => page.locator(`${BADGE}[data-user="${name}"]`).first().getAttribute('aria-label');
-    assert.equal(await label(WIKIEDU_PERSONAS.student), 'Student, current course: Environmental Science');
+    // The course's title sits between Unicode isolates (FSI, PDI): it keeps its own direction.
+    assert.equal(await label(WIKIEDU_PERSONAS.student), 'Student, current course: \u2068Environmental Science\u2069');
     assert.match((await label(PERSONAS.onBoth)) ?? '', /^Facilitator, 2 current courses$/);
     const de = await view(t, { page: 'recentchanges', lang: 'de' });
     await settleBadges(de.page, de.watch, api.url);
     assert.equal(
       await de.page.locator(`${BADGE}[data-user="${WIKIEDU_PERSONAS.student}"]`).first().getAttribute('aria-label'),
-      'Studierende Person, aktueller Kurs: Environmental Science',
+      'Studierende Person, aktueller Kurs: \u2068Environmental Science\u2069',
     );
+  });
+
+  it('in Arabic: the accessible name in Arabic with its lang, the card in Arabic, right to left, under the badge by its right edge', async (t) => {
+    const { page, watch, errors } = await view(t, { page: 'log', lang: 'ar' });
+    await settleBadges(page, watch, api.url);
+    const badge = page.locator(`${BADGE}[data-user="${WIKIEDU_PERSONAS.student}"]`).first();
+    assert.equal(await badge.getAttribute('lang'), 'ar');
+    assert.equal(await badge.getAttribute('aria-label'), 'طالب، الدورة الحالية: \u2068Environmental Science\u2069');
+    // The badge has no direction of its own: the page's.
+    assert.equal(await badge.evaluate((b) => getComputedStyle(b).direction), 'rtl');
+    await badge.click();
+    const card = page.locator(CARD);
+    await card.waitFor();
+    assert.deepEqual(await card.evaluate((c) => [c.getAttribute('lang'), c.getAttribute('dir'), getComputedStyle(c).direction]), ['ar', 'rtl', 'rtl']);
+    assert.equal(await card.locator('h2').textContent(), `دورات ${WIKIEDU_PERSONAS.student} الحالية`);
+    assert.equal(await card.locator('h2 > bdi').textContent(), WIKIEDU_PERSONAS.student);
+    assert.deepEqual(await card.locator('.coursestaff-card-role').allTextContents(), ['طالب']);
+    const box = await badge.boundingBox();
+    const cardBox = await card.boundingBox();
+    assert.ok(box && cardBox);
+    assert.ok(Math.abs(cardBox.x + cardBox.width - (box.x + box.width)) < 2 || cardBox.x === 0, `card ${JSON.stringify(cardBox)} badge ${JSON.stringify(box)}`);
+    assert.ok(cardBox.y >= box.y + box.height);
+    await page.screenshot({ path: await screenshotPath('badges-ar-card') });
+    assert.deepEqual(errors, []);
   });
 
   it('right to left: the card opens under the badge, right edges aligned', async (t) => {

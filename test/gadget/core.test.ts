@@ -1,9 +1,10 @@
 // The gadget's pure helpers in Node, without a browser: configuration (the Dashboards' default by
 // wiki included), URLs, answer normalisation for both Dashboards, profile links, cache lifetimes,
-// ping templates, page detection, messages and dates.
+// ping templates, page detection, role names and dates. Languages: languages.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { courseUrl as serviceCourseUrl } from '../../src/dashboard/paths.js';
+import { roleFromLabel } from '../../src/domain/roles.js';
 import { loadCore, type Util } from './support/core.js';
 
 const core = loadCore();
@@ -466,38 +467,34 @@ describe('listPage and pageWork', () => {
   });
 });
 
-describe('messagesFor', () => {
-  const all = {
-    en: { a: 'A', b: 'B', c: 'C' },
-    de: { a: 'A-de', b: 'B-de' },
-    'de-at': { a: 'A-at' },
-  };
-
-  it('falls back from the variant to its language to English, message by message', () => {
-    assert.deepEqual(core.messagesFor(all, 'de-at'), { a: 'A-at', b: 'B-de', c: 'C' });
-    assert.deepEqual(core.messagesFor(all, 'de-ch'), { a: 'A-de', b: 'B-de', c: 'C' });
-    assert.deepEqual(core.messagesFor(all, 'DE'), { a: 'A-de', b: 'B-de', c: 'C' });
+describe('roleOf', () => {
+  it("reads the Dashboards' English role names as the service does, every one of them", () => {
+    for (const label of ['Student', 'Editor', 'Instructor', 'Facilitator', 'Campus Volunteer', 'Online Volunteer', 'Wiki Education Staff']) {
+      assert.equal(core.roleOf(label), roleFromLabel(label), label);
+      assert.equal(core.roleOf(`  ${label.toUpperCase().replace(' ', '   ')} `), roleFromLabel(label), label);
+    }
   });
 
-  it('is English for an unknown or missing language', () => {
-    assert.deepEqual(core.messagesFor(all, 'fr'), all.en);
-    assert.deepEqual(core.messagesFor(all, null), all.en);
-  });
-
-  it('does not change the messages it was given', () => {
-    core.messagesFor(all, 'de');
-    assert.equal(all.en.a, 'A');
+  it('knows nothing of other names (they are shown as they are)', () => {
+    for (const label of ['Visitor', 'Étudiant', '', 'constructor', '__proto__']) assert.equal(core.roleOf(label), null, label);
   });
 });
 
 describe('formatDate', () => {
-  it('shows a day for people, in UTC', () => {
-    assert.equal(core.formatDate('2026-11-22T23:30:00Z', 'en'), 'Nov 22, 2026');
-    assert.equal(core.formatDate('2026-11-22T00:00:00Z', 'de'), '22. Nov. 2026');
+  it('shows a day for people, in UTC, in the first locale of the chain', () => {
+    assert.equal(core.formatDate('2026-11-22T23:30:00Z', ['en']), 'Nov 22, 2026');
+    assert.equal(core.formatDate('2026-11-22T00:00:00Z', ['de-AT', 'de', 'en']), '22. Nov. 2026');
+    assert.equal(core.formatDate('2026-01-05T00:00:00Z', ['de-AT', 'de', 'en']), '5. Jän. 2026');
+    assert.equal(core.formatDate('2026-11-22T00:00:00Z', ['pt-BR', 'pt', 'en']), '22 de nov. de 2026');
+    // Latin digits whatever the locale's own (the gadget turns them into the wiki's).
+    assert.match(core.formatDate('2026-11-22T00:00:00Z', ['ar', 'en']), /^22 [\u0600-\u06FF]+ 2026$/);
+    // Gregorian, where Persian's own default would be the Solar Hijri "1 آذر 1405".
+    assert.equal(core.formatDate('2026-11-22T00:00:00Z', ['fa', 'en']), '22 نوامبر 2026');
   });
 
-  it('falls back to English for a language code that is no valid tag, and keeps non-dates as they are', () => {
-    assert.equal(core.formatDate('2026-11-22T00:00:00Z', 'x_invalid!'), 'Nov 22, 2026');
-    assert.equal(core.formatDate('soon', 'en'), 'soon');
+  it('skips a tag that is no valid BCP 47 (English at the end), and keeps non-dates as they are', () => {
+    assert.equal(core.formatDate('2026-11-22T00:00:00Z', ['x_invalid!', 'de']), '22. Nov. 2026');
+    assert.equal(core.formatDate('2026-11-22T00:00:00Z', ['x_invalid!']), 'Nov 22, 2026');
+    assert.equal(core.formatDate('soon', ['en']), 'soon');
   });
 });

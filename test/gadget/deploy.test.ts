@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, it } from 'node:test';
-import { buildGadget, writeGadget } from '../../scripts/build-gadget.js';
+import { buildGadget, LOCAL_MESSAGES_FILE, readMessages, translationFile, writeGadget } from '../../scripts/build-gadget.js';
 import {
   DEFINITION_FILE,
   DeployRefusedError,
@@ -100,21 +100,23 @@ describe('the definitions page', () => {
 });
 
 describe('the pages the tool writes', () => {
-  it("are the built files of both gadgets, each gadget's description and the definitions page with both lines", async () => {
+  it("are the translations, then the built files of both gadgets (not the wiki's own messages), each gadget's description and the definitions page with both lines", async () => {
     const pages = await gadgetPages('* Other|Other.js\n* course-staff[ResourceLoader]|old.js');
+    const translations = Object.keys(await readMessages()).filter((code) => code !== 'en').map(translationFile);
+    assert.equal(translations.length, 14);
+    const files = [...translations, 'course-staff.js', 'course-staff-main.js', 'course-staff.css'];
     assert.deepEqual(pages.map((p) => p.title), [
-      'MediaWiki:Gadget-course-staff.js',
-      'MediaWiki:Gadget-course-staff-main.js',
-      'MediaWiki:Gadget-course-staff.css',
+      ...files.map((file) => `MediaWiki:Gadget-${file}`),
       'MediaWiki:Gadget-course-staff',
       'MediaWiki:Gadget-course-staff-main',
       'MediaWiki:Gadgets-definition',
     ]);
-    for (const [i, file] of ['course-staff.js', 'course-staff-main.js', 'course-staff.css'].entries()) {
+    for (const [i, file] of files.entries()) {
       assert.equal(pages[i]?.text, await readFile(new URL(`gadget/dist/${file}`, ROOT), 'utf8'));
     }
     const [loader, main] = await definitionLines();
-    assert.equal(pages[5]?.text, `* Other|Other.js\n${loader}\n${main}`);
+    assert.match(main ?? '', new RegExp(`\\|${LOCAL_MESSAGES_FILE.replace('.', '\\.')}$`));
+    assert.equal(pages.at(-1)?.text, `* Other|Other.js\n${loader}\n${main}`);
   });
 });
 

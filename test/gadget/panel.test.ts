@@ -15,7 +15,7 @@ const WIKIEDU = 'https://dashboard.wikiedu.org';
 interface ActiveStaff {
   username: string;
   all_staff: string[];
-  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[]; start: string | null }>;
+  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[]; start: string | null; user_role: string }>;
 }
 
 const hrefs = (page: Page, sel: string) => page.locator(`${DIALOG} ${sel}`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -145,7 +145,9 @@ describe('course staff gadget in the browser', () => {
     );
     const first = dialog.locator('.coursestaff-course').first();
     const details = await first.locator('dd').allTextContents();
-    assert.ok(details.includes('Student') || details.includes('Instructor'), details.join(' | '));
+    // The Dashboard's English name of the role, in the gadget's words for a Programs & Events course.
+    const role = { Student: 'Participant', Instructor: 'Facilitator' }[expected.courses[0]?.user_role ?? ''];
+    assert.ok(role && details.includes(role), `${expected.courses[0]?.user_role}: ${details.join(' | ')}`);
     // Dates are shown readably ("Nov 22, 2026 – Dec 6, 2026"), never as ISO strings.
     const dates = details.filter((d) => / – /.test(d));
     assert.equal(dates.length, 2, details.join(' | '));
@@ -267,6 +269,93 @@ describe('course staff gadget in the browser', () => {
     await openPanel(page);
     assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), '1 aktiver Kurs, 2 Teammitglieder');
     assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-close`, 'aria-label'), 'Schließen');
+  });
+
+  describe("the reader's language", () => {
+    /** The gadget's translation files the page asked for. */
+    function translationRequests(page: Page): string[] {
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const m = /\/gadget\/(course-staff-i18n-[a-z-]+\.js)\?(?:.*&)?version=[0-9a-f]{10}$/.exec(r.url());
+        if (m) asked.push(m[1] as string);
+      });
+      return asked;
+    }
+
+    async function panelIn(t: TestContext, lang: string, opts: PageOptions = {}) {
+      const { context, page, errors } = await openPage(env.browser, opts);
+      t.after(() => context.close());
+      const asked = translationRequests(page);
+      await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.xssTarget, lang }));
+      await openPanel(page);
+      const panel = page.locator(DIALOG);
+      const attrs = await panel.evaluate((p) => [p.getAttribute('lang'), p.getAttribute('dir'), getComputedStyle(p).direction]);
+      return { page, errors, asked, panel, attrs };
+    }
+
+    for (const [lang, file, summary, panelLang, dir] of [
+      ['ar', 'course-staff-i18n-ar.js', 'دورة نشطة واحدة، عضوان في الفريق', 'ar', 'rtl'],
+      ['he', 'course-staff-i18n-he.js', 'קורס פעיל אחד, שני חברי צוות', 'he', 'rtl'],
+      ['ru', 'course-staff-i18n-ru.js', '1 активный курс, 2 члена команды', 'ru', 'ltr'],
+      ['pt-br', 'course-staff-i18n-pt-br.js', '1 curso ativo, 2 membros da equipe', 'pt-BR', 'ltr'],
+      ['de-at', 'course-staff-i18n-de.js', '1 aktiver Kurs, 2 Teammitglieder', 'de', 'ltr'],
+      ['arz', 'course-staff-i18n-ar.js', 'دورة نشطة واحدة، عضوان في الفريق', 'ar', 'rtl'],
+    ] as const) {
+      it(`${lang}: loads ${file} alone, and the panel speaks its language in its direction`, async (t) => {
+        const { errors, asked, panel, attrs } = await panelIn(t, lang);
+        assert.deepEqual(asked, [file]);
+        assert.deepEqual(attrs, [panelLang, dir, dir]);
+        assert.equal(await panel.locator('.coursestaff-summary').textContent(), summary);
+        assert.deepEqual(errors, []);
+      });
+    }
+
+    it('ur (right to left, no translation): English, itself left to right, inside the right-to-left page; nothing loaded', async (t) => {
+      const { page, errors, asked, panel, attrs } = await panelIn(t, 'ur');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+      assert.deepEqual(asked, []);
+      assert.deepEqual(attrs, ['en', 'ltr', 'ltr']);
+      assert.equal(await panel.locator('.coursestaff-summary').textContent(), '1 active course, 2 staff members');
+      assert.deepEqual(await page.locator(TAB).evaluate((a) => [a.getAttribute('lang'), a.getAttribute('dir')]), ['en', 'ltr']);
+      assert.deepEqual(errors, []);
+    });
+
+    it('a translation that cannot be loaded: one warning naming it, English, nothing broken', async (t) => {
+      const { context, page, errors } = await openPage(env.browser);
+      t.after(() => context.close());
+      await page.route('**/gadget/course-staff-i18n-fr.js*', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+      await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.xssTarget, lang: 'fr' }));
+      await openPanel(page);
+      assert.deepEqual(await page.locator(DIALOG).evaluate((p) => [p.getAttribute('lang'), p.getAttribute('dir')]), ['en', 'ltr']);
+      assert.equal(await page.textContent(TAB), 'Course staff');
+      const warnings = errors.filter((e) => !/Failed to load resource/.test(e));
+      assert.equal(warnings.length, 1, errors.join('\n'));
+      assert.match(warnings[0] ?? '', /^\[course-staff\] .*course-staff-i18n-fr\.js/);
+    });
+
+    it('installed as a personal script: the translation comes from next to the loader', async (t) => {
+      const { context, page, errors } = await openPage(env.browser);
+      t.after(() => context.close());
+      const asked = translationRequests(page);
+      await page.goto(testPageUrl(env.svc.url, { user: PERSONAS.xssTarget, lang: 'de', install: 'script' }));
+      await page.locator(TAB).waitFor();
+      assert.equal(await page.textContent(TAB), 'Kursteam');
+      assert.deepEqual(asked, ['course-staff-i18n-de.js']);
+      assert.deepEqual(errors, []);
+    });
+
+    it('isolates the names and titles the Dashboards hold, whatever their direction', async (t) => {
+      const { panel } = await panelIn(t, 'ar');
+      // The heading's name, the course titles, the staff and the Dashboard names are each a <bdi>.
+      assert.equal(await panel.locator('h2 > bdi').textContent(), PERSONAS.xssTarget);
+      for (const sel of ['.coursestaff-course h3 a', '.coursestaff-staff a', '.coursestaff-dashboard']) {
+        const kids = await panel.locator(sel).evaluateAll((els) => els.map((e) => [...e.childNodes].map((n) => n.nodeName).join(',')));
+        assert.ok(kids.length > 0 && kids.every((k) => k === 'BDI'), `${sel}: ${kids.join(' | ')}`);
+      }
+      // A tooltip cannot hold elements: the name sits between Unicode isolates there.
+      const title = await panel.locator('.coursestaff-staff a').first().getAttribute('title');
+      assert.match(title ?? '', /^صفحة نقاش \u2068[^\u2068\u2069]+\u2069$/);
+    });
   });
 
   it('renders a staff name carrying HTML as text and runs nothing', async (t) => {

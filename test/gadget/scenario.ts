@@ -12,7 +12,8 @@ export interface Scenario {
   page?: 'user' | 'usertalk' | 'article' | ListPage;
   skin?: Skin;
   theme?: 'light' | 'night' | 'os';
-  lang?: 'en' | 'de';
+  /** wgUserLanguage: the gadget's languages, de-at and arz (falling back to one), ur and nl (to English). */
+  lang?: string;
   /** wgDBname; testwiki by default. */
   dbname?: string;
   /** The gadget's `dashboards` setting (any string, to try refused ones too); unset by default. */

@@ -3,6 +3,9 @@
 // through MediaWiki:Common.js, in headless Chromium on the five skins. That wiki is English
 // Wikipedia as far as the gadget can tell (`$wgDBname` enwiki), so it asks both Dashboards by
 // default; a second wiki (dewiki), installed by GADGET.md's manual steps, shows the default elsewhere.
+// Languages: uselang=ar, he, es, pt-br, de-at on two skins (tab, panel, badge, card), an English
+// fallback inside a right-to-left page, MediaWiki's own PLURAL rules and digits, the wiki's own
+// messages, and a German wiki whose readers choose their language.
 // Badges: demo users with and without a current course edit, create pages and have accounts, so
 // that Recent changes, Related changes, the watchlist, a history, a diff, the log, new pages, the
 // user list and contributions show both; /api/badges comes from support/badges-stand-in.ts until
@@ -19,6 +22,7 @@ import { useService, type Service } from '../../support/service.js';
 import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
+import { LOCAL_MESSAGES_FILE, readMessages, translationFile } from '../../scripts/build-gadget.js';
 import { SKINS, type Skin } from './scenario.js';
 import { TAB, DIALOG, RECORDING_CLIPBOARD, NO_CLIPBOARD } from './support/page-parts.js';
 import { BADGE, CARD, askedNames, assertBadges, assertRequestPattern, badgesOf, linkStates, settleBadges, until, watchBadgeRequests } from './support/badges.js';
@@ -75,10 +79,13 @@ declare const mw: { util: { getUrl(title: string): string }; config: { get(key: 
 
 interface ActiveStaff {
   all_staff: string[];
-  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[] }>;
+  courses: Array<{ course_slug: string; course_title: string; course_url: string; dashboard: string; staff: string[]; timeline_start: string }>;
 }
 
 const read = (path: string) => readFile(new URL(path, ROOT), 'utf8');
+/** The messages of every language (gadget/i18n), and the translations' built files. */
+const MESSAGES = await readMessages();
+const TRANSLATIONS = Object.keys(MESSAGES).filter((code) => code !== 'en').map(translationFile);
 
 /** `npm run deploy:gadget` as a user runs it, with the settings in the environment. */
 function deployCli(env: Record<string, string>): Promise<{ code: number; output: string }> {
@@ -157,12 +164,14 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     // Every test below needs the gadget installed.
     assert.equal(deploys[1]?.code, 0, deploys[1]?.output);
     deploys.push(await deployCli(env));
-    // GADGET.md's steps 1-3 by hand, and its Common.js line.
+    // GADGET.md's steps 1-3 by hand, and its Common.js line, on a wiki in German.
     otherWiki = await startWiki({
       dbName: 'dewiki',
-      accounts: [{ name: PERSONAS.onBoth }],
+      language: 'de',
+      accounts: [{ name: PERSONAS.onBoth }, { name: READER.name, password: READER.password, options: { language: 'es', [`gadget-${GADGET}`]: 1 } }],
       pages: {
         [ON_BOTH]: 'Hallo.',
+        ...Object.fromEntries(await Promise.all(TRANSLATIONS.map(async (file) => [`MediaWiki:Gadget-${file}`, await read(`gadget/dist/${file}`)]))),
         [`MediaWiki:Gadget-${GADGET}.js`]: await read('gadget/dist/course-staff.js'),
         [`MediaWiki:Gadget-${GADGET}-main.js`]: await read('gadget/dist/course-staff-main.js'),
         [`MediaWiki:Gadget-${GADGET}.css`]: await read('gadget/dist/course-staff.css'),
@@ -228,10 +237,10 @@ describe('the gadget in a real MediaWiki 1.39', () => {
    * A page logged in as the reader (the gadget enabled in their preferences, their own common.js);
    * `loginMessages` counts what MediaWiki's own login page logged (it warns about a deprecated module).
    */
-  async function loggedInReader(t: TestContext) {
+  async function loggedInReader(t: TestContext, on: TestWiki = wiki) {
     const { context, page, errors } = await openPage(browser);
     t.after(() => context.close());
-    await page.goto(wiki.pageUrl('Special:UserLogin'));
+    await page.goto(on.pageUrl('Special:UserLogin'));
     await page.fill('#wpName1', READER.name);
     await page.fill('#wpPassword1', READER.password);
     await Promise.all([page.waitForNavigation(), page.click('#wpLoginAttempt')]);
@@ -248,10 +257,11 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     const outcomes = deploys.map((d) =>
       d.output.split('\n').flatMap((l) => /^(unchanged|created|updated|would create|would update) +MediaWiki:/.exec(l)?.[1] ?? []),
     );
+    // The 14 translations, the three files, the two descriptions; the definitions page.
     assert.deepEqual(outcomes, [
-      [...Array(5).fill('would create'), 'would update'],
-      [...Array(5).fill('created'), 'updated'],
-      Array(6).fill('unchanged'),
+      [...Array(19).fill('would create'), 'would update'],
+      [...Array(19).fill('created'), 'updated'],
+      Array(20).fill('unchanged'),
     ]);
     // The dry run's diff of the definitions page: the probe line kept, the gadget's two lines added.
     const dry = deploys[0]?.output ?? '';
@@ -263,7 +273,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
   });
 
   it('the pages hold exactly what GADGET.md tells an interface administrator to put there', async () => {
-    for (const file of ['course-staff.js', 'course-staff-main.js', 'course-staff.css']) {
+    for (const file of ['course-staff.js', 'course-staff-main.js', 'course-staff.css', ...TRANSLATIONS]) {
       assert.equal(await wikiText(`MediaWiki:Gadget-${file}`), (await read(`gadget/dist/${file}`)).trimEnd());
     }
     for (const name of [GADGET, `${GADGET}-main`]) {
@@ -318,8 +328,8 @@ describe('the gadget in a real MediaWiki 1.39', () => {
       // Core skin CSS (`textarea { display: block }`) must not unhide the fallback field.
       assert.equal(await dialog.locator('textarea.coursestaff-ping-field').isVisible(), false);
       await page.screenshot({ path: await screenshotPath(`wiki-${skin}`) });
-      // Hovering shows the copy button's tooltip: it names the template literally.
-      assert.equal(await dialog.locator('.coursestaff-copy').getAttribute('title'), 'Copy a {{ping}} template naming every staff member');
+      // Hovering shows the copy button's tooltip: it names the template literally, isolated (U+2068, U+2069).
+      assert.equal(await dialog.locator('.coursestaff-copy').getAttribute('title'), 'Copy a \u2068{{ping}}\u2069 template naming every staff member');
       assert.deepEqual(errors, []);
     });
   }
@@ -465,7 +475,7 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     assert.equal(await page.locator(TAB).textContent(), 'Kursteam');
     await openPanel(page);
     assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), '1 aktiver Kurs, 2 Teammitglieder');
-    assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-copy`, 'title'), 'Eine {{ping}}-Vorlage mit allen Teammitgliedern kopieren');
+    assert.equal(await page.getAttribute(`${DIALOG} .coursestaff-copy`, 'title'), 'Eine \u2068{{ping}}\u2069-Vorlage mit allen Teammitgliedern kopieren');
     assert.equal(await page.textContent(`${DIALOG} a.coursestaff-profile`), 'Profil von Xss Target im Programs & Events Dashboard');
     assert.deepEqual(errors, []);
   });
@@ -487,6 +497,206 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     assert.deepEqual(await hrefs(page, '.coursestaff-course h3 a'), expected.courses.map((c) => c.course_url));
     assert.deepEqual(await hrefs(page, 'a.coursestaff-profile'), ['https://dash.example.org/users/Noor%20Haddad']);
     assert.deepEqual(errors.slice(loginMessages), []);
+  });
+
+  // Languages. After the test of a failing Dashboard (Recent changes lists PERSONAS.multiRole's
+  // account); the wiki's own messages last, and taken back.
+  describe("every reader's language", () => {
+    /** The English text of the messages, cut at parameters and plural forms: what must not show where a translation has its own words. */
+    function englishPieces(lang: string): string[] {
+      const pieces = (text: string) => text.split(/\{\{PLURAL:\$\d\||\||\}\}|\$\d/).map((p) => p.trim()).filter((p) => p.length >= 4);
+      const translated = new Set(Object.values(MESSAGES[lang] ?? {}).flatMap(pieces));
+      return [...new Set(Object.values(MESSAGES.en ?? {}).flatMap(pieces))].filter((p) => !translated.has(p));
+    }
+
+    /** The text of an element but what it isolates (names, titles, dates: data, not messages). */
+    const ownText = (el: Element) => {
+      const copy = el.cloneNode(true) as Element;
+      copy.querySelectorAll('bdi').forEach((b) => b.remove());
+      return copy.textContent ?? '';
+    };
+
+    /** lang, dir and the computed direction of an element. */
+    const direction = (el: Element) => [el.getAttribute('lang'), el.getAttribute('dir'), getComputedStyle(el).direction];
+
+    const ON_BOTH_STAFF = 4;
+    /** Per language: the tab, the summary for ON_BOTH (2 courses, 4 staff; n: the page's own digits for 4), the roles on the card, the badge's name. */
+    // `code`: the messages' language, as gadget/i18n names it; `lang`: as the `lang` attributes say it (BCP 47).
+    const EXPECTED: Record<string, { code: string; lang: string; dir: string; tab: string; summary: (n: string) => string; roles: string[]; badge: string }> = {
+      ar: { code: 'ar', lang: 'ar', dir: 'rtl', tab: 'فريق الدورة', summary: (n) => `دورتان نشطتان، ${n} أعضاء في الفريق`, roles: ['ميسّر', 'طالب'], badge: 'ميسّر، دورتان حاليتان' },
+      he: { code: 'he', lang: 'he', dir: 'rtl', tab: 'צוות הקורס', summary: (n) => `שני קורסים פעילים, ${n} חברי צוות`, roles: ['מנחה', 'סטודנט/ית'], badge: 'מנחה, שני קורסים נוכחיים' },
+      es: { code: 'es', lang: 'es', dir: 'ltr', tab: 'Equipo del curso', summary: (n) => `2 cursos activos, ${n} miembros del equipo`, roles: ['Facilitador', 'Estudiante'], badge: 'Facilitador, 2 cursos actuales' },
+      'pt-br': { code: 'pt-br', lang: 'pt-BR', dir: 'ltr', tab: 'Equipe do curso', summary: (n) => `2 cursos ativos, ${n} membros da equipe`, roles: ['Facilitador', 'Estudante'], badge: 'Facilitador, 2 cursos atuais' },
+      'de-at': { code: 'de', lang: 'de', dir: 'ltr', tab: 'Kursteam', summary: (n) => `2 aktive Kurse, ${n} Teammitglieder`, roles: ['Kursleitung', 'Studierende Person'], badge: 'Kursleitung, 2 aktuelle Kurse' },
+    };
+
+    for (const skin of ['vector-2022', 'minerva'] as const) {
+      for (const [uselang, want] of Object.entries(EXPECTED)) {
+        it(`${skin}, uselang=${uselang}: the tab and the panel in ${want.lang}, ${want.dir}, names isolated, no English, dates in the reader's language`, async (t) => {
+          const expected = await activeStaff(PERSONAS.onBoth);
+          assert.equal(expected.all_staff.length, ON_BOTH_STAFF);
+          const { page, errors } = await view(t, ON_BOTH, { useskin: skin, uselang });
+          const tab = page.locator(TAB);
+          await tab.waitFor({ state: 'visible' });
+          assert.equal(await page.evaluate(() => document.documentElement.dir), want.dir, "the page's own direction");
+          assert.equal(await tab.textContent(), want.tab);
+          assert.deepEqual(await tab.evaluate(direction), [want.lang, want.dir, want.dir]);
+          await openPanel(page);
+          const panel = page.locator(DIALOG);
+          assert.deepEqual(await panel.evaluate(direction), [want.lang, want.dir, want.dir]);
+          const n = await page.evaluate((k) => (mw as unknown as { language: { convertNumber(n: number): string } }).language.convertNumber(k), ON_BOTH_STAFF);
+          assert.equal(await panel.locator('.coursestaff-summary').textContent(), want.summary(n));
+          // Names and titles each in a <bdi>: the heading's, the courses', the staff's.
+          assert.equal(await panel.locator('h2 > bdi').textContent(), PERSONAS.onBoth);
+          assert.deepEqual(await panel.locator('.coursestaff-course h3 a > bdi').allTextContents(), expected.courses.map((c) => c.course_title));
+          assert.deepEqual(await panel.locator('.coursestaff-staff a > bdi').allTextContents(), expected.courses.flatMap((c) => c.staff));
+          // The first course's details: institution, role, event dates, tracking dates.
+          assert.equal(await panel.locator('.coursestaff-details dd').nth(1).textContent(), want.roles[0]);
+          // No English message where the language has its own words.
+          const left = await panel.evaluate(ownText);
+          for (const piece of englishPieces(want.code)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
+          // Dates in the reader's language (its own BCP 47 tag first), in the wiki's digits.
+          const dates = await panel.locator('.coursestaff-details dd').nth(2).textContent();
+          const wanted = await page.evaluate(
+            ([iso, tag]) =>
+              new Date(iso)
+                .toLocaleDateString(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' })
+                .replace(/[0-9]/g, (d) => (mw as unknown as { language: { convertNumber(n: number): string } }).language.convertNumber(Number(d))),
+            [expected.courses[0]?.timeline_start ?? '', uselang === 'pt-br' ? 'pt-BR' : uselang === 'de-at' ? 'de-AT' : uselang] as const,
+          );
+          assert.ok(dates?.startsWith(wanted), `${dates} does not start with ${wanted}`);
+          // The same digits as the summary's number: MediaWiki 1.39 writes Arabic in Arabic-Indic ones.
+          if (uselang === 'ar') assert.match(dates ?? '', /^[٠-٩]+ /);
+          await page.screenshot({ path: await screenshotPath(`wiki-i18n-${uselang}-${skin}-panel`) });
+          assert.deepEqual(errors, []);
+        });
+
+        it(`${skin}, uselang=${uselang}: a badge and its card in ${want.lang}, ${want.dir}, the card under its badge`, async (t) => {
+          const { page, errors } = await view(t, 'Special:RecentChanges', { useskin: skin, uselang });
+          const badge = page.locator(`${BADGE}[data-user="${PERSONAS.onBoth}"]`).first();
+          await badge.waitFor();
+          assert.equal(await badge.getAttribute('lang'), want.lang);
+          assert.equal(await badge.getAttribute('aria-label'), want.badge);
+          assert.equal(await badge.evaluate((b) => getComputedStyle(b).direction), want.dir, "the badge takes the page's direction");
+          await badge.click();
+          const card = page.locator(CARD);
+          await card.waitFor({ state: 'visible' });
+          assert.deepEqual(await card.evaluate(direction), [want.lang, want.dir, want.dir]);
+          assert.equal(await card.locator('h2 > bdi').textContent(), PERSONAS.onBoth);
+          assert.deepEqual(await card.locator('.coursestaff-card-role').allTextContents(), want.roles);
+          const left = await card.evaluate(ownText);
+          for (const piece of englishPieces(want.code)) assert.equal(left.includes(piece), false, `"${piece}" in: ${left}`);
+          // Below the badge; right to left, its right edge under the badge's (or at the viewport's edge).
+          const [b, c] = [await badge.boundingBox(), await card.boundingBox()];
+          const room = await page.evaluate(() => document.documentElement.clientWidth);
+          assert.ok(b && c);
+          const where = `card ${JSON.stringify(c)} badge ${JSON.stringify(b)} room ${room}`;
+          assert.ok(c.y >= b.y + b.height, where);
+          if (want.dir === 'rtl') assert.ok(Math.abs(c.x + c.width - (b.x + b.width)) < 2 || c.x < 1, where);
+          else assert.ok(Math.abs(c.x - b.x) < 2 || Math.abs(c.x + c.width - room) < 2, where);
+          await page.screenshot({ path: await screenshotPath(`wiki-i18n-${uselang}-${skin}-card`) });
+          assert.deepEqual(errors, []);
+        });
+      }
+    }
+
+    it('uselang=ur (right to left, no translation): English, isolated left to right inside the right-to-left page, nothing reordered', async (t) => {
+      const { page, errors } = await view(t, ON_BOTH, { useskin: 'vector-2022', uselang: 'ur' });
+      await openPanel(page);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      const panel = page.locator(DIALOG);
+      assert.deepEqual(await panel.evaluate(direction), ['en', 'ltr', 'ltr']);
+      assert.deepEqual(await page.locator(TAB).evaluate(direction), ['en', 'ltr', 'ltr']);
+      // The issue's case: in a left-to-right box the bidi algorithm keeps the summary's order.
+      assert.equal(await panel.locator('.coursestaff-summary').textContent(), `2 active courses, ${ON_BOTH_STAFF} staff members`);
+      assert.equal(await panel.locator('.coursestaff-summary').evaluate((p) => getComputedStyle(p).direction), 'ltr');
+      await page.screenshot({ path: await screenshotPath('wiki-i18n-ur-vector-2022-panel') });
+      assert.deepEqual(errors, []);
+    });
+
+    for (const [lang, counts] of [
+      // MediaWiki's own CLDR rules pick the forms: Arabic's six, Russian's and Czech's three, Hebrew's.
+      ['ar', [[0, 'لا دورات نشطة'], [1, 'دورة نشطة واحدة'], [2, 'دورتان نشطتان'], [3, '3 دورات نشطة'], [11, '11 دورة نشطة'], [100, '100 دورة نشطة']]],
+      ['ru', [[1, '1 активный курс'], [2, '2 активных курса'], [5, '5 активных курсов'], [11, '11 активных курсов'], [21, '21 активный курс'], [22, '22 активных курса']]],
+      ['uk', [[1, '1 активний курс'], [3, '3 активні курси'], [7, '7 активних курсів'], [21, '21 активний курс']]],
+      ['cs', [[0, '0 aktivních kurzů'], [1, '1 aktivní kurz'], [2, '2 aktivní kurzy'], [5, '5 aktivních kurzů']]],
+      ['he', [[1, 'קורס פעיל אחד'], [2, 'שני קורסים פעילים'], [3, '3 קורסים פעילים'], [20, '20 קורסים פעילים']]],
+      ['fr', [[0, '0 cours actif'], [1, '1 cours actif'], [2, '2 cours actifs']]],
+    ] as const) {
+      it(`${lang}: PLURAL picks the right one of the forms by MediaWiki's rules`, async (t) => {
+        const { page, errors } = await view(t, ON_BOTH, { useskin: 'vector-2022', uselang: lang });
+        await page.locator(TAB).waitFor();
+        const texts = await page.evaluate(
+          (ns) => ns.map((n) => (mw as unknown as { message(k: string, ...p: unknown[]): { text(): string } }).message('coursestaff-summary', n, 9).text().split(/[،,]/)[0]?.trim()),
+          counts.map(([n]) => n),
+        );
+        assert.deepEqual(texts, counts.map(([, text]) => text));
+        assert.deepEqual(errors, []);
+      });
+    }
+
+    it("ar: numbers in the wiki's digits (mw.language), 60 staff and a ping split in two", async (t) => {
+      const { page, errors } = await view(t, `User:${PERSONAS.bigCourseStudent}`, { useskin: 'vector-2022', uselang: 'ar' });
+      await openPanel(page);
+      const [sixty, fifty] = await page.evaluate(() => [60, 50].map((k) => (mw as unknown as { language: { convertNumber(n: number): string } }).language.convertNumber(k)));
+      // MediaWiki 1.39 writes Arabic in Arabic-Indic digits.
+      assert.equal(sixty, '٦٠');
+      assert.equal(await page.textContent(`${DIALOG} .coursestaff-summary`), `دورة نشطة واحدة، ${sixty} عضوًا في الفريق`);
+      assert.match((await page.textContent(`${DIALOG} .coursestaff-split-note`)) ?? '', new RegExp(`^أكثر من ${fifty} اسمًا: قُسّمت الإشارة إلى قالبين\\. `));
+      assert.deepEqual(errors, []);
+    });
+
+    it("on a German wiki (content language de): German by default; a reader's uselang or preference wins", async (t) => {
+      const anon = await view(t, ON_BOTH, { useskin: 'vector' }, { on: otherWiki });
+      await anon.page.locator(TAB).waitFor();
+      assert.equal(await anon.page.textContent(TAB), 'Kursteam');
+      const english = await view(t, ON_BOTH, { useskin: 'vector', uselang: 'en' }, { on: otherWiki });
+      await english.page.locator(TAB).waitFor();
+      assert.equal(await english.page.textContent(TAB), 'Course staff');
+      const { page, errors, loginMessages } = await loggedInReader(t, otherWiki);
+      await page.goto(otherWiki.pageUrl(ON_BOTH, { useskin: 'vector' }));
+      assert.equal(await page.evaluate(() => mw.config.get('wgUserLanguage')), 'es');
+      await page.locator(TAB).waitFor();
+      assert.equal(await page.textContent(TAB), 'Equipo del curso');
+      assert.deepEqual([...anon.errors, ...english.errors, ...errors.slice(loginMessages)], []);
+    });
+
+    it(`the wiki's own messages (MediaWiki:Gadget-${LOCAL_MESSAGES_FILE}): they win in their language, add a language, and a wrong entry costs one warning`, async (t) => {
+      const page = `MediaWiki:Gadget-${LOCAL_MESSAGES_FILE}`;
+      await wiki.fill({
+        pages: {
+          [page]: JSON.stringify({
+            fr: { 'coursestaff-tab': 'Équipe pédagogique' },
+            // A language the gadget does not have, in part: the rest falls back to English.
+            nl: { 'coursestaff-tab': 'Cursusteam', 'coursestaff-heading': 'Cursusteam van $1', 'coursestaff-tabb': 'typo' },
+          }),
+        },
+      });
+      t.after(() => wiki.fill({ pages: { [page]: '{}' } }));
+      const fr = await view(t, ON_BOTH, { useskin: 'vector-2022', uselang: 'fr' });
+      await fr.page.locator(TAB).waitFor();
+      assert.equal(await fr.page.textContent(TAB), 'Équipe pédagogique');
+      await openPanel(fr.page);
+      // The rest is the gadget's French.
+      assert.equal(await fr.page.textContent(`${DIALOG} .coursestaff-summary`), '2 cours actifs, 4 membres de l’équipe');
+      const nl = await view(t, ON_BOTH, { useskin: 'vector-2022', uselang: 'nl' });
+      await nl.page.locator(TAB).waitFor();
+      assert.equal(await nl.page.textContent(TAB), 'Cursusteam');
+      assert.deepEqual(await nl.page.locator(TAB).evaluate(direction), ['nl', 'ltr', 'ltr']);
+      await openPanel(nl.page);
+      const panel = nl.page.locator(DIALOG);
+      // Most messages are English: so is the panel; its Dutch heading says its own language.
+      assert.deepEqual(await panel.evaluate(direction), ['en', 'ltr', 'ltr']);
+      assert.equal(await panel.locator('h2').textContent(), `Cursusteam van ${PERSONAS.onBoth}`);
+      assert.equal(await panel.locator('h2 > span[lang="nl"][dir="ltr"] > bdi').textContent(), PERSONAS.onBoth);
+      // English readers see the gadget's own words.
+      const en = await view(t, ON_BOTH, { useskin: 'vector-2022' });
+      await en.page.locator(TAB).waitFor();
+      assert.equal(await en.page.textContent(TAB), 'Course staff');
+      for (const errors of [fr.errors, nl.errors, en.errors]) {
+        assert.deepEqual(errors, [`[course-staff] MediaWiki:Gadget-${LOCAL_MESSAGES_FILE}: left out nl.coursestaff-tabb`]);
+      }
+    });
   });
 
   // Badges. Last in this file: their lists show PERSONAS.multiRole (an account), whom the test of a

@@ -1,7 +1,7 @@
 // The gadget's pure parts in Node: gadget/src/settings.js (`courseStaffSettings`), core.js
-// (`courseStaffCore`) and badges-core.js (`courseStaffBadgesCore`) are classic ES5 scripts that
-// declare their globals, so they run as such (the very text the build puts on the wiki). The types
-// mirror what the files document.
+// (`courseStaffCore`), badges-core.js (`courseStaffBadgesCore`) and languages.js
+// (`courseStaffLanguages`) are classic ES5 scripts that declare their globals, so they run as such
+// (the very text the build puts on the wiki). The types mirror what the files document.
 
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
@@ -70,8 +70,8 @@ export interface Core {
   template(name: string, params: string[]): string;
   pingTemplates(names: string[]): string[];
   pageUser(getConfig: GetConfig, util: Util): string | null;
-  messagesFor(byLanguage: Record<string, Record<string, string>>, language: string | null): Record<string, string>;
-  formatDate(iso: string, language: string | null): string;
+  roleOf(label: string): number | null;
+  formatDate(iso: string, locales: string[]): string;
 }
 
 export interface Badge {
@@ -110,6 +110,19 @@ export interface BadgesCore {
   allStaff(badges: Badge[]): string[];
 }
 
+export type Tables = Record<string, Record<string, string>>;
+
+/** languages.js: the reader's chain, what to load, which language each message comes from. */
+export interface Languages {
+  SOURCE: string;
+  chain(mwChain: string[]): string[];
+  toLoad(languages: string[], available: Record<string, { complete: boolean }>): string[];
+  resolve(languages: string[], tables: Tables): { messages: Record<string, string>; languages: Record<string, string>; language: string };
+  merge(base: Tables, over: Tables): Tables;
+  readLocal(data: unknown, keys: string[]): { messages: Tables; problems: string[] };
+  direction(code: string): 'rtl' | 'ltr';
+}
+
 /** Runs the files in this realm (so that their arrays and objects compare as plain ones); returns the globals. */
 function run(files: string[]): Record<string, unknown> {
   for (const file of files) {
@@ -128,4 +141,9 @@ export function loadCore(): Core {
 /** A fresh copy of badges-core.js (with the files it needs). */
 export function loadBadgesCore(): BadgesCore {
   return run(['settings.js', 'core.js', 'badges-core.js']).courseStaffBadgesCore as BadgesCore;
+}
+
+/** A fresh copy of languages.js. */
+export function loadLanguages(): Languages {
+  return run(['languages.js']).courseStaffLanguages as Languages;
 }

@@ -50,6 +50,8 @@ export interface WikiContent {
 export interface WikiSpec extends WikiContent {
   /** `$wgDBname`, which pages see as `wgDBname` (install.php's default: my_wiki). */
   dbName?: string;
+  /** The wiki's content language, also its readers' default interface language (default: en). */
+  language?: string;
   accounts: Account[];
   pages: Record<string, string>;
 }
@@ -144,7 +146,7 @@ export async function startWiki(spec: WikiSpec): Promise<TestWiki> {
         'maintenance/install.php',
         '--dbtype=sqlite', `--dbpath=${join(dir, 'db')}`, `--confpath=${dir}`,
         ...(spec.dbName === undefined ? [] : [`--dbname=${spec.dbName}`]),
-        `--server=${url}`, '--scriptpath=', '--lang=en',
+        `--server=${url}`, '--scriptpath=', `--lang=${spec.language ?? 'en'}`,
         '--extensions=Gadgets', `--skins=${SKINS.join(',')}`,
         `--pass=${newPassword()}`, 'TestWiki', 'Admin',
       ],
