@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
 import { coldPath } from './cold.js';
+import { floodOfNames } from './flood.js';
 import { gadgetBadges } from './gadget-badges.js';
 import { headroom } from './headroom.js';
 import { heapCost } from './heap-cost.js';
@@ -18,7 +19,7 @@ import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } fro
 import { render, type Section } from './table.js';
 import { upstreamLoad } from './upstream.js';
 
-const PHASES = ['hot', 'cold', 'upstream', 'memory', 'heap', 'headroom', 'gadget'] as const;
+const PHASES = ['hot', 'cold', 'flood', 'upstream', 'memory', 'heap', 'headroom', 'gadget'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
@@ -64,6 +65,9 @@ if (args.only.has('hot')) {
 }
 if (args.only.has('cold')) {
   report('cold', await coldPath({ courses: 8, active: 3, delayMs: 200, wikieduDelayMs: 300, concurrency: 2, repetitions: args.quick ? 3 : 5 }));
+}
+if (args.only.has('flood')) {
+  report('flood', await floodOfNames({ seconds: args.quick ? 4 : 10, connections: 32, delayMs: 50 }));
 }
 if (args.only.has('upstream')) {
   report(
