@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -29,7 +30,8 @@ function run(bin: string, args: string[], stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(join(ROOT, 'node_modules/.bin', bin), args, { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
       const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 1;
-      resolve({ code, output: `${stdout}${stderr}` });
+      // Without colour codes, which a CI terminal (FORCE_COLOR) may ask for: the rules are matched as text.
+      resolve({ code, output: stripVTControlCharacters(`${stdout}${stderr}`) });
     });
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
