@@ -148,7 +148,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
   await app.register(badgeRoutes, { answerDeps, indexes, responder, onRequest: metrics.onBadgeRequest });
-  const badges = { indexes, maxBytes: badgeIndexBytes(config.cache.memory) };
+  const badges = { indexes, maxBytes: badgeIndexBytes(config.cache.memory), now };
   await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers, badges } });
 
   app.addHook('onClose', async () => {

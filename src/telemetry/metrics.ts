@@ -37,7 +37,7 @@ export interface GaugeSources {
   /** The answer cache (absent in tests that have none). */
   answers?: { readonly size: CacheUse };
   /** Each Dashboard's index of current courses (badges/dashboard-index.ts), and their part of the memory budget. */
-  badges?: { indexes: Record<DashboardId, { readonly use: BadgeIndexUse }>; maxBytes: number };
+  badges?: { indexes: Record<DashboardId, { readonly use: BadgeIndexUse }>; maxBytes: number; now: () => number };
 }
 
 /** What a badge index holds (badges/dashboard-index.ts IndexUse). */
@@ -167,7 +167,7 @@ export function createMetrics(): Metrics {
           const { courses, users, builtAt, bytes } = badges.indexes[dashboard].use;
           indexCourses.set({ dashboard }, courses);
           indexUsers.set({ dashboard }, users);
-          if (builtAt !== undefined) indexAge.set({ dashboard }, Math.max(0, (Date.now() - builtAt) / 1000));
+          if (builtAt !== undefined) indexAge.set({ dashboard }, Math.max(0, (badges.now() - builtAt) / 1000));
           badgeUse.bytes += bytes;
         }
       }
