@@ -7,9 +7,8 @@
 
 import type { CacheResult } from '../cache/types.js';
 import type { CourseFacts, Stamped } from '../domain/badge-sources.js';
-import { InvalidInput } from '../domain/invalid.js';
 import { foldForKey } from '../domain/keys.js';
-import { slugFromText, type Slug } from '../domain/slugs.js';
+import { usableSlug } from '../domain/slugs.js';
 import type { CachedDashboard } from '../reads/cached-dashboard.js';
 import type { CourseDetails } from '../schemas/stored.js';
 import { HeldEntries } from './held.js';
@@ -42,15 +41,6 @@ export class HeldDetails {
   }
 }
 
-function usableSlug(text: string): Slug | undefined {
-  try {
-    return slugFromText(text);
-  } catch (err) {
-    if (err instanceof InvalidInput) return undefined;
-    throw err;
-  }
-}
-
 export class DetailLoads {
   /** Folded slugs being loaded now. */
   readonly #running = new Set<string>();
@@ -68,7 +58,7 @@ export class DetailLoads {
       if (started >= MAX_STARTS_PER_REQUEST || this.#running.size >= MAX_RUNNING) break;
       const key = foldForKey(text);
       const slug = usableSlug(text);
-      if (slug === undefined || this.#running.has(key)) continue;
+      if (slug === null || this.#running.has(key)) continue;
       this.#running.add(key);
       started++;
       // The read's result reaches the index through the Dashboard's ReadObserver (HeldDetails.record).

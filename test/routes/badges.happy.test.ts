@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
+import type { Badge } from '../../src/domain/badges.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { useService, type Reply } from '../../support/service.js';
 
@@ -14,17 +15,6 @@ const svc = useService();
 
 const badgesUrl = (names: readonly string[], dashboard?: string) =>
   `/api/badges?users=${names.map(encodeURIComponent).join('|')}${dashboard === undefined ? '' : `&dashboard=${dashboard}`}`;
-
-interface Badge {
-  dashboard: string;
-  course_slug: string;
-  course_url: string;
-  course_title: string | null;
-  role: number;
-  staff: string[];
-  active_tracking: boolean | null;
-  active_event: boolean | null;
-}
 
 const maxAge = (r: Reply): number => Number(/max-age=(\d+)/.exec(r.headers.get('cache-control') ?? '')?.[1]);
 
