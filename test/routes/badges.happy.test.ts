@@ -147,4 +147,16 @@ describe('what badges cost the Dashboards', () => {
     assert.equal(svc.dashboard.count(/^\/campaigns\/community_programs_2026\/users\.json/), 1, 'fresh for BADGE_SOURCE_TTL: read once');
     assert.equal(svc.wikiedu.count(/^\/campaigns\/spring_2026\/users\.json/), 1);
   });
+
+  it('shows in the metrics: the indexes, the requests and the background detail loads', async () => {
+    const text = (await svc.get('/metrics')).body as string;
+    assert.match(text, /^badge_index_courses\{dashboard="outreach"\} 9$/m);
+    assert.match(text, /^badge_index_courses\{dashboard="wikiedu"\} 2$/m);
+    assert.match(text, /^badge_index_users\{dashboard="wikiedu"\} [1-9]\d*$/m);
+    assert.match(text, /^badge_index_age_seconds\{dashboard="outreach"\} [\d.]+$/m);
+    assert.match(text, /^badge_requests_total\{method="POST",dashboard="all"\} 1$/m);
+    assert.match(text, /^badge_detail_loads_total\{dashboard="outreach",outcome="loaded"\} 9$/m);
+    assert.match(text, /^cache_memory_bytes\{cache="badges"\} [1-9]\d*$/m);
+    assert.match(text, /^upstream_requests_total\{dashboard="wikiedu",endpoint="campaign_users",status="200"\} 2$/m);
+  });
 });
