@@ -8,7 +8,8 @@
 import type { CacheResult } from '../cache/types.js';
 import type { CourseFacts, Stamped } from '../domain/badge-sources.js';
 import { foldForKey } from '../domain/keys.js';
-import { usableSlug } from '../domain/slugs.js';
+import { parsedOrNull } from '../domain/invalid.js';
+import { slugFromText } from '../domain/slugs.js';
 import type { CachedDashboard } from '../reads/cached-dashboard.js';
 import type { CourseDetails } from '../schemas/stored.js';
 import { HeldEntries } from './held.js';
@@ -57,7 +58,7 @@ export class DetailLoads {
     for (const text of slugs) {
       if (started >= MAX_STARTS_PER_REQUEST || this.#running.size >= MAX_RUNNING) break;
       const key = foldForKey(text);
-      const slug = usableSlug(text);
+      const slug = parsedOrNull(slugFromText, text);
       if (slug === null || this.#running.has(key)) continue;
       this.#running.add(key);
       started++;

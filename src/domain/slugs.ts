@@ -25,16 +25,6 @@ export function slugFromText(text: string): Slug {
   return checkSegments(text.split('/'));
 }
 
-/** A Dashboard `course_slug` as slugFromText splits it, or null when it is one we cannot use in a path. */
-export function usableSlug(text: string): Slug | null {
-  try {
-    return slugFromText(text);
-  } catch (err) {
-    if (err instanceof InvalidInput) return null;
-    throw err;
-  }
-}
-
 function checkSegments(segments: string[]): Slug {
   const text = slugText(segments);
   const fail = (why: string): never => {
