@@ -50,13 +50,21 @@ export interface IndexUse {
 
 /**
  * What a Dashboard's index takes from the reads of other answers: the rosters and course details they
- * read. Made before that Dashboard's CachedDashboard, which is given its observer.
+ * read. Made before that Dashboard's CachedDashboard, which is given its observer. `maxBytes`: the
+ * Dashboard's part of the badges' share of the memory budget (cache/budget.ts), half of it for the held
+ * rosters and a quarter for the details; the index itself (memory.ts) lives in the rest.
  */
 export class IndexHolds {
-  readonly rosters = new OrganicRosters();
-  readonly details = new HeldDetails();
+  readonly rosters: OrganicRosters;
+  readonly details: HeldDetails;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    maxBytes: number,
+  ) {
+    this.rosters = new OrganicRosters(Math.floor(maxBytes / 2));
+    this.details = new HeldDetails(Math.floor(maxBytes / 4));
+  }
 
   readonly observer: ReadObserver = {
     course: (result) => this.details.record(result),
