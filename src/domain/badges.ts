@@ -26,13 +26,12 @@ export interface BadgeNames {
  * repeated parameter or a value that is not text.
  */
 export function parseBadgeNames(value: unknown, limit: number): BadgeNames {
-  if (Array.isArray(value)) throw new InvalidInput('users', 'parameter "users" is given more than once; separate the names with "|"');
-  if (value !== undefined && typeof value !== 'string') throw new InvalidInput('users', 'parameter "users" must be text');
+  const text = badgeNamesText(value);
   const given = new Set<string>();
   const names = new Set<string>();
   const invalid: string[] = [];
   const normalized = new Map<string, string>();
-  for (const item of (value ?? '').split('|')) {
+  for (const item of text.split('|')) {
     if (item === '' || given.has(item)) continue;
     given.add(item);
     const canonical = parsedOrNull(canonicalUsername, item);
@@ -51,6 +50,13 @@ export function parseBadgeNames(value: unknown, limit: number): BadgeNames {
   }
   // fromEntries defines own properties, so that a name such as `__proto__` stays an ordinary key.
   return { names: [...names], normalized: Object.fromEntries(normalized), invalid };
+}
+
+/** The `users` parameter as one text ('' when absent); InvalidInput for a repeated parameter or a value that is not text. */
+export function badgeNamesText(value: unknown): string {
+  if (Array.isArray(value)) throw new InvalidInput('users', 'parameter "users" is given more than once; separate the names with "|"');
+  if (value !== undefined && typeof value !== 'string') throw new InvalidInput('users', 'parameter "users" must be text');
+  return value ?? '';
 }
 
 /** How completely a Dashboard's index could be built (the caller knows which sources it read). */

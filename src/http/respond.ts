@@ -109,10 +109,24 @@ export class Responder {
    * Errors from compute propagate (to the problem+json handler) and are never remembered.
    */
   async send<T>(request: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
-    const finished = this.answers.get(key) ?? (await this.#finish(reply, key, compute));
+    const finished = await this.#answer(reply, key, compute);
     const now = this.now();
     if (finished.freshness.freshUntil > now) this.answering(request, key);
     return reply.send(decidedOnto(reply, answerResponse(finished, request.headers['if-none-match'], now, [])));
+  }
+
+  /**
+   * The answer under `key` as the response to a POST: remembered or built as for a GET, but `no-store` and
+   * without validators, as a POST's response is not reused by HTTP caches.
+   */
+  async sendNoStore<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
+    const { payload } = await this.#answer(reply, key, compute);
+    return reply.header('cache-control', 'no-store').header('content-type', JSON_TYPE).send(payload);
+  }
+
+  /** The answer under `key`: the remembered one while it cannot have changed, else built by `compute` and remembered. */
+  async #answer<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FinishedAnswer> {
+    return this.answers.get(key) ?? (await this.#finish(reply, key, compute));
   }
 
   async #finish<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FinishedAnswer> {

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { answerKey } from '../answers/answer-key.js';
 import type { AnswerDeps } from '../answers/context.js';
 import { badgesFor, type BadgeIndexes } from '../badges/answer.js';
-import { parseBadgeNames } from '../domain/badges.js';
+import { badgeNamesText, parseBadgeNames } from '../domain/badges.js';
 import type { DashboardChoice } from '../domain/dashboards.js';
 import { parseDashboard } from '../domain/query.js';
 import type { Responder } from '../http/respond.js';
@@ -38,8 +38,8 @@ export interface BadgeRouteOptions {
   answerDeps: AnswerDeps;
   indexes: BadgeIndexes;
   responder: Responder;
-  /** Each badge request that reached the route (metrics). */
-  onRequest?: (method: 'GET' | 'POST', dashboard: DashboardChoice, names: number) => void;
+  /** Each badge answer built (not those remembered), with its valid names (metrics). */
+  onAnswer?: (method: 'GET' | 'POST', dashboard: DashboardChoice, names: number) => void;
 }
 
 const description =
@@ -47,7 +47,7 @@ const description =
   "course's staff, title and activity. Answered from an index of current courses built from a few program-wide reads " +
   '(campaign lists, never a per-user read), so asking costs the Dashboards nothing per name.';
 
-export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, onRequest }) => {
+export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, onAnswer }) => {
   // This scope parses forms alone: any other body is a 415, one over 64 KB a 413 (http/problem.ts).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => done(null, formFields(body as string)));
@@ -68,10 +68,10 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
       const { users } = request.query;
       const names = parseBadgeNames(users, GET_LIMIT);
       const dashboard = parseDashboard(request.query.dashboard, true);
-      onRequest?.('GET', dashboard, names.names.length);
-      return responder.send(request, reply, answerKey('badges', dashboard, users), () =>
-        badgesFor(answerDeps, indexes, dashboard, names, reply.elapsedTime),
-      );
+      return responder.send(request, reply, answerKey('badges', dashboard, users), () => {
+        onAnswer?.('GET', dashboard, names.names.length);
+        return badgesFor(answerDeps, indexes, dashboard, names, reply.elapsedTime);
+      });
     },
   );
 
@@ -96,11 +96,15 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
     },
     async (request, reply) => {
       const fields: Record<string, unknown> = request.body ?? {};
-      const names = parseBadgeNames(fields['users'], POST_LIMIT);
+      const users = badgeNamesText(fields['users']);
       const dashboard = parseDashboard(fields['dashboard'], true);
-      onRequest?.('POST', dashboard, names.names.length);
-      const { body } = await badgesFor(answerDeps, indexes, dashboard, names, reply.elapsedTime);
-      return reply.header('cache-control', 'no-store').send(body);
+      // Never cached by HTTP, but the same form asked again (a list's names as another reader's gadget
+      // sends them) is answered from the answer cache like a GET: its names were parsed when it was built.
+      return responder.sendNoStore(reply, answerKey('badges', dashboard, users), () => {
+        const names = parseBadgeNames(users, POST_LIMIT);
+        onAnswer?.('POST', dashboard, names.names.length);
+        return badgesFor(answerDeps, indexes, dashboard, names, reply.elapsedTime);
+      });
     },
   );
 };

@@ -21,7 +21,7 @@ export interface Metrics {
   /** One take from the Dashboard `dashboard`'s request budget (dashboard/budget.ts onTake). */
   onBudget(dashboard: DashboardId, priority: Priority, outcome: BudgetOutcome): void;
   /** One /api/badges request that reached its route, with the number of valid names asked. */
-  onBadgeRequest(method: string, dashboard: string, names: number): void;
+  onBadgeAnswer(method: string, dashboard: string, names: number): void;
   /** One background load of a course's details for a badge index, by how it ended. */
   onDetailLoad(dashboard: DashboardId, outcome: string): void;
   /** One finished response; `route` is the route pattern (never the raw URL: it holds usernames). */
@@ -87,10 +87,10 @@ export function createMetrics(): Metrics {
   );
   const badgeRequests = new CounterSeries(
     'badge_requests_total',
-    'Requests to /api/badges that reached the route, by method and Dashboard choice (repeats answered from remembered answers count in http_requests_total only)',
+    'Answers of /api/badges built from the indexes, by method and Dashboard choice (an answer remembered and sent again counts in http_requests_total only)',
     ['method', 'dashboard'],
   );
-  const badgeNames = new HistogramSeries('badge_request_names', 'Valid names asked per /api/badges request, by method', ['method'], [1, 5, 10, 25, 50, 100, 250, 500]);
+  const badgeNames = new HistogramSeries('badge_request_names', 'Valid names per /api/badges answer built, by method', ['method'], [1, 5, 10, 25, 50, 100, 250, 500]);
   const detailLoads = new CounterSeries(
     'badge_detail_loads_total',
     "Background loads of an indexed course's details, by Dashboard and outcome (loaded, not_found, failed)",
@@ -136,7 +136,7 @@ export function createMetrics(): Metrics {
       upstreamRequests.inc(dashboard, endpoint, status);
       upstreamDuration.observe(durationMs / 1000, dashboard, endpoint);
     },
-    onBadgeRequest: (method, dashboard, names) => {
+    onBadgeAnswer: (method, dashboard, names) => {
       badgeRequests.inc(method, dashboard);
       badgeNames.observe(names, method);
     },

@@ -129,6 +129,22 @@ describe('POST /api/badges', () => {
     assert.deepEqual(Object.keys(body.index), ['outreach', 'wikiedu']);
   });
 
+  it('answers the same form again from the answer cache (no new answer built), still never cached by HTTP', async () => {
+    const form = new URLSearchParams({ users: [...Array.from({ length: 60 }, (_, i) => `Again ${i}`), PERSONAS.active].join('|'), dashboard: 'outreach' }).toString();
+    const built = async () => Number(/^badge_requests_total\{method="POST",dashboard="outreach"\} (\d+)$/m.exec((await svc.get('/metrics')).body as string)?.[1] ?? 0);
+    const first = await post(form);
+    const before = await built();
+    const again = await post(form);
+    assert.equal(again.status, 200, again.body);
+    assert.equal(again.body, first.body);
+    assert.equal(again.headers['cache-control'], 'no-store');
+    assert.equal(again.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(await built(), before, 'answered from the answer cache');
+    // The names were valid for a POST: a GET of them (61 names) is still refused, and a repeated field too.
+    assert.equal((await svc.get(`/api/badges?${form}`)).status, 400);
+    assert.equal((await post(`${form}&users=${encodeURIComponent(PERSONAS.active)}`)).status, 400);
+  });
+
   it('ignores unknown fields, as the GET ignores unknown query parameters; a charset parameter is fine', async () => {
     const r = await post(`users=${encodeURIComponent(PERSONAS.active)}&foo=1`, 'application/x-www-form-urlencoded; charset=UTF-8');
     assert.equal(r.status, 200, r.body);
