@@ -15,7 +15,7 @@ import { median } from './stats.js';
 export async function ownWorkMicros(url: string, route: string, payload: string, calls = 1_000_000): Promise<number> {
   const now = Date.now;
   const answers = new AnswerCache(now, { maxEntries: 10, maxBytes: 10 * payload.length + 10_000 });
-  answers.remember('bench', { payload, etag: 'W/"bench"', freshness: { oldestFetchedAt: now(), freshUntil: now() + 3_600_000 } });
+  answers.remember('bench', { payload: Buffer.from(payload), etag: 'W/"bench"', freshness: { oldestFetchedAt: now(), freshUntil: now() + 3_600_000 } });
   // The headers the app's hooks add, as the alias of a real answer holds them.
   answers.aliasUrl(url, { key: 'bench', route, headers: Object.entries(COMMON_HEADERS).flat() });
   const metrics = createMetrics();

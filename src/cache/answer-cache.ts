@@ -17,8 +17,8 @@ import { entryHeapBytes } from './heap-size.js';
 import type { CacheUse, Freshness } from './types.js';
 
 export interface FinishedAnswer {
-  /** The serialised body. */
-  payload: string;
+  /** The serialised body as UTF-8, encoded once: every send writes these bytes as they are. */
+  payload: Buffer;
   etag: string;
   freshness: Freshness;
 }

@@ -21,6 +21,9 @@ const HEAP_NUMBER = 2 * WORD;
  */
 const LRU_ENTRY = 12 * WORD;
 
+/** A Buffer's objects (the view and its ArrayBuffer); its bytes lie outside the heap but count too: the process holds them. */
+const BUFFER_HEADER = 20 * WORD;
+
 /** Characters above U+00FF make V8 store the whole string at two bytes a character. */
 const TWO_BYTE = /[^\u0000-\u00ff]/;
 
@@ -35,7 +38,7 @@ function numberBytes(n: number): number {
   return Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 ? 0 : HEAP_NUMBER;
 }
 
-/** Heap bytes of a JSON-like value (strings, numbers, booleans, null, arrays, plain objects). */
+/** Heap bytes of a JSON-like value (strings, numbers, booleans, null, arrays, plain objects), or of a Buffer. */
 export function heapBytes(value: unknown): number {
   switch (typeof value) {
     case 'string':
@@ -44,6 +47,7 @@ export function heapBytes(value: unknown): number {
       return numberBytes(value);
     case 'object': {
       if (value === null) return 0;
+      if (value instanceof Uint8Array) return BUFFER_HEADER + roundUp(value.byteLength);
       if (Array.isArray(value)) {
         // Arrays built by push have up to half their length again in spare capacity.
         let bytes = ARRAY_HEADER + Math.ceil(value.length * 1.5) * WORD;

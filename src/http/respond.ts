@@ -20,10 +20,10 @@ export type HeaderList = string[];
 export interface Decided {
   status: 200 | 304;
   headers: HeaderList;
-  body: string | undefined;
+  body: string | Buffer | undefined;
 }
 
-export function weakEtag(payload: string): string {
+export function weakEtag(payload: string | Buffer): string {
   return `W/"${hash('sha1', payload, 'base64url')}"`;
 }
 
@@ -51,7 +51,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
  * `headers` (extended in place) and the ETag go on both. A HEAD gets the GET's headers, Content-Length included; the
  * server leaves its body out (node:http for a HEAD, and Fastify's HEAD routes).
  */
-export function conditionalResponse(ifNoneMatch: string | undefined, body: string, etag: string, contentType: string, headers: HeaderList): Decided {
+export function conditionalResponse(ifNoneMatch: string | undefined, body: string | Buffer, etag: string, contentType: string, headers: HeaderList): Decided {
   headers.push('etag', etag);
   if (etagMatches(ifNoneMatch, etag)) return { status: 304, headers, body: undefined };
   headers.push('content-type', contentType, 'content-length', String(Buffer.byteLength(body)));
@@ -85,7 +85,7 @@ export function routeHeaders(sent: Record<string, string | number | string[] | u
 }
 
 /** Puts a decided response's status and headers on a Fastify reply; returns its body (undefined: none). */
-export function decidedOnto(reply: FastifyReply, decided: Decided): string | undefined {
+export function decidedOnto(reply: FastifyReply, decided: Decided): string | Buffer | undefined {
   reply.code(decided.status);
   // A 304 has no body to describe (the route may have typed one before the 304 was decided).
   if (decided.status === 304) reply.removeHeader('content-type');
@@ -132,9 +132,16 @@ export class Responder {
   async #finish<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FinishedAnswer> {
     const answer = await compute();
     // The route's response schema serialises (and strips unknown fields) exactly as a plain send would.
-    const payload = reply.serialize(answer.body) as string;
+    const payload = utf8(reply.serialize(answer.body) as string);
     const finished = { payload, etag: weakEtag(payload), freshness: answer.freshness };
     this.answers.remember(key, finished);
     return finished;
   }
+}
+
+/** `text` as UTF-8 in a Buffer of its own: a small one from Node's shared pool would keep the whole 8 KB slab alive as long as the answer is remembered. */
+function utf8(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
 }
