@@ -36,7 +36,7 @@ export interface IndexedEnrolment {
 export interface BadgeIndex {
   /** The identity of the sources it was built from (its parts' stamps and the details'). */
   readonly stamp: string;
-  /** When it was built (ms). */
+  /** When it was last derived from changed sources (ms): a refresh that brings the same content keeps it. */
   readonly builtAt: number;
   /** Build again once the clock passes this (ms), sources unchanged or not: a course's window opens or ends. */
   readonly validUntil: number;
@@ -168,7 +168,26 @@ export function updateBadgeIndex(
     ...sources.campaigns.map((c, i) => reusable.get(`campaign:${stamps[i]}`) ?? campaignPart(c)),
     reusable.get(`organic:${stamps.at(-1)}`) ?? organicPart(sources.organic),
   ];
-  return indexOver(parts, sources.details, now, courseUrl);
+  const next = indexOver(parts, sources.details, now, courseUrl);
+  // A refresh fetches anew what may not have changed upstream: the index then stays as it was derived.
+  return previous !== undefined && sameContent(previous, next) ? { ...next, builtAt: previous.builtAt } : next;
+}
+
+/** Whether two indexes say the same: the same current courses (all their fields) and the same people in the same parts. */
+function sameContent(a: BadgeIndex, b: BadgeIndex): boolean {
+  if (a.users !== b.users || a.parts.length !== b.parts.length || JSON.stringify(a.courses) !== JSON.stringify(b.courses)) return false;
+  return a.parts.every((part, p) => samePart(part, b.parts[p], a.placement[p], b.placement[p]));
+}
+
+function samePart(a: EnrolmentPart, b: EnrolmentPart | undefined, placedA: Int32Array | undefined, placedB: Int32Array | undefined): boolean {
+  if (b === undefined || a === b) return a === b;
+  if (a.kind !== b.kind || a.people.size !== b.people.size || JSON.stringify(a.courses) !== JSON.stringify(b.courses)) return false;
+  if (placedA?.join() !== placedB?.join()) return false;
+  for (const [person, held] of a.people) {
+    const other = b.people.get(person);
+    if (typeof held === 'number' ? held !== other : typeof other === 'number' || other === undefined || held.join() !== other.join()) return false;
+  }
+  return true;
 }
 
 /** A fresh index of `sources` at `now` (updateBadgeIndex with nothing to reuse). */

@@ -28,7 +28,9 @@ function formFields(body: string): Record<string, string | string[]> {
   const fields = new Map<string, string | string[]>();
   for (const [name, value] of new URLSearchParams(body)) {
     const held = fields.get(name);
-    fields.set(name, held === undefined ? value : Array.isArray(held) ? [...held, value] : [held, value]);
+    // Pushed, not copied: a 64 KB form of one field repeated thousands of times stays one pass.
+    if (Array.isArray(held)) held.push(value);
+    else fields.set(name, held === undefined ? value : [held, value]);
   }
   // fromEntries defines own properties: a field named `__proto__` stays an ordinary one.
   return Object.fromEntries(fields);

@@ -252,3 +252,17 @@ test('details of courses that are not candidates change nothing but the stamp', 
   assert.deepEqual(slugs(index), ['U/A']);
   assert.deepEqual(index.missingDetails, ['U/A']);
 });
+
+test('a refresh that brings the same content keeps builtAt; one that changes it moves builtAt', () => {
+  const rows = { 'U/A_(Fall_2026)': [staff('Prof'), editor('Ann')] };
+  const first = updateBadgeIndex(undefined, { campaigns: [term('fall_2026', rows)], organic: [], details: [] }, NOW, url);
+  const refetched = updateBadgeIndex(first, { campaigns: [term('fall_2026', structuredClone(rows), NOW + 1_000)], organic: [], details: [] }, NOW + 2_000, url);
+  assert.notEqual(refetched.stamp, first.stamp, 'the refetch is a new source');
+  assert.equal(refetched.builtAt, first.builtAt, 'with the same content');
+  const changed = { 'U/A_(Fall_2026)': [staff('Prof'), editor('Ann'), editor('Bo')] };
+  const grown = updateBadgeIndex(refetched, { campaigns: [term('fall_2026', changed, NOW + 3_000)], organic: [], details: [] }, NOW + 4_000, url);
+  assert.equal(grown.builtAt, NOW + 4_000);
+  const promoted = { 'U/A_(Fall_2026)': [staff('Prof'), staff('Ann'), editor('Bo')] };
+  const roles = updateBadgeIndex(grown, { campaigns: [term('fall_2026', promoted, NOW + 5_000)], organic: [], details: [] }, NOW + 6_000, url);
+  assert.equal(roles.builtAt, NOW + 6_000, 'a changed role is a change');
+});
