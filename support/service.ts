@@ -10,7 +10,7 @@ import { demoWorld } from '../demo/demo-world.js';
 import { wikieduWorld } from '../demo/wikiedu-world.js';
 import { after, before } from 'node:test';
 import type { Doc } from '../src/openapi/doc-examples.js';
-import { rawRequest } from './raw-http.js';
+import { rawRequest, type RawReply } from './raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -119,11 +119,7 @@ async function launch(opts: ServiceOptions): Promise<Service> {
     dashboard,
     wikiedu,
     async get(path, headers = {}) {
-      const res = await rawRequest(url, path, { headers });
-      const h = new Headers();
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
-      return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
+      return replyOf(await rawRequest(url, path, { headers }));
     },
     // Once, however often it is asked (a test may close it early; its owner closes it again).
     close: once(async () => {
@@ -132,6 +128,14 @@ async function launch(opts: ServiceOptions): Promise<Service> {
       if (!opts.wikiedu) await wikiedu.close();
     }),
   };
+}
+
+/** A raw reply as tests read it: headers as a Headers, the body parsed when it is JSON. */
+export function replyOf(res: RawReply): Reply {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
+  return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

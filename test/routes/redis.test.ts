@@ -10,6 +10,7 @@ import { foldForKey } from '../../src/domain/keys.js';
 import { CACHED_KINDS, type KindName } from '../../src/reads/kinds.js';
 import { startService, useService, type Owner, type Service, type ServiceOptions } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
+import { waitFor } from '../../support/wait.js';
 
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
 let redis: TestRedis;
@@ -51,15 +52,6 @@ function newUser(fake: FakeDashboard = dashboard): string {
     ],
   });
   return name;
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 8_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 describe('a shared cache', () => {
