@@ -91,6 +91,11 @@ export function useService(opts: ServiceOptions | (() => ServiceOptions) = {}, r
   });
 }
 
+/** The two fake Dashboards with the demo worlds at `now()` and that clock, for services (replicas) that share them. */
+export function startDemoDashboards(now: () => number = Date.now): Promise<[FakeDashboard, FakeDashboard]> {
+  return Promise.all([startFakeDashboard({ world: demoWorld(now()), now }), startFakeDashboard({ world: wikieduWorld(now()), now })]);
+}
+
 /** A service with nothing to close it: startService and useService tie it to a test, a file or a block. */
 async function launch(opts: ServiceOptions): Promise<Service> {
   const now = opts.now ?? Date.now;

@@ -11,3 +11,14 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
   }
   assert.fail(`timed out waiting for ${what}`);
 }
+
+/** Until none of `fakes` has been asked anything for 100 ms (the service's background reads have ended). */
+export async function quiet(fakes: readonly { requests: readonly unknown[] }[]): Promise<void> {
+  let last = -1;
+  await waitFor('the background reads to end', () => {
+    const seen = fakes.reduce((n, f) => n + f.requests.length, 0);
+    const still = seen === last;
+    last = seen;
+    return still;
+  });
+}

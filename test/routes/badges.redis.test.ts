@@ -7,13 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_BADGE_CAMPAIGNS, DEMO_CAMPAIGNS } from '../../demo/badge-campaigns.js';
-import { COURSES, demoWorld, PERSONAS } from '../../demo/demo-world.js';
-import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { WIKIEDU_COURSES, WIKIEDU_PERSONAS, wikieduWorld } from '../../demo/wikiedu-world.js';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import type { FakeDashboard } from '../../demo/fake-dashboard.js';
+import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { badgesForm, badgesOf, badgesPath, DEMO_BADGE_ENV, post } from '../../support/badge-requests.js';
 import { startRedis, type TestRedis } from '../../support/redis-server.js';
-import { useService, type Reply, type Service, type ServiceOptions } from '../../support/service.js';
-import { waitFor } from '../../support/wait.js';
+import { startDemoDashboards, useService, type Reply, type Service, type ServiceOptions } from '../../support/service.js';
+import { quiet, waitFor } from '../../support/wait.js';
 
 const PREFIX = 'test-badges-5c2e8a91:';
 const TTL_S = 600;
@@ -24,10 +24,7 @@ let wikiedu: FakeDashboard;
 
 before(async () => {
   redis = await startRedis();
-  [dashboard, wikiedu] = await Promise.all([
-    startFakeDashboard({ world: demoWorld(clock.t), now: () => clock.t }),
-    startFakeDashboard({ world: wikieduWorld(clock.t), now: () => clock.t }),
-  ]);
+  [dashboard, wikiedu] = await startDemoDashboards(() => clock.t);
 });
 after(async () => {
   await Promise.all([dashboard.close(), wikiedu.close()]);
@@ -106,17 +103,6 @@ const builtAt = async (svc: Service): Promise<{ outreach: string; wikiedu: strin
   return { outreach: body.index.outreach.built_at, wikiedu: body.index.wikiedu.built_at };
 };
 
-/** Until neither fake Dashboard has been asked anything for a while (background detail loads done). */
-async function quiet(): Promise<void> {
-  let last = -1;
-  await waitFor('the background reads to end', () => {
-    const now = dashboard.requests.length + wikiedu.requests.length;
-    const still = now === last;
-    last = now;
-    return still;
-  });
-}
-
 describe('badges on two replicas sharing Redis', () => {
   const a = useService(replicaOptions);
   const b = useService(replicaOptions);
@@ -145,7 +131,7 @@ describe('badges on two replicas sharing Redis', () => {
   });
 
   it('both replicas derive the same index: the same answers, titles and activity once the details are in', async () => {
-    await quiet();
+    await quiet([dashboard, wikiedu]);
     const [fromA, fromB] = [await ask([a], 0), await ask([b], 0)];
     assert.deepEqual(comparable(fromB.body), comparable(fromA.body));
     for (const [name, badges] of Object.entries(fromA.body.users as Record<string, any[]>)) {
@@ -159,7 +145,7 @@ describe('badges on two replicas sharing Redis', () => {
   });
 
   it('ten times the requests, new names included, cost the Dashboards nothing more', async () => {
-    await quiet();
+    await quiet([dashboard, wikiedu]);
     dashboard.reset();
     wikiedu.reset();
     let next = 0;
@@ -171,7 +157,7 @@ describe('badges on two replicas sharing Redis', () => {
   });
 
   it('past BADGE_SOURCE_TTL: answered at once from the stale sources, each refreshed once over both replicas; unchanged, the index stays', async () => {
-    await quiet();
+    await quiet([dashboard, wikiedu]);
     const before = [await builtAt(a), await builtAt(b)];
     dashboard.reset();
     wikiedu.reset();
@@ -203,7 +189,7 @@ describe('badges on two replicas sharing Redis', () => {
   });
 
   it('a source that changed: the index is derived again on both replicas, with the new rows', async () => {
-    await quiet();
+    await quiet([dashboard, wikiedu]);
     const before = [await builtAt(a), await builtAt(b)];
     const newcomer = 'Newcomer Person';
     dashboard.setFaults([

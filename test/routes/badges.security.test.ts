@@ -13,8 +13,8 @@ import type { FakeDashboard } from '../../demo/fake-dashboard.js';
 import { badgesForm, badgesOf, badgesPath, DEMO_BADGE_ENV, FORM, post } from '../../support/badge-requests.js';
 import { assertProblem } from '../../support/problems.js';
 import { rawRequest } from '../../support/raw-http.js';
-import { replyOf, startService, useService, type Reply, type Service } from '../../support/service.js';
-import { waitFor } from '../../support/wait.js';
+import { replyOf, startService, useService, type Reply } from '../../support/service.js';
+import { quiet } from '../../support/wait.js';
 
 const KB = 1024;
 const CAMPAIGN_SOURCE = /^\/campaigns\/(?:current|[a-z0-9_]+\/(?:users|active_courses))\.json$/;
@@ -40,17 +40,6 @@ function assertBadgeReadsOnly(fake: FakeDashboard, courses: Set<string>): void {
   }
   assert.equal(fake.count(/^\/user_stats\.json/), 0, 'no user_stats');
   assert.equal(fake.count(/^\/courses\/.+\/users\.json/), 0, "no course's users.json");
-}
-
-/** Until neither fake Dashboard has been asked anything for a while (background detail loads done). */
-async function quiet(svc: Service): Promise<void> {
-  let last = -1;
-  await waitFor('the background reads to end', () => {
-    const now = svc.dashboard.requests.length + svc.wikiedu.requests.length;
-    const still = now === last;
-    last = now;
-    return still;
-  });
 }
 
 const INJECTIONS = [
@@ -105,7 +94,7 @@ describe('/api/badges: names stay data', () => {
       ['outreach', COURSES.articleScoped, 0],
       ['outreach', COURSES.large, 1],
     ]);
-    await quiet(svc);
+    await quiet([svc.dashboard, svc.wikiedu]);
     assertBadgeReadsOnly(svc.dashboard, outreachCourses());
     assertBadgeReadsOnly(svc.wikiedu, wikieduCourses());
     for (const r of [...svc.dashboard.requests, ...svc.wikiedu.requests]) {
@@ -128,7 +117,7 @@ describe('/api/badges: names stay data', () => {
     const known = [PERSONAS.active, PERSONAS.multiRole, PERSONAS.xssTarget, PERSONAS.onBoth, PERSONAS.pastOnly, PERSONAS.privateOnly, PERSONAS.noCourses];
     const unknown = (round: number, n: number): string[] => Array.from({ length: n }, (_, i) => `Stranger ${round}.${i}`);
     assert.equal((await svc.get(badgesPath([...known, ...unknown(0, 40)], 'all'))).status, 200);
-    await quiet(svc);
+    await quiet([svc.dashboard, svc.wikiedu]);
     assertBadgeReadsOnly(svc.dashboard, outreachCourses());
     assertBadgeReadsOnly(svc.wikiedu, wikieduCourses());
 

@@ -3,12 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
-import { wikieduWorld } from '../../demo/wikiedu-world.js';
+import type { FakeDashboard } from '../../demo/fake-dashboard.js';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { CACHED_KINDS, type KindName } from '../../src/reads/kinds.js';
-import { startService, useService, type Owner, type Service, type ServiceOptions } from '../../support/service.js';
+import { startDemoDashboards, startService, useService, type Owner, type Service, type ServiceOptions } from '../../support/service.js';
 import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -19,7 +18,7 @@ let wikiedu: FakeDashboard;
 
 before(async () => {
   redis = await startRedis();
-  [dashboard, wikiedu] = await Promise.all([startFakeDashboard({ world: demoWorld() }), startFakeDashboard({ world: wikieduWorld() })]);
+  [dashboard, wikiedu] = await startDemoDashboards();
 });
 after(async () => {
   await Promise.all([dashboard.close(), wikiedu.close()]);
