@@ -311,6 +311,35 @@ describe('/api/badges: a program-wide source in trouble', () => {
     });
   }
 
+  it('a source that hangs: the rest answered within HTTP_TIMEOUT of the request, partial', async (t) => {
+    const { svc } = await troubled(t);
+    svc.dashboard.setFaults([{ match: USERS_OF(editathons), hang: true }]);
+    const started = performance.now();
+    const r = await svc.get(badgesPath([PERSONAS.multiRole, PERSONAS.xssTarget]));
+    const took = performance.now() - started;
+    assertSourceLost(r, 'a hanging source');
+    assert.ok(took < 1_500, `answered after ${Math.round(took)} ms (HTTP_TIMEOUT 1 s)`);
+  });
+
+  it("course details that fail or hang: the badges at once, with active_courses.json's titles and no activity yet; not partial", async (t) => {
+    const { svc } = await troubled(t);
+    svc.dashboard.setFaults([
+      { match: /Health_Misinformation/, hang: true },
+      { match: /\/course\.json$/, status: 500 },
+    ]);
+    const started = performance.now();
+    const r = await svc.get(badgesPath([PERSONAS.multiRole]));
+    const took = performance.now() - started;
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.ok(took < 500, `answered after ${Math.round(took)} ms: details load in the background`);
+    assert.deepEqual(badgesOf(r.body, PERSONAS.multiRole), MULTI_ROLE);
+    for (const badge of r.body.users[PERSONAS.multiRole]) {
+      assert.equal(typeof badge.course_title, 'string', "active_courses.json's title");
+      assert.deepEqual([badge.active_tracking, badge.active_event], [null, null]);
+    }
+    assert.deepEqual([r.body.index.outreach.state, r.body.partial], ['ok', undefined], 'details are no source of the index');
+  });
+
   it("a failed active_courses.json of a Programs & Events campaign: none of that campaign's courses", async (t) => {
     const { svc } = await troubled(t);
     svc.dashboard.setFaults([{ match: LISTED_OF(editathons), html: true }]);
