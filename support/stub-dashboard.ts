@@ -7,6 +7,7 @@ import { answerContext, dashboardSources, type AnswerContext, type AnswerDeps } 
 import { loadConfig } from '../src/config/config.js';
 import type { Fetched } from '../src/cache/types.js';
 import { UpstreamError, type Dashboard, type Roster } from '../src/dashboard/types.js';
+import type { CampaignUsers, ListedCourse } from '../src/domain/badge-sources.js';
 import { byDashboard } from '../src/domain/dashboards.js';
 import { slugText, type Slug } from '../src/domain/slugs.js';
 import type { CourseDetails, EnrolmentRow, RosterRow, UserStats } from '../src/schemas/stored.js';
@@ -17,9 +18,16 @@ export class StubDashboard implements Dashboard {
   readonly users = new Map<string, UserStats>();
   readonly courses = new Map<string, CourseDetails>();
   readonly rosters = new Map<string, Roster>();
+  /** The sources of badges: the current campaign's slug, and each campaign's rows and active courses. */
+  current: string | undefined;
+  readonly campaignRows = new Map<string, CampaignUsers>();
+  readonly activeCourses = new Map<string, ListedCourse[]>();
   /** Reads that fail with an UpstreamError, as recorded in `calls` (e.g. "course:A/b"). */
   readonly failing = new Set<string>();
-  /** Every read asked of the Dashboard, in order: "user:<name>", "course:<slug>", "roster:<slug>". */
+  /**
+   * Every read asked of the Dashboard, in order: "user:<name>", "course:<slug>", "roster:<slug>",
+   * "current_campaign", "campaign_users:<slug>", "active_courses:<slug>".
+   */
   readonly calls: string[] = [];
   /** Real time every read takes, ms (0: answered at once). */
   latencyMs = 0;
@@ -37,6 +45,18 @@ export class StubDashboard implements Dashboard {
 
   courseUsers(slug: Slug): Promise<Fetched<Roster>> {
     return this.#answer(`roster:${slugText(slug)}`, this.rosters.get(slugText(slug)));
+  }
+
+  currentCampaign(): Promise<Fetched<{ slug: string }>> {
+    return this.#answer('current_campaign', this.current === undefined ? undefined : { slug: this.current });
+  }
+
+  campaignUsers(campaign: string): Promise<Fetched<CampaignUsers>> {
+    return this.#answer(`campaign_users:${campaign}`, this.campaignRows.get(campaign));
+  }
+
+  campaignActiveCourses(campaign: string): Promise<Fetched<ListedCourse[]>> {
+    return this.#answer(`active_courses:${campaign}`, this.activeCourses.get(campaign));
   }
 
   async #answer<T>(call: string, data: T | undefined): Promise<Fetched<T>> {

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       maxFails: 5,
       failTimeoutMs: 30_000,
       budget: { rate: 5, burst: 20 },
+      maxSourceRows: 100_000,
     });
     const { userAgent: wikieduAgent, baseUrl: wikieduUrl, ...wikiedu } = c.upstream.wikiedu;
     assert.equal(wikieduUrl, 'https://dashboard.wikiedu.org');
@@ -40,7 +41,16 @@ describe('loadConfig', () => {
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
-    assert.deepEqual(c.cache.ttlMs, { user: 900_000, course: 21_600_000, roster: 3_600_000, notFound: 600_000, ended: 604_800_000 });
+    assert.deepEqual(c.cache.ttlMs, {
+      user: 900_000,
+      course: 21_600_000,
+      roster: 3_600_000,
+      notFound: 600_000,
+      ended: 604_800_000,
+      badgeSource: 3_600_000,
+      currentCampaign: 86_400_000,
+    });
+    assert.deepEqual(c.badges, { campaigns: { outreach: [], wikiedu: [] } }, 'no campaign but the current term by default');
     assert.equal(c.cache.staleWhileRevalidateMs, null, 'one fresh window of each kind');
     assert.equal(c.cache.staleIfErrorMs, 7 * 86_400_000);
     assert.equal(c.cache.failureBackoffMs, 5_000);
