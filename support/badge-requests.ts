@@ -1,15 +1,8 @@
-// Asking a service for badges (api-contract.md v1.2, "Badges"): the settings that make it index the demo's
-// badge campaigns, GET /api/badges with names joined by `|`, and POST with a form body.
+// Asking a service for badges (api-contract.md v1.2, "Badges"): GET /api/badges with names joined by `|`,
+// POST with a form body, and reading the answers.
 
-import { DEMO_BADGE_CAMPAIGNS } from '../demo/badge-campaigns.js';
 import { rawRequest, type RawOptions } from './raw-http.js';
 import { replyOf, type Reply } from './service.js';
-
-/** OUTREACH_BADGE_CAMPAIGNS and WIKIEDU_BADGE_CAMPAIGNS as a demo sets them. */
-export const DEMO_BADGE_ENV = {
-  OUTREACH_BADGE_CAMPAIGNS: DEMO_BADGE_CAMPAIGNS.outreach.join(','),
-  WIKIEDU_BADGE_CAMPAIGNS: DEMO_BADGE_CAMPAIGNS.wikiedu.join(','),
-};
 
 export const FORM = 'application/x-www-form-urlencoded';
 

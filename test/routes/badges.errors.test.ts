@@ -10,7 +10,7 @@ import { DEMO_CAMPAIGNS } from '../../demo/badge-campaigns.js';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import type { Fault, FakeDashboard } from '../../demo/fake-dashboard.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
-import { badgesForm, badgesOf, badgesPath, DEMO_BADGE_ENV, FORM, formBody, maxAge, post } from '../../support/badge-requests.js';
+import { badgesForm, badgesOf, badgesPath, FORM, formBody, maxAge, post } from '../../support/badge-requests.js';
 import { assertProblem } from '../../support/problems.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { replyOf, startService, useService, type Reply, type Service } from '../../support/service.js';
@@ -34,7 +34,7 @@ const ON_BOTH = [
 const nobodies = (n: number, prefix = 'Limit Person'): string[] => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`);
 
 describe('/api/badges: the request', () => {
-  const svc = useService({ env: DEMO_BADGE_ENV });
+  const svc = useService();
   const postForm = (body: string, headers?: Record<string, string>): Promise<Reply> => post(svc.url, '/api/badges', body, headers);
 
   describe('users', () => {
@@ -241,7 +241,6 @@ async function troubled(t: TestContext, env: Record<string, string> = {}): Promi
   const svc = await startService(t, {
     now: () => clock.t,
     env: {
-      ...DEMO_BADGE_ENV,
       HTTP_TIMEOUT: '1',
       UPSTREAM_RETRY_DELAY: '0.01',
       UPSTREAM_MAX_FAILS: '1000',

@@ -10,7 +10,7 @@ import { DEMO_BADGE_CAMPAIGNS, DEMO_CAMPAIGNS } from '../../demo/badge-campaigns
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import type { FakeDashboard } from '../../demo/fake-dashboard.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
-import { badgesForm, badgesOf, badgesPath, DEMO_BADGE_ENV, post } from '../../support/badge-requests.js';
+import { badgesForm, badgesOf, badgesPath, post } from '../../support/badge-requests.js';
 import { startRedis, type TestRedis } from '../../support/redis-server.js';
 import { startDemoDashboards, useService, type Reply, type Service, type ServiceOptions } from '../../support/service.js';
 import { quiet, waitFor } from '../../support/wait.js';
@@ -36,7 +36,6 @@ const replicaOptions = (): ServiceOptions => ({
   wikiedu,
   now: () => clock.t,
   env: {
-    ...DEMO_BADGE_ENV,
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: PREFIX,
     HTTP_TIMEOUT: '2',

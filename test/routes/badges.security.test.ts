@@ -10,7 +10,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { DEMO_BADGE_CAMPAIGNS } from '../../demo/badge-campaigns.js';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import type { FakeDashboard } from '../../demo/fake-dashboard.js';
-import { badgesForm, badgesOf, badgesPath, DEMO_BADGE_ENV, FORM, post } from '../../support/badge-requests.js';
+import { badgesForm, badgesOf, badgesPath, FORM, post } from '../../support/badge-requests.js';
 import { assertProblem } from '../../support/problems.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { replyOf, startService, useService, type Reply } from '../../support/service.js';
@@ -69,7 +69,7 @@ const INJECTIONS = [
 ];
 
 describe('/api/badges: names stay data', () => {
-  const svc = useService({ env: DEMO_BADGE_ENV });
+  const svc = useService();
   const outreachCourses = (): Set<string> => campaignCourses(svc.dashboard, DEMO_BADGE_CAMPAIGNS.outreach);
   const wikieduCourses = (): Set<string> => campaignCourses(svc.wikiedu, [svc.wikiedu.world.campaigns.current, ...DEMO_BADGE_CAMPAIGNS.wikiedu]);
   beforeEach(() => {
@@ -134,7 +134,7 @@ describe('/api/badges: names stay data', () => {
   });
 
   it('asks only the Dashboards named: the default never asks Wiki Education, nor Programs & Events for its catch-all current.json', async (t) => {
-    const own = await startService(t, { env: DEMO_BADGE_ENV });
+    const own = await startService(t);
     const r = await own.get(badgesPath([PERSONAS.multiRole, PERSONAS.onBoth]));
     assert.equal(r.status, 200);
     assert.deepEqual(Object.keys(r.body.index), ['outreach']);
@@ -166,7 +166,7 @@ async function timed<T>(work: () => Promise<T>): Promise<T & { ms: number }> {
 }
 
 describe('/api/badges: oversized and odd requests', () => {
-  const svc = useService({ env: DEMO_BADGE_ENV });
+  const svc = useService();
 
   it('431 problem+json for a request head over 16 KB: a long header, or a URL of thousands of names', async () => {
     assertProblem(await svc.get(badgesPath([PERSONAS.multiRole]), { 'x-padding': 'a'.repeat(20 * KB) }), 431);
@@ -233,7 +233,7 @@ describe('/api/badges: oversized and odd requests', () => {
 });
 
 describe('/api/badges: CORS', () => {
-  const svc = useService({ env: DEMO_BADGE_ENV });
+  const svc = useService();
   const ORIGIN = { origin: 'https://en.wikipedia.org' };
   const CORS_HEADERS = ['access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'access-control-allow-credentials'];
 
