@@ -5,46 +5,21 @@
 // replicas, the fake Dashboards and the test share one clock, which the test moves.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DEMO_BADGE_CAMPAIGNS, DEMO_CAMPAIGNS } from '../../demo/badge-campaigns.js';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import type { FakeDashboard } from '../../demo/fake-dashboard.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { badgesForm, badgesOf, badgesPath, post } from '../../support/badge-requests.js';
-import { startRedis, type TestRedis } from '../../support/redis-server.js';
-import { startDemoDashboards, useService, type Reply, type Service, type ServiceOptions } from '../../support/service.js';
+import { redisConnected, useReplicas } from '../../support/replicas.js';
+import { useService, type Reply, type Service, type ServiceOptions } from '../../support/service.js';
 import { quiet, waitFor } from '../../support/wait.js';
 
 const PREFIX = 'test-badges-5c2e8a91:';
 const TTL_S = 600;
 const clock = { t: Date.now() };
-let redis: TestRedis;
-let dashboard: FakeDashboard;
-let wikiedu: FakeDashboard;
-
-before(async () => {
-  redis = await startRedis();
-  [dashboard, wikiedu] = await startDemoDashboards(() => clock.t);
-});
-after(async () => {
-  await Promise.all([dashboard.close(), wikiedu.close()]);
-  await redis.kill();
-});
-
-const replicaOptions = (): ServiceOptions => ({
-  dashboard,
-  wikiedu,
-  now: () => clock.t,
-  env: {
-    REDIS_URL: redis.url,
-    REDIS_KEY_PREFIX: PREFIX,
-    HTTP_TIMEOUT: '2',
-    L1_TTL: '1',
-    REDIS_COMMAND_TIMEOUT_MS: '200',
-    BADGE_SOURCE_TTL: String(TTL_S),
-    STALE_WHILE_REVALIDATE: String(TTL_S),
-  },
-});
+const shared = useReplicas(PREFIX, () => clock.t);
+const replicaOptions = (): ServiceOptions => shared.options({ BADGE_SOURCE_TTL: String(TTL_S), STALE_WHILE_REVALIDATE: String(TTL_S) });
 
 const CAMPAIGN_SOURCE = /^\/campaigns\/[^/]+(?:\/(?:users|active_courses))?\.json$/;
 /** The sources that expire with BADGE_SOURCE_TTL: every configured campaign's lists, and Wiki Education's current term's rows. */
@@ -107,13 +82,13 @@ describe('badges on two replicas sharing Redis', () => {
   const b = useService(replicaOptions);
   const both = (): Service[] => [a, b];
   before(async () => {
-    for (const s of [a, b]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
+    for (const s of [a, b]) await redisConnected(s);
   });
 
   it('cold: 40 concurrent requests over both replicas read each source once; Programs & Events\' current.json never', async () => {
-    dashboard.reset();
-    wikiedu.reset();
-    for (const fake of [dashboard, wikiedu]) fake.setFaults([{ match: CAMPAIGN_SOURCE, delayMs: 150 }]);
+    shared.dashboard.reset();
+    shared.wikiedu.reset();
+    for (const fake of [shared.dashboard, shared.wikiedu]) fake.setFaults([{ match: CAMPAIGN_SOURCE, delayMs: 150 }]);
     try {
       const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => ask(both(), i)));
       for (const r of replies) {
@@ -122,15 +97,15 @@ describe('badges on two replicas sharing Redis', () => {
         assert.deepEqual(badgesOf(r.body, PERSONAS.onBoth), ON_BOTH);
       }
     } finally {
-      for (const fake of [dashboard, wikiedu]) fake.setFaults([]);
+      for (const fake of [shared.dashboard, shared.wikiedu]) fake.setFaults([]);
     }
-    assertEachReadOnce(dashboard, TTL_SOURCES.outreach);
-    assertEachReadOnce(wikiedu, ['/campaigns/current.json', ...TTL_SOURCES.wikiedu]);
-    assert.equal(dashboard.count(/^\/campaigns\/(current|miscellanea)/), 0);
+    assertEachReadOnce(shared.dashboard, TTL_SOURCES.outreach);
+    assertEachReadOnce(shared.wikiedu, ['/campaigns/current.json', ...TTL_SOURCES.wikiedu]);
+    assert.equal(shared.dashboard.count(/^\/campaigns\/(current|miscellanea)/), 0);
   });
 
   it('both replicas derive the same index: the same answers, titles and activity once the details are in', async () => {
-    await quiet([dashboard, wikiedu]);
+    await quiet([shared.dashboard, shared.wikiedu]);
     const [fromA, fromB] = [await ask([a], 0), await ask([b], 0)];
     assert.deepEqual(comparable(fromB.body), comparable(fromA.body));
     for (const [name, badges] of Object.entries(fromA.body.users as Record<string, any[]>)) {
@@ -144,22 +119,22 @@ describe('badges on two replicas sharing Redis', () => {
   });
 
   it('ten times the requests, new names included, cost the Dashboards nothing more', async () => {
-    await quiet([dashboard, wikiedu]);
-    dashboard.reset();
-    wikiedu.reset();
+    await quiet([shared.dashboard, shared.wikiedu]);
+    shared.dashboard.reset();
+    shared.wikiedu.reset();
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let i = next++; i < 400; i = next++) assert.equal((await ask(both(), i, `Reader ${i}`)).status, 200);
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    assert.deepEqual([dashboard.requests.map((r) => r.rawUrl), wikiedu.requests.map((r) => r.rawUrl)], [[], []]);
+    assert.deepEqual([shared.dashboard.requests.map((r) => r.rawUrl), shared.wikiedu.requests.map((r) => r.rawUrl)], [[], []]);
   });
 
   it('past BADGE_SOURCE_TTL: answered at once from the stale sources, each refreshed once over both replicas', async () => {
-    await quiet([dashboard, wikiedu]);
-    dashboard.reset();
-    wikiedu.reset();
-    for (const fake of [dashboard, wikiedu]) fake.setFaults([{ match: CAMPAIGN_SOURCE, delayMs: 800 }]);
+    await quiet([shared.dashboard, shared.wikiedu]);
+    shared.dashboard.reset();
+    shared.wikiedu.reset();
+    for (const fake of [shared.dashboard, shared.wikiedu]) fake.setFaults([{ match: CAMPAIGN_SOURCE, delayMs: 800 }]);
     try {
       clock.t += (TTL_S + 1) * 1000;
       const replies = await Promise.all(
@@ -174,36 +149,36 @@ describe('badges on two replicas sharing Redis', () => {
         assert.deepEqual(badgesOf(r.body, PERSONAS.onBoth), ON_BOTH);
         assert.ok(r.ms < 500, `answered after ${Math.round(r.ms)} ms, not after the 800 ms refresh`);
       }
-      await waitFor('the refreshes', () => [...TTL_SOURCES.outreach.map((p) => dashboard.count(new RegExp(`^${p}$`))), ...TTL_SOURCES.wikiedu.map((p) => wikiedu.count(new RegExp(`^${p}$`)))].every((n) => n >= 1));
+      await waitFor('the refreshes', () => [...TTL_SOURCES.outreach.map((p) => shared.dashboard.count(new RegExp(`^${p}$`))), ...TTL_SOURCES.wikiedu.map((p) => shared.wikiedu.count(new RegExp(`^${p}$`)))].every((n) => n >= 1));
       await new Promise((r) => setTimeout(r, 900)); // the refreshes land
       await Promise.all(Array.from({ length: 20 }, (_, i) => ask(both(), i)));
     } finally {
-      for (const fake of [dashboard, wikiedu]) fake.setFaults([]);
+      for (const fake of [shared.dashboard, shared.wikiedu]) fake.setFaults([]);
     }
-    assertEachReadOnce(dashboard, TTL_SOURCES.outreach);
-    assertEachReadOnce(wikiedu, TTL_SOURCES.wikiedu);
-    assert.equal(wikiedu.count(/^\/campaigns\/current\.json$/), 0, 'current.json is fresh for a day');
+    assertEachReadOnce(shared.dashboard, TTL_SOURCES.outreach);
+    assertEachReadOnce(shared.wikiedu, TTL_SOURCES.wikiedu);
+    assert.equal(shared.wikiedu.count(/^\/campaigns\/current\.json$/), 0, 'current.json is fresh for a day');
   });
 
   it('a refresh that brings the same sources leaves the index as it was: built_at unchanged on both replicas', async () => {
-    await quiet([dashboard, wikiedu]);
+    await quiet([shared.dashboard, shared.wikiedu]);
     const before = [await builtAt(a), await builtAt(b)];
-    dashboard.reset();
-    wikiedu.reset();
+    shared.dashboard.reset();
+    shared.wikiedu.reset();
     clock.t += (TTL_S + 1) * 1000;
     await Promise.all(Array.from({ length: 4 }, (_, i) => ask(both(), i)));
-    await waitFor('the refreshes', () => TTL_SOURCES.outreach.every((p) => dashboard.count(new RegExp(`^${p}$`)) === 1));
-    await quiet([dashboard, wikiedu]);
+    await waitFor('the refreshes', () => TTL_SOURCES.outreach.every((p) => shared.dashboard.count(new RegExp(`^${p}$`)) === 1));
+    await quiet([shared.dashboard, shared.wikiedu]);
     const after = [await builtAt(a), await builtAt(b)];
     assert.ok(after.every((at) => at.outreach !== null && at.wikiedu !== null));
     assert.deepEqual(after, before, 'the same sources: the index was not derived again');
   });
 
   it('a source that changed: the index is derived again on both replicas, with the new rows', async () => {
-    await quiet([dashboard, wikiedu]);
+    await quiet([shared.dashboard, shared.wikiedu]);
     const before = [await builtAt(a), await builtAt(b)];
     const newcomer = 'Newcomer Person';
-    dashboard.setFaults([
+    shared.dashboard.setFaults([
       {
         match: new RegExp(`^/campaigns/${DEMO_CAMPAIGNS.editathons}/users\\.json$`),
         body: (real) => {
@@ -219,7 +194,7 @@ describe('badges on two replicas sharing Redis', () => {
         await waitFor(`the new row on ${svc === a ? 'a' : 'b'}`, async () => badgesOf((await svc.get(badgesPath([newcomer]))).body, newcomer).length > 0);
       }
     } finally {
-      dashboard.setFaults([]);
+      shared.dashboard.setFaults([]);
     }
     for (const svc of both()) {
       const r = await svc.get(badgesPath([newcomer, PERSONAS.xssTarget]));
