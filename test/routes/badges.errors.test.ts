@@ -196,7 +196,7 @@ describe('/api/badges: the request', () => {
       assertProblem(await postForm(badgesForm(Array.from({ length: 500 }, (_, i) => `${'Long Name '.repeat(20)}${i}`))), 413);
     });
 
-    it('answers no-store; GET answers public with max-age at most 300, an ETag and 304', async () => {
+    it('answers no-store; GET answers public with max-age at most 300, an ETag and 304, and HEAD like GET', async () => {
       const posted = await postForm(badgesForm([PERSONAS.multiRole]));
       assert.equal(posted.headers.get('cache-control'), 'no-store');
       const got = await svc.get(badgesPath([PERSONAS.multiRole]));
@@ -205,6 +205,8 @@ describe('/api/badges: the request', () => {
       const etag = got.headers.get('etag');
       assert.ok(etag, 'an ETag');
       assert.equal((await svc.get(badgesPath([PERSONAS.multiRole]), { 'if-none-match': etag })).status, 304);
+      const head = await rawRequest(svc.url, badgesPath([PERSONAS.multiRole]), { method: 'HEAD' });
+      assert.deepEqual([head.status, head.body, head.headers.etag], [200, '', etag], 'HEAD: as GET, without a body');
     });
 
     it('is allowed on /api/badges alone: every other API path keeps its 405', async () => {
