@@ -7,9 +7,9 @@
 
 import type { CacheResult } from '../cache/types.js';
 import type { CourseFacts, Stamped } from '../domain/badge-sources.js';
-import { InvalidInput } from '../domain/invalid.js';
 import { foldForKey } from '../domain/keys.js';
-import { slugFromText, type Slug } from '../domain/slugs.js';
+import { parsedOrNull } from '../domain/invalid.js';
+import { slugFromText } from '../domain/slugs.js';
 import type { CachedDashboard } from '../reads/cached-dashboard.js';
 import type { CourseDetails } from '../schemas/stored.js';
 import { HeldEntries } from './held.js';
@@ -23,8 +23,12 @@ const MAX_RUNNING = 16;
 export type DetailLoadOutcome = 'loaded' | 'not_found' | 'failed';
 
 export class HeldDetails {
-  // An over course's details stay: without them it would look current again (its dates unknown).
-  readonly #held = new HeldEntries<CourseFacts>(MAX_DETAILS, () => Infinity);
+  readonly #held: HeldEntries<CourseFacts>;
+
+  constructor(maxBytes: number) {
+    // An over course's details stay: without them it would look current again (its dates unknown).
+    this.#held = new HeldEntries<CourseFacts>({ maxEntries: MAX_DETAILS, maxBytes }, () => Infinity);
+  }
 
   record(result: CacheResult<CourseDetails>): void {
     const { data } = result;
@@ -39,15 +43,6 @@ export class HeldDetails {
 
   get bytes(): number {
     return this.#held.bytes;
-  }
-}
-
-function usableSlug(text: string): Slug | undefined {
-  try {
-    return slugFromText(text);
-  } catch (err) {
-    if (err instanceof InvalidInput) return undefined;
-    throw err;
   }
 }
 
@@ -67,8 +62,8 @@ export class DetailLoads {
     for (const text of slugs) {
       if (started >= MAX_STARTS_PER_REQUEST || this.#running.size >= MAX_RUNNING) break;
       const key = foldForKey(text);
-      const slug = usableSlug(text);
-      if (slug === undefined || this.#running.has(key)) continue;
+      const slug = parsedOrNull(slugFromText, text);
+      if (slug === null || this.#running.has(key)) continue;
       this.#running.add(key);
       started++;
       // The read's result reaches the index through the Dashboard's ReadObserver (HeldDetails.record).

@@ -197,12 +197,12 @@ export function listOf(check: (value: string) => boolean, what: string): Kind<st
     parse(text, name) {
       const values = text.split(',').map((v) => v.trim()).filter((v) => v !== '');
       const bad = values.find((v) => !check(v));
-      if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not ${what}`);
+      if (bad !== undefined) throw new ConfigError(name, `expected comma-separated ${what}, got "${bad}"`);
       return [...new Set(values)];
     },
     convert: same,
     show: (values) => (values.length === 0 ? 'empty' : code(values.join(','))),
-    allowed: `comma-separated ${what}s`,
+    allowed: `comma-separated ${what}`,
   };
 }
 

@@ -40,7 +40,7 @@ const userAgent = (version: string, node: string): string => `OutreachDashboardH
 
 const DAY = 86_400; // seconds
 
-const campaignSlugs = listOf(isCampaignSlug, 'a campaign slug (lower case letters, digits and `_`)');
+const campaignSlugs = listOf(isCampaignSlug, 'campaign slugs (lower case letters, digits and `_`)');
 
 export const SETTINGS = {
   PORT: setting(integer(0, 65535), { default: 8000, meaning: 'where to listen (Toolforge sets it)' }),

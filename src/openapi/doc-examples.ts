@@ -125,15 +125,19 @@ export function documentedExamples(doc: Doc): DocumentedExample[] {
   );
 }
 
-/** Each documented operation with its query parameters and its first example that answers 200. */
-export function documentedEndpoints(doc: Doc): { route: string; summary: string; query: string[]; example: string }[] {
+/** Each documented operation with its query parameters and its first example that answers 200 (a POST's with its form, encoded). */
+export function documentedEndpoints(doc: Doc): { route: string; summary: string; query: string[]; example: string; form?: string }[] {
   const examples = documentedExamples(doc);
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({
-      route: `${method.toUpperCase()} ${path}`,
-      summary: op.summary ?? '',
-      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      example: examples.find((e) => e.operationId === op.operationId && e.status === 200)?.url ?? path,
-    })),
+    Object.entries(item).map(([method, op]) => {
+      const example = examples.find((e) => e.operationId === op.operationId && e.status === 200);
+      return {
+        route: `${method.toUpperCase()} ${path}`,
+        summary: op.summary ?? '',
+        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        example: example?.url ?? path,
+        ...(example?.form !== undefined && { form: example.form }),
+      };
+    }),
   );
 }

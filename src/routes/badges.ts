@@ -15,6 +15,8 @@ import { BadgesAnswerSchema, BadgesForm, BadgesQuery } from '../schemas/badges.j
 import { problemResponses, ProblemSchema } from '../schemas/common.js';
 
 const tags = ['badges'];
+// Badges never answer 404: a name nobody knows simply has none.
+const { 404: _never, ...problems } = problemResponses;
 const GET_LIMIT = 50;
 const POST_LIMIT = 500;
 /** The contract's bound on a POST's body. */
@@ -59,7 +61,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
         summary: 'Badges of up to 50 users',
         description: `${description} Cache-Control: public, max-age at most 300 (60 when partial), with ETag and 304.`,
         querystring: BadgesQuery,
-        response: { 200: BadgesAnswerSchema, ...problemResponses },
+        response: { 200: BadgesAnswerSchema, ...problems },
       },
     },
     async (request, reply) => {
@@ -86,7 +88,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
         consumes: [FORM],
         response: {
           200: BadgesAnswerSchema,
-          ...problemResponses,
+          ...problems,
           413: { ...ProblemSchema, description: 'The body is larger than 64 KB' },
           415: { ...ProblemSchema, description: `The body is not \`${FORM}\`` },
         },

@@ -64,6 +64,14 @@ describe('loadConfig', () => {
     assert.equal(c.cache.l1TtlMs, 5_000);
   });
 
+  it('reads the badge campaigns as comma-separated slugs, each once, spaces around them ignored', () => {
+    const c = loadConfig({ OUTREACH_BADGE_CAMPAIGNS: ' editathons_2026 , 1lib1ref,editathons_2026,', WIKIEDU_BADGE_CAMPAIGNS: 'été_2026' });
+    assert.deepEqual(c.badges.campaigns, { outreach: ['editathons_2026', '1lib1ref'], wikiedu: ['été_2026'] });
+    const sources = loadConfig({ BADGE_SOURCE_TTL: '600', BADGE_SOURCE_MAX_ROWS: '500' });
+    assert.equal(sources.cache.ttlMs.badgeSource, 600_000);
+    assert.equal(sources.upstream.wikiedu.maxSourceRows, 500);
+  });
+
   it('reads every variable', () => {
     const c = loadConfig({
       PORT: '9000',
@@ -175,6 +183,11 @@ describe('loadConfig', () => {
     [{ SERVER_REQUEST_TIMEOUT: 'long' }, 'SERVER_REQUEST_TIMEOUT'],
     [{ SERVER_KEEP_ALIVE_TIMEOUT: '90' }, 'SERVER_KEEP_ALIVE_TIMEOUT'],
     [{ SERVER_HEADERS_TIMEOUT: '40' }, 'SERVER_HEADERS_TIMEOUT'],
+    // A campaign slug is lower case letters, digits and `_`: anything else could never be one.
+    [{ OUTREACH_BADGE_CAMPAIGNS: 'good_one,Bad Slug' }, 'OUTREACH_BADGE_CAMPAIGNS'],
+    [{ WIKIEDU_BADGE_CAMPAIGNS: '../users' }, 'WIKIEDU_BADGE_CAMPAIGNS'],
+    [{ BADGE_SOURCE_TTL: '0' }, 'BADGE_SOURCE_TTL'],
+    [{ BADGE_SOURCE_MAX_ROWS: 'many' }, 'BADGE_SOURCE_MAX_ROWS'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {
