@@ -29,6 +29,8 @@ export interface Fault {
   html?: boolean;
   /** 200 application/json with the body cut in half. */
   truncated?: boolean;
+  /** 200 application/json with this body instead, or with what this function makes of the real answer's. */
+  body?: string | ((real: string) => string);
   /** Never answer (socket held until close). */
   hang?: boolean;
   /** Destroy the socket without answering. */
@@ -280,6 +282,9 @@ export async function startFakeDashboard<W extends DashboardData = World>(
         send(res, fault.html ? html(fault.status, reason) : json(fault.status, { message: reason }), undefined, extra);
       } else if (fault?.html) {
         send(res, html(200, 'Service Temporarily Unavailable'));
+      } else if (fault?.body !== undefined) {
+        const body = typeof fault.body === 'string' ? fault.body : fault.body(String(route(world, method, rawUrl, now()).body));
+        send(res, { status: 200, body, contentType: 'json' });
       } else if (fault?.truncated) {
         const full = Buffer.from(route(world, method, rawUrl, now()).body);
         send(res, { status: 200, body: full.subarray(0, Math.floor(full.length / 2)), contentType: 'json' });

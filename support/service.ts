@@ -11,7 +11,7 @@ import { DEMO_BADGE_ENV } from '../demo/badge-campaigns.js';
 import { wikieduWorld } from '../demo/wikiedu-world.js';
 import { after, before } from 'node:test';
 import type { Doc } from '../src/openapi/doc-examples.js';
-import { rawRequest } from './raw-http.js';
+import { rawRequest, type RawReply } from './raw-http.js';
 
 export interface Service {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -92,6 +92,11 @@ export function useService(opts: ServiceOptions | (() => ServiceOptions) = {}, r
   });
 }
 
+/** The two fake Dashboards with the demo worlds at `now()` and that clock, for services (replicas) that share them. */
+export function startDemoDashboards(now: () => number = Date.now): Promise<[FakeDashboard, FakeDashboard]> {
+  return Promise.all([startFakeDashboard({ world: demoWorld(now()), now }), startFakeDashboard({ world: wikieduWorld(now()), now })]);
+}
+
 /** A service with nothing to close it: startService and useService tie it to a test, a file or a block. */
 async function launch(opts: ServiceOptions): Promise<Service> {
   const now = opts.now ?? Date.now;
@@ -121,11 +126,7 @@ async function launch(opts: ServiceOptions): Promise<Service> {
     dashboard,
     wikiedu,
     async get(path, headers = {}) {
-      const res = await rawRequest(url, path, { headers });
-      const h = new Headers();
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
-      return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
+      return replyOf(await rawRequest(url, path, { headers }));
     },
     // Once, however often it is asked (a test may close it early; its owner closes it again).
     close: once(async () => {
@@ -134,6 +135,14 @@ async function launch(opts: ServiceOptions): Promise<Service> {
       if (!opts.wikiedu) await wikiedu.close();
     }),
   };
+}
+
+/** A raw reply as tests read it: headers as a Headers, the body parsed when it is JSON. */
+export function replyOf(res: RawReply): Reply {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const json = (res.headers['content-type'] ?? '').includes('json') && res.body !== '';
+  return { status: res.status, headers: h, body: json ? JSON.parse(res.body) : res.body };
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -278,6 +278,16 @@ describe('fake Dashboard over HTTP', () => {
       assert.throws(() => JSON.parse(r.body));
     });
 
+    test('body is a 200 application/json with that body, or with what it makes of the real one', async () => {
+      const path = '/user_stats.json?username=Adaeze_Okafor';
+      const full = (await at(path)).body;
+      fake.setFaults([{ body: '{"planted":true}', times: 1 }, { body: (real) => `[${real}]` }]);
+      const planted = await at(path);
+      assert.deepEqual([planted.status, planted.headers['content-type'], planted.body], [200, 'application/json; charset=utf-8', '{"planted":true}']);
+      const wrapped = await at(path);
+      assert.deepEqual([wrapped.status, wrapped.body], [200, `[${full}]`]);
+    });
+
     test('reset destroys the socket without an answer', async () => {
       fake.setFaults([{ reset: true }]);
       await assert.rejects(at(quiet), (err: NodeJS.ErrnoException) => ['ECONNRESET', 'EPIPE'].includes(String(err.code)));

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { assertProblem } from '../../support/problems.js';
 import { useService } from '../../support/service.js';
 
 // A short deadline keeps the hang cases quick; a short failure memory lets a test see that a failure
@@ -14,16 +15,6 @@ afterEach(() => svc.dashboard.setFaults([]));
 
 /** Past the failure memory (REFRESH_FAILURE_BACKOFF): a failed name is asked again, not answered from memory. */
 const pastFailureMemory = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 150));
-
-function assertProblem(r: { status: number; headers: Headers; body: any }, status: number, type: string): void {
-  assert.equal(r.status, status, JSON.stringify(r.body));
-  assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
-  assert.equal(r.headers.get('access-control-allow-origin'), '*', 'browsers hide errors without CORS');
-  assert.equal(r.body.status, status);
-  assert.equal(r.body.type, type);
-  assert.equal(typeof r.body.title, 'string');
-  assert.equal(typeof r.body.detail, 'string');
-}
 
 /** Every request the fake Dashboard ever saw stayed inside the three allowed shapes. */
 function assertUpstreamShapes(): void {

@@ -2,41 +2,27 @@
 // and still answering when Redis dies, then recovering when it returns. A private redis-server.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startFakeDashboard, type FakeDashboard } from '../../demo/fake-dashboard.js';
-import { COURSES, PERSONAS, demoWorld } from '../../demo/demo-world.js';
-import { wikieduWorld } from '../../demo/wikiedu-world.js';
+import { before, describe, it } from 'node:test';
+import type { FakeDashboard } from '../../demo/fake-dashboard.js';
+import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { foldForKey } from '../../src/domain/keys.js';
 import { CACHED_KINDS, type KindName } from '../../src/reads/kinds.js';
+import { inspectorClient } from '../../support/redis-server.js';
+import { redisConnected, useReplicas } from '../../support/replicas.js';
 import { startService, useService, type Owner, type Service, type ServiceOptions } from '../../support/service.js';
-import { inspectorClient, startRedis, type TestRedis } from '../../support/redis-server.js';
+import { waitFor } from '../../support/wait.js';
 
 const PREFIX = 'test-7f3a9c1e5b2d4e6f:';
-let redis: TestRedis;
-let dashboard: FakeDashboard;
-let wikiedu: FakeDashboard;
-
-before(async () => {
-  redis = await startRedis();
-  [dashboard, wikiedu] = await Promise.all([startFakeDashboard({ world: demoWorld() }), startFakeDashboard({ world: wikieduWorld() })]);
-});
-after(async () => {
-  await Promise.all([dashboard.close(), wikiedu.close()]);
-  await redis.kill();
-});
+const shared = useReplicas(PREFIX);
 
 /** A replica sharing the private Redis and the fake Dashboards (made in `before`). */
-const replicaOptions = (): ServiceOptions => ({
-  dashboard,
-  wikiedu,
-  env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX, HTTP_TIMEOUT: '2', L1_TTL: '1', REDIS_COMMAND_TIMEOUT_MS: '200' },
-});
+const replicaOptions = (): ServiceOptions => shared.options();
 const replica = (t: Owner): Promise<Service> => startService(t, replicaOptions());
 const userPath = (name: string, suffix = ''): string => `/api/users/${encodeURIComponent(name)}${suffix}`;
 
 let serial = 0;
 /** A new person in a new course of their own, on the fake Dashboard `fake` (Programs & Events by default). */
-function newUser(fake: FakeDashboard = dashboard): string {
+function newUser(fake: FakeDashboard = shared.dashboard): string {
   const name = `Redis User ${++serial}`;
   const day = 86_400_000;
   fake.world.addCourse({
@@ -53,44 +39,35 @@ function newUser(fake: FakeDashboard = dashboard): string {
   return name;
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 8_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
 describe('a shared cache', () => {
   it('answers a cached user after a restart with no upstream request', async (t) => {
     const name = newUser();
     const first = await replica(t);
-    await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+    await redisConnected(first);
     assert.equal((await first.get(userPath(name, '?enrich=true'))).status, 200);
     await first.close();
 
-    dashboard.reset();
+    shared.dashboard.reset();
     const second = await replica(t);
-    await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+    await redisConnected(second);
     const r = await second.get(userPath(name, '?enrich=true'));
     assert.equal(r.status, 200);
     assert.equal(r.body.username, name);
-    assert.equal(dashboard.requests.length, 0, dashboard.requests.map((q) => q.rawUrl).join(', '));
+    assert.equal(shared.dashboard.requests.length, 0, shared.dashboard.requests.map((q) => q.rawUrl).join(', '));
   });
 
   it('makes one upstream request for 40 concurrent cold requests spread over two replicas', async (t) => {
     const [a, b] = await Promise.all([replica(t), replica(t)]);
     try {
-      for (const s of [a, b]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
+      for (const s of [a, b]) await redisConnected(s);
       const name = newUser();
-      dashboard.reset();
-      dashboard.setFaults([{ delayMs: 150 }]);
+      shared.dashboard.reset();
+      shared.dashboard.setFaults([{ delayMs: 150 }]);
       const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).get(userPath(name))));
       assert.ok(replies.every((r) => r.status === 200 && r.body.username === name));
-      assert.equal(dashboard.count(/^\/user_stats\.json/), 1);
+      assert.equal(shared.dashboard.count(/^\/user_stats\.json/), 1);
     } finally {
-      dashboard.setFaults([]);
+      shared.dashboard.setFaults([]);
     }
   });
 
@@ -98,11 +75,11 @@ describe('a shared cache', () => {
     const slug = COURSES.active; // a course on both Dashboards, two different courses
     const coursePath = (d: string): string => `/api/courses/${slug.split('/').map(encodeURIComponent).join('/')}?dashboard=${d}`;
     const first = await replica(t);
-    await waitFor('redis', async () => (await first.get('/health')).body.redis_connected === true);
+    await redisConnected(first);
     const ids = [(await first.get(coursePath('outreach'))).body.id, (await first.get(coursePath('wikiedu'))).body.id];
     assert.notEqual(ids[0], ids[1]);
     await first.close();
-    const inspector = inspectorClient(redis.url);
+    const inspector = inspectorClient(shared.redis.url);
     try {
       for (const [d, id] of [['outreach', ids[0]], ['wikiedu', ids[1]]] as const) {
         const raw = await inspector.get(`${PREFIX}odh:v1:${d}:course:${foldForKey(slug)}`);
@@ -112,17 +89,17 @@ describe('a shared cache', () => {
     } finally {
       inspector.disconnect();
     }
-    dashboard.reset();
-    wikiedu.reset();
+    shared.dashboard.reset();
+    shared.wikiedu.reset();
     const second = await replica(t);
-    await waitFor('redis', async () => (await second.get('/health')).body.redis_connected === true);
+    await redisConnected(second);
     const again = [(await second.get(coursePath('outreach'))).body, (await second.get(coursePath('wikiedu'))).body];
     assert.deepEqual(again.map((b) => [b.id, b.dashboard]), [[ids[0], 'outreach'], [ids[1], 'wikiedu']]);
-    assert.deepEqual([dashboard.requests.length, wikiedu.requests.length], [0, 0], 'both from Redis');
+    assert.deepEqual([shared.dashboard.requests.length, shared.wikiedu.requests.length], [0, 0], 'both from Redis');
   });
 
   it('prefixes and versions every key, and gives every key a TTL', async () => {
-    const inspector = inspectorClient(redis.url);
+    const inspector = inspectorClient(shared.redis.url);
     try {
       // KEYS is fine on a private test server (Toolforge disables it; the service never uses it).
       const keys = await inspector.keys('*');
@@ -140,11 +117,11 @@ describe('a shared cache', () => {
 describe('Redis failing', () => {
   it('keeps answering within the deadline while Redis is down, reports degraded, and recovers', async (t) => {
     const svc = await replica(t);
-    await waitFor('redis', async () => (await svc.get('/health')).body.redis_connected === true);
+    await redisConnected(svc);
     const cached = PERSONAS.active;
     assert.equal((await svc.get(userPath(cached, '/active-staff'))).status, 200);
 
-    await redis.kill();
+    await shared.redis.kill();
     const names = Array.from({ length: 5 }, newUser);
     const started = Date.now();
     const replies = await Promise.all(
@@ -158,11 +135,11 @@ describe('Redis failing', () => {
     assert.equal(health.body.status, 'degraded');
     assert.equal(health.body.redis_connected, false);
 
-    await redis.restart();
+    await shared.redis.restart();
     await waitFor('health ok', async () => (await svc.get('/health')).body.status === 'ok');
     const later = newUser();
     assert.equal((await svc.get(userPath(later))).status, 200);
-    const inspector = inspectorClient(redis.url);
+    const inspector = inspectorClient(shared.redis.url);
     try {
       await waitFor('the entry in Redis', async () => (await inspector.exists(`${PREFIX}odh:v1:outreach:user:${foldForKey(later)}`)) === 1);
     } finally {
@@ -232,15 +209,15 @@ describe('entries in Redis that are not what the service wrote', () => {
 
   const writer = useService(replicaOptions);
   const reader = useService(replicaOptions);
-  const inspector = () => inspectorClient(redis.url);
+  const inspector = () => inspectorClient(shared.redis.url);
   before(async () => {
-    for (const s of [writer, reader]) await waitFor('redis', async () => (await s.get('/health')).body.redis_connected === true);
+    for (const s of [writer, reader]) await redisConnected(s);
   });
 
   // Every Dashboard's entries pass the same checks: its keys differ, its kinds do not.
   for (const [id, fake] of [
-    ['outreach', () => dashboard],
-    ['wikiedu', () => wikiedu],
+    ['outreach', () => shared.dashboard],
+    ['wikiedu', () => shared.wikiedu],
   ] as const) {
     for (const c of cases) {
       it(`treats ${c.what} (${id}) as absent: refetched, answered right, overwritten`, async (t) => {
