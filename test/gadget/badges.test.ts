@@ -59,7 +59,7 @@ describe('badges in lists on the stand-in page', () => {
 
 
 
-  it('the stand-in endpoint follows the agreement: a badge for personas with a current course, none for the others', async () => {
+  it('the service follows the demo campaigns: a badge for personas with a current course, none for the others', async () => {
     const users = await badgesOf(svc.url, [...CURRENT, ...NOT_CURRENT]);
     assert.deepEqual(Object.keys(users).sort(), [...CURRENT].sort());
     assert.deepEqual(
