@@ -17,7 +17,6 @@ import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession } from 'playwright-core';
-import { withBadges } from '../support/badges-stand-in.js';
 import { launchBrowser } from '../support/browser.js';
 import { startService } from '../support/service.js';
 import { testPageUrl } from '../test/gadget/scenario.js';
@@ -129,10 +128,9 @@ export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section:
   // The service lives as long as this run: closed at its end.
   const closing: Array<() => unknown> = [];
   const svc = await startService({ after: (close) => closing.push(close) });
-  const api = await withBadges(svc);
   const browser = await launchBrowser();
   try {
-    const url = (badges: boolean) => testPageUrl(api.url, { page: 'recentchanges', rows: opts.links, dbname: 'enwiki', badges });
+    const url = (badges: boolean) => testPageUrl(svc.url, { page: 'recentchanges', rows: opts.links, dbname: 'enwiki', badges });
     // A first view warms the service's caches (the names' Dashboard reads), which are not the gadget's work.
     await view(browser, url(true), opts.links);
     const on: Array<{ gadget: number; page: number; task: number }> = [];
@@ -176,7 +174,6 @@ export async function gadgetBadges(opts: GadgetBenchOptions): Promise<{ section:
     };
   } finally {
     await browser.close();
-    await api.close();
     for (const close of closing) await close();
   }
 }

@@ -1,12 +1,10 @@
 // Badges in lists on the stand-in page (/test-gadget.html, gadget/test-page/lists.js) in headless
-// Chromium, against the real service and the fake Dashboards, with /api/badges from
-// support/badges-stand-in.ts until the service has its own (the switch is one change there).
+// Chromium, against the real service (its /api/badges indexing the demo campaigns) and the fake Dashboards.
 import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
-import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { useService, type Service } from '../../support/service.js';
 import { SKINS, testPageUrl, type Scenario } from './scenario.js';
@@ -35,15 +33,12 @@ const LISTS = ['recentchanges', 'recentchangeslinked', 'watchlist', 'history', '
 
 describe('badges in lists on the stand-in page', () => {
   const svc = useService();
-  let api: BadgesService;
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();
-    api = await withBadges(svc);
   });
   after(async () => {
     await browser?.close();
-    await api?.close();
   });
 
   async function view(t: TestContext, s: Scenario, opts: PageOptions = {}) {
@@ -51,7 +46,7 @@ describe('badges in lists on the stand-in page', () => {
     t.after(() => context.close());
     page.setDefaultTimeout(10_000);
     const watch = watchBadgeRequests(page);
-    await page.goto(testPageUrl(api.url, { dbname: 'enwiki', ...s }));
+    await page.goto(testPageUrl(svc.url, { dbname: 'enwiki', ...s }));
     return { context, page, errors, watch };
   }
 
@@ -64,8 +59,8 @@ describe('badges in lists on the stand-in page', () => {
 
 
 
-  it('the stand-in endpoint follows the agreement: a badge for personas with a current course, none for the others', async () => {
-    const users = await badgesOf(api.url, [...CURRENT, ...NOT_CURRENT]);
+  it('the service follows the demo campaigns: a badge for personas with a current course, none for the others', async () => {
+    const users = await badgesOf(svc.url, [...CURRENT, ...NOT_CURRENT]);
     assert.deepEqual(Object.keys(users).sort(), [...CURRENT].sort());
     assert.deepEqual(
       users[PERSONAS.onBoth]?.map((b) => b.dashboard),
@@ -76,7 +71,7 @@ describe('badges in lists on the stand-in page', () => {
   for (const list of LISTS) {
     it(`${list}: one badge after each link of a person in a current course, none after anyone else, after one request`, async (t) => {
       const { page, errors, watch } = await view(t, { page: list });
-      const users = await settleBadges(page, watch, api.url);
+      const users = await settleBadges(page, watch, svc.url);
       const links = await linkStates(page);
       assertBadges(links, users);
       // The link is as MediaWiki made it: the badge is beside it, not in it.
@@ -94,7 +89,7 @@ describe('badges in lists on the stand-in page', () => {
 
   it('recentchanges: the personas with a current course have a badge, the others and IP addresses none', async (t) => {
     const { page, watch } = await view(t, { page: 'recentchanges' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     const badged = new Set((await linkStates(page)).filter((l) => l.badge).map((l) => l.name));
     for (const name of CURRENT) assert.ok(badged.has(name), name);
     for (const name of [...NOT_CURRENT, ...IGNORED]) assert.ok(!badged.has(name), name);
@@ -141,11 +136,11 @@ describe('badges in lists on the stand-in page', () => {
 
   it('live updates and changed filters: scanned again, only new names asked, every new link marked', async (t) => {
     const { page, watch, errors } = await view(t, { page: 'recentchanges' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     const first = askedNames(watch.requests);
     await page.click('#testpage-live-update');
     await page.waitForFunction(() => document.querySelector('[data-generation="1"]'));
-    const users = await settleBadges(page, watch, api.url);
+    const users = await settleBadges(page, watch, svc.url);
     assert.equal(watch.requests.length, 2);
     const second = watch.requests[1]?.names ?? [];
     const shown = (await linkStates(page)).map((l) => l.name).filter((n) => !IGNORED.includes(n));
@@ -154,7 +149,7 @@ describe('badges in lists on the stand-in page', () => {
     // A narrower filter shows nobody new: nothing to ask; the links it shows are new elements, marked.
     await page.click('#testpage-filter');
     await page.waitForFunction(() => document.querySelector('[data-generation="2"]'));
-    const narrowed = await settleBadges(page, watch, api.url);
+    const narrowed = await settleBadges(page, watch, svc.url);
     assertBadges(await linkStates(page), narrowed);
     assert.equal(watch.requests.length, 2);
     assertRequestPattern(watch);
@@ -176,13 +171,13 @@ describe('badges in lists on the stand-in page', () => {
       }
       await route.continue();
     });
-    await page.goto(testPageUrl(api.url, { page: 'recentchanges', rows: 240, dbname: 'enwiki' }));
+    await page.goto(testPageUrl(svc.url, { page: 'recentchanges', rows: 240, dbname: 'enwiki' }));
     await until(() => watch.requests.length === 1);
     const old = (await linkStates(page)).map((l) => l.name);
     await page.click('#testpage-live-update');
     release();
     await page.waitForFunction(() => document.querySelector('[data-generation="1"]'));
-    const users = await settleBadges(page, watch, api.url);
+    const users = await settleBadges(page, watch, svc.url);
     const shown = (await linkStates(page)).map((l) => l.name);
     const sentFirst = watch.requests[0]?.names ?? [];
     const later = askedNames(watch.requests.slice(1));
@@ -197,7 +192,7 @@ describe('badges in lists on the stand-in page', () => {
   it('500 user links: at most 50 names a request, one request at a time, no name twice, all marked; a reload asks nothing', async (t) => {
     const { page, watch, errors } = await view(t, { page: 'recentchanges', rows: 500 });
     await page.waitForFunction((n) => document.querySelectorAll('a.mw-userlink').length === n, 500);
-    const users = await settleBadges(page, watch, api.url);
+    const users = await settleBadges(page, watch, svc.url);
     const links = await linkStates(page);
     assert.equal(links.length, 500);
     const distinct = new Set(links.map((l) => l.name).filter((n) => !IGNORED.includes(n)));
@@ -208,7 +203,7 @@ describe('badges in lists on the stand-in page', () => {
     // Remembered for the session, like the tab's answers.
     await page.reload();
     await settle(page);
-    const remembered = await settleBadges(page, watch, api.url, { remembered: true });
+    const remembered = await settleBadges(page, watch, svc.url, { remembered: true });
     assertBadges(await linkStates(page), remembered);
     assert.equal(watch.requests.length, Math.ceil(distinct.size / 50));
     assert.deepEqual(errors, []);
@@ -216,7 +211,7 @@ describe('badges in lists on the stand-in page', () => {
 
   it('the card by mouse: hover opens it and leaving closes it; click keeps it; an outside click closes it; one at a time', async (t) => {
     const { page, errors, watch } = await view(t, { page: 'recentchanges' }, { initScript: RECORDING_CLIPBOARD });
-    const users = await settleBadges(page, watch, api.url);
+    const users = await settleBadges(page, watch, svc.url);
     const badge = page.locator(`${BADGE}[data-user="${PERSONAS.onBoth}"]`).first();
     await badge.hover();
     await page.locator(CARD).waitFor();
@@ -259,7 +254,7 @@ describe('badges in lists on the stand-in page', () => {
 
   it('the card by keyboard: Tab reaches a badge, Enter opens it with focus inside, Escape closes it back to the badge, Tab past its end closes it', async (t) => {
     const { page, errors, watch } = await view(t, { page: 'history' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     const first = page.locator(BADGE).first();
     await first.focus();
     assert.equal(await first.getAttribute('role'), 'button');
@@ -286,13 +281,13 @@ describe('badges in lists on the stand-in page', () => {
 
   it('says the role and the course in the badge\'s accessible name, in German too', async (t) => {
     const { page, watch } = await view(t, { page: 'recentchanges' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     const label = (name: string) => page.locator(`${BADGE}[data-user="${name}"]`).first().getAttribute('aria-label');
     // The course's title sits between Unicode isolates (FSI, PDI): it keeps its own direction.
     assert.equal(await label(WIKIEDU_PERSONAS.student), 'Student, current course: \u2068Environmental Science\u2069');
     assert.match((await label(PERSONAS.onBoth)) ?? '', /^Facilitator, 2 current courses$/);
     const de = await view(t, { page: 'recentchanges', lang: 'de' });
-    await settleBadges(de.page, de.watch, api.url);
+    await settleBadges(de.page, de.watch, svc.url);
     assert.equal(
       await de.page.locator(`${BADGE}[data-user="${WIKIEDU_PERSONAS.student}"]`).first().getAttribute('aria-label'),
       'Studierende Person, aktueller Kurs: \u2068Environmental Science\u2069',
@@ -301,7 +296,7 @@ describe('badges in lists on the stand-in page', () => {
 
   it('in Arabic: the accessible name in Arabic with its lang, the card in Arabic, right to left, under the badge by its right edge', async (t) => {
     const { page, watch, errors } = await view(t, { page: 'log', lang: 'ar' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     const badge = page.locator(`${BADGE}[data-user="${WIKIEDU_PERSONAS.student}"]`).first();
     assert.equal(await badge.getAttribute('lang'), 'ar');
     assert.equal(await badge.getAttribute('aria-label'), 'طالب، الدورة الحالية: \u2068Environmental Science\u2069');
@@ -325,7 +320,7 @@ describe('badges in lists on the stand-in page', () => {
 
   it('right to left: the card opens under the badge, right edges aligned', async (t) => {
     const { page, watch } = await view(t, { page: 'log' });
-    await settleBadges(page, watch, api.url);
+    await settleBadges(page, watch, svc.url);
     await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
     const badge = page.locator(BADGE).nth(2);
     await badge.click();
@@ -342,8 +337,8 @@ describe('badges in lists on the stand-in page', () => {
     const watch = watchBadgeRequests(page);
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    await page.goto(testPageUrl(api.url, { page: 'newpages', install: 'script', dbname: 'enwiki' }));
-    const users = await settleBadges(page, watch, api.url);
+    await page.goto(testPageUrl(svc.url, { page: 'newpages', install: 'script', dbname: 'enwiki' }));
+    const users = await settleBadges(page, watch, svc.url);
     assert.deepEqual(loaded.filter((p) => p.startsWith('/gadget/')).sort(), ['/gadget/course-staff-main.js', '/gadget/course-staff.css', '/gadget/course-staff.js']);
     assertBadges(await linkStates(page), users);
     const shape = await page.locator(BADGE).first().evaluate((b) => getComputedStyle(b, '::before').position);
@@ -356,7 +351,7 @@ describe('badges in lists on the stand-in page', () => {
     t.after(() => context.close());
     const watch = watchBadgeRequests(page);
     await page.route('**/api/badges', (route) => route.fulfill({ status: 503, body: 'down', headers: { 'access-control-allow-origin': '*' } }));
-    await page.goto(testPageUrl(api.url, { page: 'recentchanges', rows: 200 }));
+    await page.goto(testPageUrl(svc.url, { page: 'recentchanges', rows: 200 }));
     await settle(page);
     await page.click('#testpage-live-update');
     await settle(page);
@@ -370,7 +365,7 @@ describe('badges in lists on the stand-in page', () => {
     for (const theme of skin === 'vector-2022' || skin === 'minerva' ? (['light', 'night'] as const) : (['light'] as const)) {
       it(`${skin}, ${theme}: badges in Recent changes and an open card, readable (screenshots)`, async (t) => {
         const { page, errors, watch } = await view(t, { page: 'recentchanges', skin, theme });
-        const users = await settleBadges(page, watch, api.url);
+        const users = await settleBadges(page, watch, svc.url);
         assertBadges(await linkStates(page), users);
         await page.screenshot({ path: await screenshotPath(`badges-${skin}-${theme}-recentchanges`) });
         await page.locator(`${BADGE}[data-user="${PERSONAS.active}"]`).first().click();

@@ -8,8 +8,7 @@
 // messages, and a German wiki whose readers choose their language.
 // Badges: demo users with and without a current course edit, create pages and have accounts, so
 // that Recent changes, Related changes, the watchlist, a history, a diff, the log, new pages, the
-// user list and contributions show both; /api/badges comes from support/badges-stand-in.ts until
-// the service has its own (the switch is one change there).
+// user list and contributions show both; /api/badges is the service's own, indexing the demo campaigns.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +18,6 @@ import type { Browser, Page } from 'playwright-core';
 import { PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import { useService, type Service } from '../../support/service.js';
-import { withBadges, type BadgesService } from '../../support/badges-stand-in.js';
 import { launchBrowser, openPage, screenshotPath, type PageOptions } from '../../support/browser.js';
 import { newBotPassword, newPassword, startWiki, type TestWiki } from './support/mediawiki.js';
 import { LOCAL_MESSAGES_FILE, readMessages, translationFile } from '../../scripts/build-gadget.js';
@@ -101,8 +99,6 @@ function deployCli(env: Record<string, string>): Promise<{ code: number; output:
 
 describe('the gadget in a real MediaWiki 1.39', () => {
   const svc = useService();
-  /** The service with /api/badges: the gadget's API base. */
-  let api: BadgesService;
   let browser: Browser;
   let wiki: TestWiki;
   /** Another wiki than English Wikipedia, with the gadget installed by hand. */
@@ -111,11 +107,10 @@ describe('the gadget in a real MediaWiki 1.39', () => {
 
   before(async () => {
     browser = await launchBrowser();
-    api = await withBadges(svc);
     const siteSettings = (more: Record<string, unknown> = {}) =>
       `mw.config.set( ${JSON.stringify({
         ...more,
-        wgCourseStaffApiBase: api.url,
+        wgCourseStaffApiBase: svc.url,
         wgCourseStaffOutreachBase: svc.dashboard.url,
         wgCourseStaffWikieduBase: svc.wikiedu.url,
       })} );`;
@@ -188,11 +183,10 @@ describe('the gadget in a real MediaWiki 1.39', () => {
     await browser?.close();
     await otherWiki?.close();
     await wiki?.close();
-    await api?.close();
   });
 
   /** The gadget's API base, as MediaWiki:Common.js sets it. */
-  const base = () => api.url;
+  const base = () => svc.url;
 
   async function wikiText(title: string): Promise<string | null> {
     const q = new URLSearchParams({ action: 'query', prop: 'revisions', rvprop: 'content', rvslots: 'main', titles: title, format: 'json', formatversion: '2' });
