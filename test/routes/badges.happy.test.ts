@@ -8,15 +8,11 @@ import { describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_COURSES, WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
 import type { Badge } from '../../src/domain/badges.js';
+import { badgesPath, maxAge } from '../../support/badge-requests.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { useService, type Reply } from '../../support/service.js';
 
 const svc = useService();
-
-const badgesUrl = (names: readonly string[], dashboard?: string) =>
-  `/api/badges?users=${names.map(encodeURIComponent).join('|')}${dashboard === undefined ? '' : `&dashboard=${dashboard}`}`;
-
-const maxAge = (r: Reply): number => Number(/max-age=(\d+)/.exec(r.headers.get('cache-control') ?? '')?.[1]);
 
 /** Asks until `done` holds of the answer (the background loads take a moment), at most 2 s. */
 async function askUntil(url: string, done: (r: Reply) => boolean): Promise<Reply> {
@@ -32,7 +28,7 @@ describe('GET /api/badges', () => {
   let cold: Reply;
 
   it('answers a cold request once the sources are read: badges on both Dashboards, Programs & Events first', async () => {
-    cold = await svc.get(badgesUrl(both, 'all'));
+    cold = await svc.get(badgesPath(both, 'all'));
     assert.equal(cold.status, 200, JSON.stringify(cold.body));
     assert.deepEqual(Object.keys(cold.body.users), [PERSONAS.onBoth, WIKIEDU_PERSONAS.student, PERSONAS.twiceInOneCourse], 'only names with a badge, in the order asked');
     const noor = cold.body.users[PERSONAS.onBoth] as Badge[];
@@ -54,7 +50,7 @@ describe('GET /api/badges', () => {
     assert.equal(taylor(cold)?.course_title, 'Environmental Science', "active_courses.json's title meanwhile");
     assert.equal(maxAge(cold), 0, 'not kept while details are loading');
     // Kept (max-age > 0) once no badge of the answer waits for its course's details.
-    const later = await askUntil(badgesUrl(both, 'all'), (r) => maxAge(r) > 0);
+    const later = await askUntil(badgesPath(both, 'all'), (r) => maxAge(r) > 0);
     assert.deepEqual([taylor(later)?.active_tracking, taylor(later)?.active_event], [true, true]);
     const lena = (later.body.users[PERSONAS.twiceInOneCourse] as Badge[])[0];
     assert.deepEqual([lena?.course_slug, lena?.role, lena?.active_tracking, lena?.active_event], [COURSES.eventAhead, 1, true, false]);
@@ -63,17 +59,17 @@ describe('GET /api/badges', () => {
   });
 
   it('is cacheable: public, max-age at most 300, with an ETag and 304', async () => {
-    const r = await svc.get(badgesUrl(both, 'all'));
+    const r = await svc.get(badgesPath(both, 'all'));
     assert.match(r.headers.get('cache-control') ?? '', /^public, max-age=\d+$/);
     assert.ok(maxAge(r) > 0 && maxAge(r) <= 300, r.headers.get('cache-control') ?? '');
     const etag = r.headers.get('etag') ?? '';
     assert.match(etag, /^W\/"/);
-    const again = await svc.get(badgesUrl(both, 'all'), { 'if-none-match': etag });
+    const again = await svc.get(badgesPath(both, 'all'), { 'if-none-match': etag });
     assert.equal(again.status, 304);
   });
 
   it("lists each person's badges by course slug, with the highest role and the course's sorted staff", async () => {
-    const r = await askUntil(badgesUrl([PERSONAS.active, PERSONAS.multiRole, 'Brian Ssenyonga']), (r) => maxAge(r) > 0);
+    const r = await askUntil(badgesPath([PERSONAS.active, PERSONAS.multiRole, 'Brian Ssenyonga']), (r) => maxAge(r) > 0);
     const of = (name: string) => (r.body.users[name] as Badge[]).map((b) => [b.course_slug, b.role]);
     assert.deepEqual(of(PERSONAS.active), [[COURSES.active, 1], [COURSES.eventAhead, 0]]);
     assert.deepEqual(of(PERSONAS.multiRole), [[COURSES.articleScoped, 0], [COURSES.large, 1]]);
@@ -88,10 +84,10 @@ describe('GET /api/badges', () => {
   });
 
   it('gives nobody a badge for a course that is over, private, or on the Dashboard not asked', async () => {
-    const r = await svc.get(badgesUrl([PERSONAS.pastOnly, PERSONAS.privateOnly, WIKIEDU_PERSONAS.instructor, PERSONAS.unknown]));
+    const r = await svc.get(badgesPath([PERSONAS.pastOnly, PERSONAS.privateOnly, WIKIEDU_PERSONAS.instructor, PERSONAS.unknown]));
     assert.equal(r.status, 200);
     assert.deepEqual(r.body.users, {});
-    const wikiedu = await svc.get(badgesUrl([WIKIEDU_PERSONAS.programManager, PERSONAS.active], 'wikiedu'));
+    const wikiedu = await svc.get(badgesPath([WIKIEDU_PERSONAS.programManager, PERSONAS.active], 'wikiedu'));
     assert.deepEqual((wikiedu.body.users[WIKIEDU_PERSONAS.programManager] as Badge[]).map((b) => [b.course_slug, b.role]), [
       [WIKIEDU_COURSES.class, 4],
       [WIKIEDU_COURSES.sameSlug, 4],
@@ -107,7 +103,7 @@ describe('GET /api/badges', () => {
     assert.deepEqual(r.body.normalized, { lena_Vogel: 'Lena Vogel', 'lena Vogel': 'Lena Vogel' });
     assert.deepEqual(r.body.invalid, ['A<B']);
     const names = Array.from({ length: 51 }, (_, i) => `Person ${i}`);
-    assert.equal((await svc.get(badgesUrl(names))).status, 400, 'more than 50');
+    assert.equal((await svc.get(badgesPath(names))).status, 400, 'more than 50');
     assert.equal((await svc.get('/api/badges?users=||')).status, 400, 'no name');
   });
 });
@@ -124,7 +120,7 @@ describe('POST /api/badges', () => {
     assert.equal(r.headers['etag'], undefined);
     const body = JSON.parse(r.body) as { users: Record<string, Badge[]>; index: object };
     assert.deepEqual(Object.keys(body.users), [PERSONAS.active, WIKIEDU_PERSONAS.student]);
-    const get = await svc.get(badgesUrl([PERSONAS.active, WIKIEDU_PERSONAS.student], 'all'));
+    const get = await svc.get(badgesPath([PERSONAS.active, WIKIEDU_PERSONAS.student], 'all'));
     assert.deepEqual(body.users, get.body.users, 'the same badges as the GET');
     assert.deepEqual(Object.keys(body.index), ['outreach', 'wikiedu']);
   });
