@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory,heap,headroom,gadget]`: every benchmark
+// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,flood,upstream,memory,heap,headroom,gadget,badges,badge-index,badge-day]`: every benchmark
 // beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
 
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
+import { badgeIndexCost } from './badge-index.js';
 import { coldPath } from './cold.js';
 import { floodOfNames } from './flood.js';
 import { gadgetBadges } from './gadget-badges.js';
@@ -19,7 +20,7 @@ import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } fro
 import { render, type Section } from './table.js';
 import { upstreamLoad } from './upstream.js';
 
-const PHASES = ['hot', 'cold', 'flood', 'upstream', 'memory', 'heap', 'headroom', 'gadget'] as const;
+const PHASES = ['hot', 'cold', 'flood', 'upstream', 'memory', 'heap', 'headroom', 'gadget', 'badges', 'badge-index', 'badge-day'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
@@ -87,6 +88,9 @@ if (args.only.has('headroom')) {
 }
 if (args.only.has('gadget')) {
   report('gadget', await gadgetBadges({ links: 500, runs: args.quick ? 3 : 7, budgetMs: 50 }));
+}
+if (args.only.has('badge-index')) {
+  report('badge-index', badgeIndexCost({ courses: 370, rows: 7_500, repetitions: args.quick ? 7 : 25 }));
 }
 
 const profiles: ProfileSummary[] = [];
