@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
 import { badgeIndexCost } from './badge-index.js';
+import { badgeDay } from './badge-day.js';
+import { badgesHot } from './badges.js';
 import { coldPath } from './cold.js';
 import { floodOfNames } from './flood.js';
 import { gadgetBadges } from './gadget-badges.js';
@@ -89,17 +91,34 @@ if (args.only.has('headroom')) {
 if (args.only.has('gadget')) {
   report('gadget', await gadgetBadges({ links: 500, runs: args.quick ? 3 : 7, budgetMs: 50 }));
 }
+if (args.only.has('badges')) {
+  const redis = await startRedis();
+  try {
+    const load = args.quick ? { connections: 50, seconds: 2, warmupSeconds: 1 } : { connections: 50, seconds: 4, warmupSeconds: 1 };
+    const rounds = args.quick ? 1 : 5;
+    report('badges', await badgesHot({ load, rounds, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir: join(profileDir, 'badges') }) }));
+  } finally {
+    await redis.kill();
+  }
+}
 if (args.only.has('badge-index')) {
   report('badge-index', badgeIndexCost({ courses: 370, rows: 7_500, repetitions: args.quick ? 7 : 25 }));
 }
+if (args.only.has('badge-day')) {
+  report('badge-day', await badgeDay({ requests: args.quick ? 5_000 : 100_000, scale: 10, names: 50, skew: 1, parallel: 16, hours: 24, seed: 31 }));
+}
 
 const profiles: ProfileSummary[] = [];
-for (const store of profileDir === undefined ? [] : ['memory', 'redis']) {
-  const file = mainProfile(join(profileDir as string, store));
-  if (file === undefined) continue;
-  const summary = summariseProfile(file);
-  profiles.push(summary);
-  console.log(`CPU profile of the service (${store}) during the hot runs\n${renderProfile(summary)}\n`);
+// The hot path's profiles directly under profileDir, the badges' under profileDir/badges.
+const profiled = [...(args.only.has('hot') ? [['', 'the hot runs']] : []), ...(args.only.has('badges') ? [['badges', 'the badges runs']] : [])];
+for (const [sub, runs] of profileDir === undefined ? [] : profiled) {
+  for (const store of ['memory', 'redis']) {
+    const file = mainProfile(join(profileDir as string, sub ?? '', store));
+    if (file === undefined) continue;
+    const summary = summariseProfile(file);
+    profiles.push(summary);
+    console.log(`CPU profile of the service (${store}) during ${runs}\n${renderProfile(summary)}\n`);
+  }
 }
 
 mkdirSync(resultsDir, { recursive: true });
