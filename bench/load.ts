@@ -18,7 +18,7 @@ export interface LoadResult {
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU time of a process so far, in µs. */
-function cpuMicros(pid: number): number {
+export function cpuMicros(pid: number): number {
   // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
