@@ -16,7 +16,7 @@ import { badgesQuery, startBadgeDashboards } from './badges.js';
 import { cpuMicros } from './load.js';
 import { startService } from './service.js';
 import { int, ratio, target, type Section } from './table.js';
-import { random } from './worlds.js';
+import { random, zipfDraw } from './worlds.js';
 
 export interface BadgeDayOptions {
   /** Badge requests over the day (the scaled day has `scale` times as many). */
@@ -54,28 +54,9 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
-/** Draws lists of names: each name ranked in a random order and drawn with weight 1/rank^skew. */
+/** Draws lists of distinct names, each name drawn Zipf-like (zipfDraw). */
 function listDrawer(population: readonly string[], skew: number, seed: number): (size: number) => string[] {
-  const rnd = random(seed);
-  const ranked = [...population];
-  for (let i = ranked.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [ranked[i], ranked[j]] = [ranked[j] as string, ranked[i] as string];
-  }
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (let r = 1; r <= ranked.length; r++) cumulative.push((sum += 1 / r ** skew));
-  const pick = (): string => {
-    const x = rnd() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return ranked[lo] as string;
-  };
+  const pick = zipfDraw(population, skew, random(seed));
   return (size) => {
     const list = new Set<string>();
     while (list.size < size) list.add(pick());
