@@ -4,10 +4,14 @@
 // (1 + ceil(2K/c)) x D. With dashboard=all both Dashboards are asked side by side, each through its
 // own cap (and the answer's own bound per Dashboard, ANSWER_MAX_PARALLEL_READS, left at its default
 // c), so the answer cannot beat the slower Dashboard's chain; asked one after the other, it would
-// cost the sum. The ratios show what else the answers wait for.
+// cost the sum. The ratios show what else the answers wait for. The Dashboards' budget is the default
+// one: back to back, cold answers would ask more than UPSTREAM_RATE allows and be paced by it (as it
+// should), so before each answer the bench lets the bucket refill what the previous one took.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { WIKIEDU_URL } from '../demo/wikiedu-world.js';
+import { settingsIn } from '../src/config/settings.js';
 import { startService } from './service.js';
 import { median } from './stats.js';
 import { ms, ratio, target, type Section } from './table.js';
@@ -39,14 +43,19 @@ export async function coldPath(opts: ColdOptions): Promise<{ section: Section; d
   const [fake, wikiedu] = await Promise.all([startFakeDashboard({ world }), startFakeDashboard({ world: edu.world })]);
   const service = await startService({ dashboardUrl: fake.url, wikieduUrl: wikiedu.url, env: { UPSTREAM_CONCURRENCY: String(c) } });
   const upstreamCount = (): number => fake.count() + wikiedu.count();
+  const rate = settingsIn({})('UPSTREAM_RATE');
+  let refillMs = 0;
   const run = async (people: readonly string[], query: string): Promise<Run> => {
     const result: Run = { timings: [], upstreamPerAnswer: [] };
     for (const [i, username] of people.entries()) {
+      await sleep(refillMs);
       const before = upstreamCount();
+      const [outreachBefore, wikieduBefore] = [fake.count(), wikiedu.count()];
       const started = performance.now();
       const res = await fetch(`${service.url}/api/users/${encodeURIComponent(username.replaceAll(' ', '_'))}?${query}`);
       const body = (await res.json()) as { partial?: boolean };
       const elapsed = performance.now() - started;
+      refillMs = (Math.max(fake.count() - outreachBefore, wikiedu.count() - wikieduBefore) / rate) * 1000;
       if (res.status !== 200 || body.partial === true) throw new Error(`cold answer for ${username} (${query}) was ${res.status}${body.partial ? ', partial' : ''}`);
       if (i === 0) continue;
       result.timings.push(elapsed);
@@ -82,6 +91,7 @@ export async function coldPath(opts: ColdOptions): Promise<{ section: Section; d
         ],
         notes: [
           `each run a distinct user with distinct courses; one Dashboard: ${spread(one)}; all: ${spread(both)}`,
+          `the default budget (UPSTREAM_RATE ${rate}/s per Dashboard): before each answer the bench waited ${ms(refillMs)} for the bucket to refill what the last one took`,
           `asking the two Dashboards one after the other would cost ${ms(chain(d) + chain(dEdu))} (${ratio((chain(d) + chain(dEdu)) / limitAll)} of the limit)`,
           `upstream requests per answer: ${perAnswer(one)} (1 + 2K = ${1 + 2 * k}); with all ${perAnswer(both)} (2 x (1 + 2K) = ${2 * (1 + 2 * k)}); ` +
             `most in flight at once: ${fake.maxInFlight} (Programs & Events), ${wikiedu.maxInFlight} (Wiki Education)`,

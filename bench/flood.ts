@@ -8,8 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld, PERSONAS } from '../demo/demo-world.js';
-import { startRedis } from '../support/redis-server.js';
+import { settingsIn } from '../src/config/settings.js';
 import type { NodeProcess } from '../support/node-process.js';
+import { startRedis } from '../support/redis-server.js';
+import { UNBOUNDED_BUDGET } from '../support/service.js';
 import { startService } from './service.js';
 import { int, ms, target, type Section } from './table.js';
 
@@ -20,9 +22,9 @@ export interface FloodOptions {
   delayMs: number;
 }
 
-const DEFAULT_RATE = 5;
-const DEFAULT_BURST = 20;
-const NO_BUDGET = { UPSTREAM_RATE: '1000', UPSTREAM_BURST: '10000' };
+// The defaults, as the service reads them.
+const DEFAULT_RATE = settingsIn({})('UPSTREAM_RATE');
+const DEFAULT_BURST = settingsIn({})('UPSTREAM_BURST');
 const USER_STATS = /^\/user_stats\.json/;
 
 interface Row {
@@ -106,7 +108,7 @@ export async function floodOfNames(opts: FloodOptions): Promise<{ section: Secti
     }
   };
   try {
-    await run('no budget (before issue 18), 1 replica', 1, NO_BUDGET, false);
+    await run('no budget (before issue 18), 1 replica', 1, UNBOUNDED_BUDGET, false);
     await run('default budget, 1 replica', 1, {}, true);
     // One key prefix for both (bench/service.ts gives each process a random one): one budget in Redis.
     await run('default budget, 2 replicas sharing Redis', 2, { REDIS_URL: redis.url, REDIS_KEY_PREFIX: randomBytes(16).toString('hex') }, true);

@@ -23,3 +23,9 @@ export const DEMO_BADGE_CAMPAIGNS = {
   outreach: [DEMO_CAMPAIGNS.communityPrograms, DEMO_CAMPAIGNS.editathons],
   wikiedu: [DEMO_CAMPAIGNS.exchangeSections],
 } as const;
+
+/** The same, as the environment gives them to the service (`npm run demo`, support/service.ts). */
+export const DEMO_BADGE_ENV = {
+  OUTREACH_BADGE_CAMPAIGNS: DEMO_BADGE_CAMPAIGNS.outreach.join(','),
+  WIKIEDU_BADGE_CAMPAIGNS: DEMO_BADGE_CAMPAIGNS.wikiedu.join(','),
+};

@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config/config.js';
 import { ConfigError } from '../src/config/env-values.js';
 import { startFakeDashboard } from './fake-dashboard.js';
 import { documentedExamples, type Doc } from '../src/openapi/doc-examples.js';
+import { DEMO_BADGE_ENV } from './badge-campaigns.js';
 import { PERSONAS } from './demo-world.js';
 import { wikieduWorld } from './wikiedu-world.js';
 
@@ -37,7 +38,8 @@ const [dashboard, wikiedu] = await Promise.all([
 ]);
 // A demo stays on this machine unless HOST says otherwise (the service's own default is 0.0.0.0).
 const config = orExit(() =>
-  loadConfig({ HOST: '127.0.0.1', ...process.env, OUTREACH_BASE_URL: dashboard.url, WIKIEDU_BASE_URL: wikiedu.url }),
+  // The demo's campaigns are indexed for badges unless the environment names others.
+  loadConfig({ HOST: '127.0.0.1', ...DEMO_BADGE_ENV, ...process.env, OUTREACH_BASE_URL: dashboard.url, WIKIEDU_BASE_URL: wikiedu.url }),
 );
 const app = await buildApp(config);
 
@@ -53,7 +55,7 @@ const address = app.server.address();
 const servicePort = address !== null && typeof address === 'object' ? address.port : port;
 const service = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${servicePort}`;
 // The API's documented examples, all of them answered by the demo worlds, by the Dashboard they ask.
-const examples = documentedExamples(app.swagger() as unknown as Doc).filter((e) => e.url.startsWith('/api/'));
+const examples = documentedExamples(app.swagger() as unknown as Doc).filter((e) => e.method === 'GET' && e.url.startsWith('/api/'));
 const askedOf = (url: string): string => /[?&]dashboard=([a-z]+)/.exec(url)?.[1] ?? 'outreach';
 const groups = [
   ['outreach', 'Programs & Events (no dashboard parameter, or dashboard=outreach)'],

@@ -8,7 +8,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import pino, { type DestinationStream } from 'pino';
 import { dashboardSources } from './answers/context.js';
 import { AnswerCache } from './cache/answer-cache.js';
-import { splitBudget } from './cache/budget.js';
+import { badgeIndexBytes, splitBudget } from './cache/budget.js';
+import { DashboardIndex, IndexHolds } from './badges/dashboard-index.js';
 import { SwrCache } from './cache/engine.js';
 import { createStore } from './cache/index.js';
 import type { CacheStore } from './cache/types.js';
@@ -37,6 +38,7 @@ import { healthRoutes } from './routes/health.js';
 import { indexRoutes } from './routes/index.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { userRoutes } from './routes/users.js';
+import { badgeRoutes } from './routes/badges.js';
 
 export interface AppDeps {
   /** A store to use instead of the one the config asks for (tests). */
@@ -114,9 +116,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
   });
   const kinds = cacheKinds(config.cache, now);
+  // What each Dashboard's badge index takes from the other answers' reads (the rosters and details they read).
+  const holds = byDashboard(() => new IndexHolds(now));
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
-  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], kinds, id));
+  const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], kinds, id, holds[id].observer));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
+  const indexes = byDashboard(
+    (id) =>
+      new DashboardIndex(
+        { dashboard: id, baseUrl: config.upstream[id].baseUrl, campaigns: config.badges.campaigns[id], now, onDetailLoad: (outcome) => metrics.onDetailLoad(id, outcome) },
+        reads[id],
+        holds[id],
+      ),
+  );
   const responder = new Responder(answers, now, remembered.answering);
 
   await app.register(swagger, openApiOptions);
@@ -135,9 +147,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, dashboards: clients, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers } });
+  await app.register(badgeRoutes, { answerDeps, indexes, responder, onRequest: metrics.onBadgeRequest });
+  const badges = { indexes, maxBytes: badgeIndexBytes(config.cache.memory), now };
+  await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers, badges } });
 
   app.addHook('onClose', async () => {
+    await Promise.all(DASHBOARDS.map((id) => indexes[id].settle()));
     await cache.settle();
     await Promise.all([store.close(), ...DASHBOARDS.map((id) => clients[id].close())]);
   });

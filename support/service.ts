@@ -7,6 +7,7 @@ import type { CacheStore } from '../src/cache/types.js';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { demoWorld } from '../demo/demo-world.js';
+import { DEMO_BADGE_ENV } from '../demo/badge-campaigns.js';
 import { wikieduWorld } from '../demo/wikiedu-world.js';
 import { after, before } from 'node:test';
 import type { Doc } from '../src/openapi/doc-examples.js';
@@ -103,6 +104,7 @@ async function launch(opts: ServiceOptions): Promise<Service> {
     WIKIEDU_BASE_URL: wikiedu.url,
     LOG_LEVEL: 'silent',
     HTTP_TIMEOUT: '2',
+    ...DEMO_BADGE_ENV,
     ...UNBOUNDED_BUDGET,
     ...opts.env,
   });

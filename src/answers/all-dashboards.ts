@@ -15,14 +15,17 @@ type Part<T> = { status: 'ok'; answer: Answer<T & { partial?: boolean }> } | { s
 
 export type Merged<T> = T & { dashboards?: Record<DashboardId, DashboardStatus>; partial?: boolean };
 
+/** A Dashboard's failure as the answer for both gives it: the same error, naming the Dashboard. */
+export function namedError(dashboard: DashboardId, err: UpstreamError): UpstreamError {
+  const { kind, message, status, retryAfterMs } = err;
+  return new UpstreamError(kind, `${dashboard}: ${message}`, status, { cause: err, ...(retryAfterMs !== undefined && { retryAfterMs }) });
+}
+
 /** The error of an `all` answer that has nothing to show: a 404 from both, else the first failing Dashboard's own, naming it. */
 function neither<T>(parts: readonly Part<T>[]): Error {
   const i = parts.findIndex((p) => p.status === 'error');
   const failed = parts[i];
-  if (failed?.status === 'error') {
-    const { kind, message, status, retryAfterMs } = failed.error;
-    return new UpstreamError(kind, `${DASHBOARDS[i]}: ${message}`, status, { cause: failed.error, ...(retryAfterMs !== undefined && { retryAfterMs }) });
-  }
+  if (failed?.status === 'error') return namedError(DASHBOARDS[i] as DashboardId, failed.error);
   const first = parts[0];
   return first?.status === 'not_found' ? new NotFound(first.error.what, first.error.id, undefined, true) : new Error('no Dashboard answered');
 }

@@ -11,6 +11,8 @@ interface Options {
   status: [];
   course: [enrich: boolean];
   roster: [enrich: boolean];
+  /** The subject: the `users` value as given. */
+  badges: [];
 }
 
 export function answerKey<E extends keyof Options>(endpoint: E, dashboard: DashboardChoice, subject: string, ...options: Options[E]): string {

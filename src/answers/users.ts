@@ -9,7 +9,7 @@ import { courseUrl } from '../dashboard/paths.js';
 import type { CourseActivity } from '../domain/activity.js';
 import type { DashboardChoice } from '../domain/dashboards.js';
 import { summariseEnrolments, type EnrolmentSummary } from '../domain/enrolments.js';
-import { InvalidInput } from '../domain/invalid.js';
+import { parsedOrNull } from '../domain/invalid.js';
 import { slugFromText, type Slug } from '../domain/slugs.js';
 import { staffNames, unionStaff } from '../domain/staff.js';
 import type { EnrolmentRow } from '../schemas/stored.js';
@@ -25,15 +25,6 @@ import { NotFound } from './not-found.js';
 type StaffOf = 'every course' | ((activity: CourseActivity) => boolean);
 
 /** The slug of an enrolment row, or null when it is one we cannot use (that course then stays unenriched). */
-function usableSlug(text: string): Slug | null {
-  try {
-    return slugFromText(text);
-  } catch (err) {
-    if (err instanceof InvalidInput) return null;
-    throw err;
-  }
-}
-
 /** Per-request reads: each recorded in the freshness of the answer; enrichment failures become nulls. */
 class Reader {
   readonly freshness = new FreshnessTracker();
@@ -54,7 +45,7 @@ class Reader {
   /** Details, activity and (as `staffOf` says) staff of one course. */
   async enrich(row: EnrolmentRow, staffOf: StaffOf): Promise<EnrichedCourse> {
     const { reads, now, gate } = this.ctx;
-    const slug = usableSlug(row.course_slug);
+    const slug = parsedOrNull(slugFromText, row.course_slug);
     // Asked first, so that the roster's own look at the details joins this read.
     const detailsRead = slug && bestEffort(this.freshness, now, async () => this.freshness.add(await reads.course(slug, gate)));
     const besideRead = slug && staffOf === 'every course' ? this.staff(slug) : null;

@@ -4,6 +4,17 @@
 
 import type { MemoryBudget } from '../config/config.js';
 
+/**
+ * The part of the budget's bytes set aside for the badges' indexes of current courses (badges/memory.ts
+ * estimates them): the data cache's bound is that much lower (cache/index.ts), so the caches and the
+ * indexes together stay within the one budget.
+ */
+export const BADGE_INDEX_SHARE = 0.1;
+
+export function badgeIndexBytes(budget: Pick<MemoryBudget, 'maxBytes'>): number {
+  return Math.floor(budget.maxBytes * BADGE_INDEX_SHARE);
+}
+
 /** A budget above this share of the old generation leaves too little for everything else (BENCHMARKS.md, headroom). */
 const MAX_SAFE_HEAP_SHARE = 0.5;
 

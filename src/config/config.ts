@@ -45,6 +45,8 @@ export interface UpstreamConfig {
   failTimeoutMs: number;
   /** The request budget: requests started per second (rate) and at once (burst), for every replica together. */
   budget: { rate: number; burst: number };
+  /** A campaign list with more rows is refused as a failed read (BADGE_SOURCE_MAX_ROWS). */
+  maxSourceRows: number;
 }
 
 /** The Dashboards by id: the shared knobs (timeout, concurrency, queue, breaker, ...) apply to each separately. */
@@ -67,7 +69,7 @@ export interface RedisConfig {
 
 export interface CacheConfig {
   /** How long entries stay fresh, in ms: per kind of read, "not found" entries, and the details and roster of an over course. */
-  ttlMs: { user: number; course: number; roster: number; notFound: number; ended: number };
+  ttlMs: { user: number; course: number; roster: number; notFound: number; ended: number; badgeSource: number; currentCampaign: number };
   /** After freshness, stale data is served at once while one refresh runs, for this long (ms); null: one fresh window of that kind. */
   staleWhileRevalidateMs: number | null;
   /** How long past freshness stale data may still be served when the Dashboard fails, in ms. */
@@ -93,13 +95,22 @@ export interface MemoryBudget {
   answerShare: number;
 }
 
+/** The index of current courses behind /api/badges (api-contract.md v1.2). */
+export interface BadgesConfig {
+  /** Per Dashboard, the configured campaigns (OUTREACH_BADGE_CAMPAIGNS, WIKIEDU_BADGE_CAMPAIGNS). */
+  campaigns: Record<DashboardId, readonly string[]>;
+}
+
 export interface Config {
   http: HttpConfig;
+  badges: BadgesConfig;
   upstream: UpstreamsConfig;
   /** null: in-process cache only (the embedded default). */
   redis: RedisConfig | null;
   cache: CacheConfig;
 }
+
+const CURRENT_CAMPAIGN_TTL_MS = 86_400_000;
 
 function redisConfig(read: SettingsReader): RedisConfig | null {
   const url = read('REDIS_URL');
@@ -135,6 +146,7 @@ function upstreamConfig(read: SettingsReader, dashboard: DashboardId): UpstreamC
       rate: read(perDashboard(dashboard, 'UPSTREAM_RATE')) ?? read('UPSTREAM_RATE'),
       burst: read(perDashboard(dashboard, 'UPSTREAM_BURST')) ?? read('UPSTREAM_BURST'),
     },
+    maxSourceRows: read('BADGE_SOURCE_MAX_ROWS'),
   };
 }
 
@@ -157,6 +169,9 @@ function cacheConfig(read: SettingsReader, oldSpaceBytes: number): CacheConfig {
       roster: read('COURSE_USERS_CACHE_TTL'),
       notFound: read('NOT_FOUND_CACHE_TTL'),
       ended: read('ENDED_COURSE_CACHE_TTL'),
+      badgeSource: read('BADGE_SOURCE_TTL'),
+      // The current term changes a few times a year; the Dashboard itself caches its sums for a day.
+      currentCampaign: CURRENT_CAMPAIGN_TTL_MS,
     },
     staleWhileRevalidateMs: read('STALE_WHILE_REVALIDATE') ?? null,
     staleIfErrorMs: read('STALE_IF_ERROR'),
@@ -185,6 +200,7 @@ export function loadConfig(env: Env = process.env, oldSpaceBytes = oldGeneration
   const logLevel = read('LOG_LEVEL');
   return {
     http: { host: read('HOST'), port: read('PORT'), logLevel, limits: serverLimits(read) },
+    badges: { campaigns: byDashboard((id) => read(perDashboard(id, 'BADGE_CAMPAIGNS'))) },
     upstream: byDashboard((id) => upstreamConfig(read, id)),
     redis: redisConfig(read),
     cache: cacheConfig(read, oldSpaceBytes),

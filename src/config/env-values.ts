@@ -191,6 +191,21 @@ export const text: Kind<string, string> = { parse: same, convert: same, show: co
 /** Text taken exactly as set (a secret), spaces included. */
 export const verbatim: Kind<string, string> = { ...text, verbatim: true };
 
+/** A comma-separated list of values that each pass `check` (spaces around them ignored; empty: none). */
+export function listOf(check: (value: string) => boolean, what: string): Kind<string[], string[]> {
+  return {
+    parse(text, name) {
+      const values = text.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const bad = values.find((v) => !check(v));
+      if (bad !== undefined) throw new ConfigError(name, `expected comma-separated ${what}, got "${bad}"`);
+      return [...new Set(values)];
+    },
+    convert: same,
+    show: (values) => (values.length === 0 ? 'empty' : code(values.join(','))),
+    allowed: `comma-separated ${what}`,
+  };
+}
+
 export function oneOf<V extends string>(values: readonly V[]): Kind<V, V> {
   return {
     parse(text, name) {

@@ -3,12 +3,14 @@
 // ms, sizes to bytes); README's settings table is written from it (settings-table.ts, checked by
 // test/config/settings-table.test.ts). A new setting is one row here and its place in the Config.
 
+import { isCampaignSlug } from '../domain/campaign-slugs.js';
 import type { DashboardId } from '../domain/dashboards.js';
 import {
   fraction,
   headerValue,
   httpUrl,
   integer,
+  listOf,
   megabytes,
   milliseconds,
   oneOf,
@@ -37,6 +39,8 @@ const CONTACT = 'https://outreach.toolforge.org/; tools.outreach@toolforge.org';
 const userAgent = (version: string, node: string): string => `OutreachDashboardHelper/${version} (${CONTACT}) node/${node}`;
 
 const DAY = 86_400; // seconds
+
+const campaignSlugs = listOf(isCampaignSlug, 'campaign slugs (lower case letters, digits and `_`)');
 
 export const SETTINGS = {
   PORT: setting(integer(0, 65535), { default: 8000, meaning: 'where to listen (Toolforge sets it)' }),
@@ -95,6 +99,16 @@ export const SETTINGS = {
   WIKIEDU_UPSTREAM_BURST: setting(integer(1, 10_000), { unset: '`UPSTREAM_BURST`', meaning: "the Wiki Education Dashboard's own burst" }),
   USER_AGENT: setting(headerValue, { default: userAgent(VERSION, process.versions.node), shown: `\`${userAgent('<version>', '<version>')}\``, meaning:
     "sent to both Dashboards; put the maintainer's contact here" }),
+
+  // Badges (api-contract.md v1.2): the campaigns indexed besides Wiki Education's current term.
+  OUTREACH_BADGE_CAMPAIGNS: setting(campaignSlugs, { default: [], meaning:
+    "Programs & Events campaigns whose current courses get badges (each limited to what its `active_courses.json` lists); never `miscellanea`, the catch-all. DEPLOYMENT.md says how to find a slug" }),
+  WIKIEDU_BADGE_CAMPAIGNS: setting(campaignSlugs, { default: [], meaning:
+    "Wiki Education campaigns whose courses get badges besides the current term (which `/campaigns/current.json` names and is always indexed)" }),
+  BADGE_SOURCE_TTL: setting(seconds(1, 7 * DAY), { default: 3600, meaning:
+    "freshness of a campaign's `users.json` and `active_courses.json` (the current term's name is fresh for a day)" }),
+  BADGE_SOURCE_MAX_ROWS: setting(integer(1, 10_000_000), { default: 100_000, meaning:
+    'a campaign list with more rows than this is a failed read and is not kept (a copy cached earlier is served as stale-if-error allows)' }),
 
   REDIS_URL: setting(redisUrl, { unset: 'unset: in-process cache only', meaning:
     'a Redis shared by the replicas as their cache; when set it wins over `REDIS_HOST` and the three after it' }),

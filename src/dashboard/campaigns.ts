@@ -5,6 +5,7 @@
 // text and refuse one with more than `maxRows` rows (BADGE_SOURCE_MAX_ROWS) before JSON.parse builds it.
 
 import type { CampaignCourse, CampaignUsers, ListedCourse } from '../domain/badge-sources.js';
+import { isCampaignSlug } from '../domain/campaign-slugs.js';
 import { roleFromLabel, STUDENT_ROLE } from '../domain/roles.js';
 import { integer, isObj, key, payloadError, rows, text } from './parse.js';
 import { UpstreamError } from './types.js';
@@ -14,13 +15,7 @@ export interface CurrentCampaign {
   slug: string;
 }
 
-// Campaign slugs are made lower case, with letters, digits and `_` only (Campaign#set_slug); 255 is the
-// column's length. Anything else cannot be a campaign, so it never reaches a path.
-const CAMPAIGN_SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{Nd}_]{1,255}$/u;
-
-export function isCampaignSlug(slug: string): boolean {
-  return CAMPAIGN_SLUG.test(slug);
-}
+export { isCampaignSlug };
 
 /** The default campaign (`campaigns#show` maps the literal slug `current` to it). */
 export const CURRENT_CAMPAIGN_PATH = '/campaigns/current.json';

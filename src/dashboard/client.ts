@@ -1,4 +1,4 @@
-// The Dashboard's three JSON reads over undici: descriptive User-Agent, English labels, a concurrency
+// The Dashboard's JSON reads (a user, a course, its roster, and the campaign sources of badges) over undici: descriptive User-Agent, English labels, a concurrency
 // cap, a request budget (budget.ts: a token per request sent, waiting callers first), one deadline per
 // call (a retry included), one retry on network errors and 5xx (retry.ts), and a breaker that stops
 // asking a Dashboard that keeps failing.
@@ -7,7 +7,17 @@ import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici'
 import type { Fetched, Priority } from '../cache/types.js';
 import type { UpstreamConfig } from '../config/config.js';
 import type { Slug } from '../domain/slugs.js';
+import type { CampaignUsers, ListedCourse } from '../domain/badge-sources.js';
 import type { CourseDetails, UserStats } from '../schemas/stored.js';
+import {
+  campaignActiveCoursesPath,
+  campaignUsersPath,
+  CURRENT_CAMPAIGN_PATH,
+  parseActiveCourses,
+  parseCampaignUsers,
+  parseCurrentCampaign,
+  type CurrentCampaign,
+} from './campaigns.js';
 import { CircuitBreaker, type Admission, type BreakerState } from './breaker.js';
 import { UpstreamBudget } from './budget.js';
 import { ConcurrencyLimiter } from './limiter.js';
@@ -17,7 +27,7 @@ import { jitter, RETRYABLE_STATUS, retryDelay, withOneRetry, type Attempt } from
 import { SharedBucket } from './shared-bucket.js';
 import { isRefusal, UpstreamError, type Dashboard, type Roster } from './types.js';
 
-export type Endpoint = 'user_stats' | 'course' | 'course_users';
+export type Endpoint = 'user_stats' | 'course' | 'course_users' | 'campaign_current' | 'campaign_users' | 'campaign_active_courses';
 
 /** One finished upstream attempt, for metrics. status 0: no HTTP answer (timeout, network). */
 export interface UpstreamAttempt {
@@ -77,15 +87,28 @@ export class DashboardClient implements Dashboard {
   }
 
   userStats(username: string, priority: Priority = 'foreground'): Promise<Fetched<UserStats>> {
-    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, parseUserStats, priority);
+    return this.#get('user_stats', `/user_stats.json?username=${upstreamUsernameQuery(username)}`, json(parseUserStats), priority);
   }
 
   course(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<CourseDetails>> {
-    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, parseCourse, priority);
+    return this.#get('course', `/courses/${upstreamSlugPath(slug)}/course.json`, json(parseCourse), priority);
   }
 
   courseUsers(slug: Slug, priority: Priority = 'foreground'): Promise<Fetched<Roster>> {
-    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, parseRoster, priority);
+    return this.#get('course_users', `/courses/${upstreamSlugPath(slug)}/users.json`, json(parseRoster), priority);
+  }
+
+  currentCampaign(priority: Priority = 'foreground'): Promise<Fetched<CurrentCampaign>> {
+    return this.#get('campaign_current', CURRENT_CAMPAIGN_PATH, json(parseCurrentCampaign), priority);
+  }
+
+  /** The two campaign lists are parsed from their text, refused (before JSON.parse) over BADGE_SOURCE_MAX_ROWS rows. */
+  campaignUsers(campaign: string, priority: Priority = 'foreground'): Promise<Fetched<CampaignUsers>> {
+    return this.#get('campaign_users', campaignUsersPath(campaign), (text) => parseCampaignUsers(text, this.options.maxSourceRows), priority);
+  }
+
+  campaignActiveCourses(campaign: string, priority: Priority = 'foreground'): Promise<Fetched<ListedCourse[]>> {
+    return this.#get('campaign_active_courses', campaignActiveCoursesPath(campaign), (text) => parseActiveCourses(text, this.options.maxSourceRows), priority);
   }
 
   async close(): Promise<void> {
@@ -93,7 +116,7 @@ export class DashboardClient implements Dashboard {
   }
 
   /** One call: a request, perhaps a retry (retry.ts), each sent with a token, a slot and the breaker's leave, all within HTTP_TIMEOUT. */
-  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T, priority: Priority): Promise<Fetched<T>> {
+  async #get<T>(endpoint: Endpoint, pathAndQuery: string, parse: (text: string) => T, priority: Priority): Promise<Fetched<T>> {
     // A Dashboard that is down is not asked, and the caller learns it at once, not after a wait in the queue.
     const wait = this.breaker.waitMs();
     if (wait > 0) throw this.#down(wait);
@@ -134,7 +157,7 @@ export class DashboardClient implements Dashboard {
   }
 
   /** One request and what it came to. The deadline's abort, and failures not worth a retry, are thrown. */
-  async #request<T>(endpoint: Endpoint, pathAndQuery: string, parse: (body: unknown) => T, signal: AbortSignal): Promise<Attempt<T>> {
+  async #request<T>(endpoint: Endpoint, pathAndQuery: string, parse: (text: string) => T, signal: AbortSignal): Promise<Attempt<T>> {
     const started = performance.now();
     let status = 0;
     try {
@@ -150,7 +173,7 @@ export class DashboardClient implements Dashboard {
       });
       status = res.statusCode;
       const text = await readText(res.body, this.options.maxBodyBytes);
-      if (status === 200) return { fetched: { found: true, data: parse(parseJson(text)) } };
+      if (status === 200) return { fetched: { found: true, data: parse(text) } };
       if (status === 404 && isDashboardNotFound(text)) return { fetched: { found: false } };
       const error = new UpstreamError('http', `the Dashboard answered HTTP ${status}`, status);
       if (RETRYABLE_STATUS.has(status)) return { error, retryInMs: retryDelay(res.headers['retry-after'], this.options.retryBaseMs) };
@@ -224,6 +247,11 @@ async function readText(body: Dispatcher.ResponseData['body'], maxBytes: number)
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A parser of a JSON body's value, as a parser of its text. */
+function json<T>(parse: (body: unknown) => T): (text: string) => T {
+  return (text) => parse(parseJson(text));
 }
 
 function parseJson(text: string): unknown {

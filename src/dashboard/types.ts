@@ -1,6 +1,7 @@
-// The Dashboard as the rest of the service sees it: three reads and how they fail.
+// The Dashboard as the rest of the service sees it: its reads and how they fail.
 
 import type { Fetched, Priority } from '../cache/types.js';
+import type { CampaignUsers, ListedCourse } from '../domain/badge-sources.js';
 import type { Slug } from '../domain/slugs.js';
 import type { CourseDetails, CourseRoster, UserStats } from '../schemas/stored.js';
 
@@ -8,13 +9,17 @@ import type { CourseDetails, CourseRoster, UserStats } from '../schemas/stored.j
 export type Roster = Pick<CourseRoster, 'users'>;
 
 /**
- * The three upstream reads: the payload, or that the user/course does not exist (404). Failures throw
+ * The upstream reads: the payload, or that the user/course does not exist (404). Failures throw
  * UpstreamError. `priority`: whether a caller waits for it (the Dashboard's budget serves those first).
  */
 export interface Dashboard {
   userStats(username: string, priority?: Priority): Promise<Fetched<UserStats>>;
   course(slug: Slug, priority?: Priority): Promise<Fetched<CourseDetails>>;
   courseUsers(slug: Slug, priority?: Priority): Promise<Fetched<Roster>>;
+  /** The program-wide sources of badges (dashboard-api.md section 10); 404: no such campaign. */
+  currentCampaign(priority?: Priority): Promise<Fetched<{ slug: string }>>;
+  campaignUsers(campaign: string, priority?: Priority): Promise<Fetched<CampaignUsers>>;
+  campaignActiveCourses(campaign: string, priority?: Priority): Promise<Fetched<ListedCourse[]>>;
 }
 
 export type UpstreamFailure =

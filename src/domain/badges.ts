@@ -4,7 +4,7 @@
 import { enrolmentsOf, type BadgeIndex } from './badge-index.js';
 import { courseActivity } from './activity.js';
 import { DASHBOARDS, type DashboardId } from './dashboards.js';
-import { InvalidInput } from './invalid.js';
+import { InvalidInput, parsedOrNull } from './invalid.js';
 import { foldForKey } from './keys.js';
 import { canonicalUsername } from './names.js';
 
@@ -35,8 +35,8 @@ export function parseBadgeNames(value: unknown, limit: number): BadgeNames {
   for (const item of (value ?? '').split('|')) {
     if (item === '' || given.has(item)) continue;
     given.add(item);
-    const canonical = canonicalOrUndefined(item);
-    if (canonical === undefined) invalid.push(item);
+    const canonical = parsedOrNull(canonicalUsername, item);
+    if (canonical === null) invalid.push(item);
     else {
       names.add(canonical);
       if (canonical !== item) normalized.set(item, canonical);
@@ -51,15 +51,6 @@ export function parseBadgeNames(value: unknown, limit: number): BadgeNames {
   }
   // fromEntries defines own properties, so that a name such as `__proto__` stays an ordinary key.
   return { names: [...names], normalized: Object.fromEntries(normalized), invalid };
-}
-
-function canonicalOrUndefined(name: string): string | undefined {
-  try {
-    return canonicalUsername(name);
-  } catch (err) {
-    if (err instanceof InvalidInput) return undefined;
-    throw err;
-  }
 }
 
 /** How completely a Dashboard's index could be built (the caller knows which sources it read). */

@@ -10,3 +10,13 @@ export class InvalidInput extends Error {
     this.name = 'InvalidInput';
   }
 }
+
+/** `parse(text)`, or null where the text breaks its rules (InvalidInput); any other error still throws. */
+export function parsedOrNull<T>(parse: (text: string) => T, text: string): T | null {
+  try {
+    return parse(text);
+  } catch (err) {
+    if (err instanceof InvalidInput) return null;
+    throw err;
+  }
+}

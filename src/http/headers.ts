@@ -2,7 +2,7 @@
 // CORS preflight, and ETag / 304 for the routes that send plain bodies.
 
 import type { FastifyInstance, FastifyReply, onSendAsyncHookHandler } from 'fastify';
-import { ALLOWED_METHODS } from './methods.js';
+import { allowedMethods } from './methods.js';
 import { conditionalResponse, decidedOnto, weakEtag } from './respond.js';
 
 export const COMMON_HEADERS = {
@@ -25,7 +25,7 @@ export function registerCommonHeaders(app: FastifyInstance): void {
 
   // A gadget sends no custom headers, so browsers should not preflight; answer one anyway.
   app.options('*', { schema: { hide: true } }, async (request, reply) => {
-    reply.header('access-control-allow-methods', ALLOWED_METHODS);
+    reply.header('access-control-allow-methods', allowedMethods(request.url.split('?', 1)[0] ?? ''));
     const asked = request.headers['access-control-request-headers'];
     if (asked) reply.header('access-control-allow-headers', asked);
     reply.header('access-control-max-age', '86400');

@@ -9,7 +9,7 @@ import { UpstreamError } from '../dashboard/types.js';
 import { InvalidInput } from '../domain/invalid.js';
 import type { Problem } from '../schemas/common.js';
 import { COMMON_HEADERS } from './headers.js';
-import { ALLOWED_METHODS, isAllowedMethod } from './methods.js';
+import { allowedMethods, isAllowedMethod } from './methods.js';
 
 // Seconds a client should wait when we shed load because the Dashboard queue is full.
 const OVERLOADED_RETRY_AFTER = 5;
@@ -52,6 +52,13 @@ export function problemFor(err: unknown): Problem & { retryAfter?: number } {
   if (fastifyErr.code === 'FST_ERR_BAD_URL') {
     return problem('invalid-input', 'Invalid input', 400, 'the URL has invalid percent-encoding or is not UTF-8');
   }
+  // The badges' form (routes/badges.ts): Fastify refuses its body before the route sees it.
+  if (fastifyErr.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem('body-too-large', 'Request body too large', 413, 'the body is larger than 64 KB; send at most 500 names a request.');
+  }
+  if (fastifyErr.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return problem('unsupported-media-type', 'Unsupported media type', 415, 'send the names as a form: Content-Type application/x-www-form-urlencoded.');
+  }
   const status = fastifyErr.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     return problem('bad-request', fastifyErr.message ?? 'Bad request', status, fastifyErr.message ?? 'bad request');
@@ -75,20 +82,21 @@ export function sendProblem(reply: FastifyReply, p: Problem & { retryAfter?: num
 }
 
 /**
- * No route took the request: 405 with Allow for a method this read-only API never answers (on any
- * path: none takes it), else 404.
+ * No route took the request: 405 with Allow for a method the path never answers (no route takes it
+ * there), else 404.
  */
 export function handleNoRoute(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   // The path is client input: quoted back only in part.
-  const path = request.url.split('?', 1)[0]?.slice(0, 100);
-  if (!isAllowedMethod(request.method)) {
-    reply.header('allow', ALLOWED_METHODS);
+  const path = request.url.split('?', 1)[0] ?? '';
+  if (!isAllowedMethod(request.method, path)) {
+    const allowed = allowedMethods(path);
+    reply.header('allow', allowed);
     return sendProblem(
       reply,
-      problem('method-not-allowed', 'Method not allowed', 405, `${request.method.slice(0, 20)} is not supported: this API is read-only (${ALLOWED_METHODS}).`),
+      problem('method-not-allowed', 'Method not allowed', 405, `${request.method.slice(0, 20)} is not supported here: this API reads (${allowed}).`),
     );
   }
-  return sendProblem(reply, problem('no-such-route', 'No such endpoint', 404, `${request.method} ${path} is not an endpoint of this API; see / for the list.`));
+  return sendProblem(reply, problem('no-such-route', 'No such endpoint', 404, `${request.method} ${path.slice(0, 100)} is not an endpoint of this API; see / for the list.`));
 }
 
 const ANNOUNCED_ONCE = new Set(['/problems/dashboard-down', '/problems/upstream-budget']);

@@ -22,6 +22,7 @@ export interface Operation {
   description?: string;
   tags?: string[];
   parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: unknown; examples?: Record<string, { summary: string; value: Record<string, string> }> }> };
   responses?: Record<string, { description?: string; content?: Record<string, MediaType> }>;
 }
 
@@ -43,6 +44,10 @@ export interface DocumentedExample {
   mediaType: string;
   /** The declared schema of the response body. */
   schema: unknown;
+  /** A POST's form body, encoded. */
+  form?: string;
+  /** Its content type. */
+  formType?: string;
 }
 
 /** The values of a URL's path parameters and query parameters, as written (not decoded). */
@@ -69,7 +74,7 @@ export function attachExamples(doc: Doc): void {
       const examples = EXAMPLES[op.operationId ?? ''];
       if (examples === undefined) throw new Error(`openapi: no examples for ${op.operationId ?? path}`);
       // Copied on write: the generator shares response and parameter objects between operations.
-      for (const [name, { summary, url, status }] of Object.entries(examples)) {
+      for (const [name, { summary, url, status, form }] of Object.entries(examples)) {
         const response = op.responses?.[status];
         const [mediaName, media] = Object.entries(response?.content ?? {})[0] ?? [];
         if (response === undefined || mediaName === undefined || media === undefined) {
@@ -78,6 +83,11 @@ export function attachExamples(doc: Doc): void {
         const named = { ...media.examples, [name]: { summary, externalValue: url } };
         const content = { ...response.content, [mediaName]: { ...media, examples: named } };
         op.responses = { ...op.responses, [status]: { ...response, content } };
+        if (form !== undefined) {
+          const [type, body] = Object.entries(op.requestBody?.content ?? {})[0] ?? [];
+          if (type === undefined || body === undefined) throw new Error(`openapi: ${op.operationId} takes no body for example ${name}`);
+          op.requestBody = { ...op.requestBody, content: { [type]: { ...body, examples: { ...body.examples, [name]: { summary, value: form } } } } };
+        }
         const values = parameterValues(path, url);
         op.parameters = (op.parameters ?? []).map((param) => {
           const value = values.get(param.name);
@@ -90,6 +100,15 @@ export function attachExamples(doc: Doc): void {
   }
 }
 
+/** The form body of an operation's example `name`, if it has one. */
+function formOf(op: Operation, name: string): { form: string; formType: string } | Record<string, never> {
+  for (const [formType, body] of Object.entries(op.requestBody?.content ?? {})) {
+    const fields = body.examples?.[name]?.value;
+    if (fields !== undefined) return { form: new URLSearchParams(fields).toString(), formType };
+  }
+  return {};
+}
+
 export function documentedExamples(doc: Doc): DocumentedExample[] {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item).flatMap(([method, op]) =>
@@ -98,7 +117,7 @@ export function documentedExamples(doc: Doc): DocumentedExample[] {
           Object.entries(media.examples ?? {}).flatMap(([name, ex]) =>
             ex.externalValue === undefined
               ? []
-              : [{ operationId: op.operationId ?? '', method: method.toUpperCase(), path, name, summary: ex.summary, url: ex.externalValue, status: Number(status), mediaType, schema: media.schema }],
+              : [{ operationId: op.operationId ?? '', method: method.toUpperCase(), path, name, summary: ex.summary, url: ex.externalValue, status: Number(status), mediaType, schema: media.schema, ...formOf(op, name) }],
           ),
         ),
       ),
@@ -106,15 +125,19 @@ export function documentedExamples(doc: Doc): DocumentedExample[] {
   );
 }
 
-/** Each documented operation with its query parameters and its first example that answers 200. */
-export function documentedEndpoints(doc: Doc): { route: string; summary: string; query: string[]; example: string }[] {
+/** Each documented operation with its query parameters and its first example that answers 200 (a POST's with its form, encoded). */
+export function documentedEndpoints(doc: Doc): { route: string; summary: string; query: string[]; example: string; form?: string }[] {
   const examples = documentedExamples(doc);
   return Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({
-      route: `${method.toUpperCase()} ${path}`,
-      summary: op.summary ?? '',
-      query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-      example: examples.find((e) => e.operationId === op.operationId && e.status === 200)?.url ?? path,
-    })),
+    Object.entries(item).map(([method, op]) => {
+      const example = examples.find((e) => e.operationId === op.operationId && e.status === 200);
+      return {
+        route: `${method.toUpperCase()} ${path}`,
+        summary: op.summary ?? '',
+        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        example: example?.url ?? path,
+        ...(example?.form !== undefined && { form: example.form }),
+      };
+    }),
   );
 }

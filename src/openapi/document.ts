@@ -10,7 +10,7 @@ import { attachExamples, type Doc, type Operation } from './doc-examples.js';
 const COURSE_WILDCARD = '/api/courses/*';
 const DETAILS = '/api/courses/{slug}';
 const ROSTER = '/api/courses/{slug}/users';
-const TAGS = ['users', 'courses', 'operations'];
+const TAGS = ['users', 'courses', 'badges', 'operations'];
 
 /** Splits the wildcard operation (200: Course | CourseUsers) into details and roster operations. */
 function splitCourseRoute(doc: Doc): void {
@@ -48,7 +48,7 @@ function problemContentType(doc: Doc): void {
 
 /** Paths grouped by tag, in the order of TAGS, so the document reads as the README does. */
 function orderByTag(doc: Doc): void {
-  const rank = ([, item]: [string, Record<string, Operation>]): number => TAGS.indexOf(item['get']?.tags?.[0] ?? '');
+  const rank = ([, item]: [string, Record<string, Operation>]): number => TAGS.indexOf(Object.values(item)[0]?.tags?.[0] ?? '');
   doc.paths = Object.fromEntries(Object.entries(doc.paths).sort((a, b) => rank(a) - rank(b)));
 }
 
@@ -68,7 +68,8 @@ export const openApiOptions: SwaggerOptions = {
         "and Wiki Education (`dashboard=wikiedu`): a user's courses, their staff, and which are active now; the user endpoints also " +
         'answer for both at once (`dashboard=all`). Every course carries its `dashboard` and `course_url`. ' +
         'Answers carry Cache-Control, Age and ETag (If-None-Match gives 304, by weak comparison); errors are application/problem+json; CORS is open (no credentials). ' +
-        'The API is read-only: HEAD answers like GET without a body, and methods other than GET, HEAD and OPTIONS get 405 with `Allow: GET, HEAD, OPTIONS`.',
+        'The API reads: HEAD answers like GET without a body, and methods other than GET, HEAD and OPTIONS get 405 with `Allow: GET, HEAD, OPTIONS`, ' +
+        'except `POST /api/badges` (a form of names; its path answers `Allow: GET, HEAD, OPTIONS, POST`).',
     },
     // Relative: the service documents itself wherever it runs.
     servers: [{ url: '/', description: 'This service' }],
@@ -77,6 +78,7 @@ export const openApiOptions: SwaggerOptions = {
     tags: [
       { name: 'users', description: 'A user and their courses' },
       { name: 'courses', description: 'One course' },
+      { name: 'badges', description: 'Which of many users are in a current course' },
       { name: 'operations', description: 'Health and metrics' },
     ],
   },

@@ -10,6 +10,8 @@ export interface ExampleRequest {
   /** Path and query, percent-encoded as sent. */
   url: string;
   status: number;
+  /** A POST's form fields (sent `application/x-www-form-urlencoded`), as given (not encoded). */
+  form?: Record<string, string>;
 }
 
 const EMILIE = '%C3%89milie_Dupont';
@@ -19,6 +21,8 @@ const NOOR = 'Noor_Haddad';
 /** Only on Wiki Education (demo/wikiedu-world.ts). */
 const TAYLOR = 'Taylor_Brooks';
 const WIKIEDU_CLASS = 'Riverside_University/Environmental_Science_(Spring_2026)';
+/** `|` needs no encoding in a query (curl and browsers send it as typed). Badges on both Dashboards (demo/badge-campaigns.ts): Noor on each, Taylor on Wiki Education, Lena on Programs & Events, Quiet Reader on neither. */
+const BADGE_NAMES = 'Noor_Haddad|Taylor_Brooks|Lena_Vogel|Quiet_Reader';
 
 export const EXAMPLES: Record<string, Record<string, ExampleRequest>> = {
   getUserCourses: {
@@ -64,6 +68,14 @@ export const EXAMPLES: Record<string, Record<string, ExampleRequest>> = {
       url: '/api/courses/wiki_club/berlin/spring_sprint_(2026)/users',
       status: 200,
     },
+  },
+  getBadges: {
+    all: { summary: 'Badges on both Dashboards: Programs & Events first', url: `/api/badges?users=${BADGE_NAMES}&dashboard=all`, status: 200 },
+    outreach: { summary: 'Programs & Events only (the default); spellings normalized, a name that breaks the rules listed as invalid', url: '/api/badges?users=lena_Vogel%7C%C3%89milie_Dupont%7CA%3CB', status: 200 },
+    none: { summary: 'No name', url: '/api/badges?users=', status: 400 },
+  },
+  postBadges: {
+    form: { summary: 'The same as a form (up to 500 names)', url: '/api/badges', form: { users: BADGE_NAMES, dashboard: 'all' }, status: 200 },
   },
   getHealth: { health: { summary: 'Readiness and cache state', url: '/health', status: 200 } },
   getLiveness: { liveness: { summary: 'The process answers', url: '/healthz', status: 200 } },

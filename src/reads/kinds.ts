@@ -12,7 +12,7 @@ import { isOver } from '../domain/activity.js';
 import type { DashboardId } from '../domain/dashboards.js';
 import { foldForKey } from '../domain/keys.js';
 import { slugText, type Slug } from '../domain/slugs.js';
-import { CourseDetailsSchema, CourseRosterSchema, UserStatsSchema } from '../schemas/stored.js';
+import { CampaignUsersSchema, CourseDetailsSchema, CourseRosterSchema, CurrentCampaignSchema, ListedCoursesSchema, UserStatsSchema } from '../schemas/stored.js';
 
 type TtlName = keyof CacheConfig['ttlMs'];
 
@@ -62,6 +62,11 @@ export const CACHED_KINDS = {
   user: kind({ schema: UserStatsSchema, subject: (username: string) => foldForKey(username), lifetime: fixed('user') }),
   course: kind({ schema: CourseDetailsSchema, subject: foldedSlug, lifetime: longerOnceOver('course') }),
   roster: kind({ schema: CourseRosterSchema, subject: foldedSlug, lifetime: longerOnceOver('roster') }),
+  // The sources of badges (api-contract.md v1.2): the current term (one per Dashboard), and per campaign
+  // its enrolment rows and its active courses. Campaign slugs are lower case already.
+  current_campaign: kind({ schema: CurrentCampaignSchema, subject: () => 'current', lifetime: fixed('currentCampaign') }),
+  campaign_users: kind({ schema: CampaignUsersSchema, subject: (campaign: string) => campaign, lifetime: fixed('badgeSource') }),
+  active_courses: kind({ schema: ListedCoursesSchema, subject: (campaign: string) => campaign, lifetime: fixed('badgeSource') }),
 };
 
 export type KindName = keyof typeof CACHED_KINDS;

@@ -14,7 +14,8 @@ export async function indexRoutes(app: FastifyInstance): Promise<void> {
       description:
         "A cached JSON API over Wikimedia's course Dashboards, Programs & Events (outreachdashboard.wmflabs.org) " +
         'and Wiki Education (dashboard.wikiedu.org): which courses a user is in, who runs them, and which are active now. ' +
-        'Every /api/ endpoint takes dashboard=outreach (the default) or wikiedu; the user endpoints also dashboard=all.',
+        'Every /api/ endpoint takes dashboard=outreach (the default) or wikiedu; the user endpoints and /api/badges also dashboard=all. ' +
+        '/api/badges: which of many users are in a current course (GET, or POST a form of up to 500 names).',
       documentation: '/docs',
       openapi: '/openapi.json',
       gadget: '/gadget/course-staff.js',

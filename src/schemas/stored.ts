@@ -89,3 +89,18 @@ export const CourseRosterSchema = Type.Object({
 });
 
 export type CourseRoster = Static<typeof CourseRosterSchema>;
+
+// The program-wide sources of badges (dashboard-api.md section 10), as kept (dashboard/campaigns.ts
+// parses them into these shapes; domain/badge-sources.ts names them).
+
+/** `/campaigns/current.json`: the default campaign's slug. */
+export const CurrentCampaignSchema = Type.Object({ slug: Key() });
+
+/** `/campaigns/<slug>/users.json`, its rows grouped by course (one row per enrolment per role). */
+export const CampaignUsersSchema = Type.Object({
+  campaign: Type.String(),
+  courses: Type.Array(Type.Object({ slug: Key(), users: Type.Array(RosterRowSchema) })),
+});
+
+/** `/campaigns/<slug>/active_courses.json`: its courses that have not ended 30 days ago, with their titles. */
+export const ListedCoursesSchema = Type.Array(Type.Object({ slug: Key(), title: Type.String() }));

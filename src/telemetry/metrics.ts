@@ -19,6 +19,10 @@ export interface Metrics {
   onAttempt(dashboard: DashboardId, attempt: UpstreamAttempt): void;
   /** One take from the Dashboard `dashboard`'s request budget (dashboard/budget.ts onTake). */
   onBudget(dashboard: DashboardId, priority: Priority, outcome: BudgetOutcome): void;
+  /** One /api/badges request that reached its route, with the number of valid names asked. */
+  onBadgeRequest(method: string, dashboard: string, names: number): void;
+  /** One background load of a course's details for a badge index, by how it ended. */
+  onDetailLoad(dashboard: DashboardId, outcome: string): void;
   /** One finished response; `route` is the route pattern (never the raw URL: it holds usernames). */
   onResponse(route: string, status: number, ms: number): void;
   /** Reads the gauges from their sources, then renders everything in the text format. */
@@ -32,6 +36,16 @@ export interface GaugeSources {
   dashboards: Record<DashboardId, UpstreamState>;
   /** The answer cache (absent in tests that have none). */
   answers?: { readonly size: CacheUse };
+  /** Each Dashboard's index of current courses (badges/dashboard-index.ts), and their part of the memory budget. */
+  badges?: { indexes: Record<DashboardId, { readonly use: BadgeIndexUse }>; maxBytes: number; now: () => number };
+}
+
+/** What a badge index holds (badges/dashboard-index.ts IndexUse). */
+export interface BadgeIndexUse {
+  courses: number;
+  users: number;
+  builtAt: number | undefined;
+  bytes: number;
 }
 
 const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };
@@ -58,7 +72,7 @@ export function createMetrics(): Metrics {
   ]);
   const cacheOutcomes = new CounterSeries(
     'cache_outcomes_total',
-    'Cached reads by kind (user, course, roster) and outcome (fresh, stale, miss, negative, error)',
+    'Cached reads by kind (user, course, roster, current_campaign, campaign_users, active_courses, answer) and outcome (fresh, stale, miss, negative, error)',
     ['kind', 'outcome'],
   );
   // Every upstream series is labelled with its Dashboard: each has its own cap, queue and breaker.
@@ -78,7 +92,18 @@ export function createMetrics(): Metrics {
     "Tokens asked of each Dashboard's request budget, by priority (foreground: someone waits; background: refreshes, badge detail loads) and outcome (taken, refused)",
     ['dashboard', 'priority', 'outcome'],
   );
-  const series = [httpRequests, httpDuration, cacheOutcomes, upstreamRequests, upstreamDuration, budgetTakes];
+  const badgeRequests = new CounterSeries(
+    'badge_requests_total',
+    'Requests to /api/badges that reached the route, by method and Dashboard choice (repeats answered from remembered answers count in http_requests_total only)',
+    ['method', 'dashboard'],
+  );
+  const badgeNames = new HistogramSeries('badge_request_names', 'Valid names asked per /api/badges request, by method', ['method'], [1, 5, 10, 25, 50, 100, 250, 500]);
+  const detailLoads = new CounterSeries(
+    'badge_detail_loads_total',
+    "Background loads of an indexed course's details, by Dashboard and outcome (loaded, not_found, failed)",
+    ['dashboard', 'outcome'],
+  );
+  const series = [httpRequests, httpDuration, cacheOutcomes, upstreamRequests, upstreamDuration, budgetTakes, badgeRequests, badgeNames, detailLoads];
   // Gauges are read from their sources at scrape time, by prom-client, beside its process metrics.
   const dashboardGauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['dashboard'] as const, registers });
   const cacheGauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['cache'] as const, registers });
@@ -98,13 +123,16 @@ export function createMetrics(): Metrics {
   });
   const cacheBytes = cacheGauge(
     'cache_memory_bytes',
-    'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers and the URLs that find them)',
+    'Estimated heap bytes held by each in-process cache (data: the Dashboard reads; answers: finished answers and the URLs that find them; badges: the indexes of current courses)',
   );
   const cacheBudget = cacheGauge(
     'cache_memory_budget_bytes',
     "Each in-process cache's part of the memory budget (MEMORY_CACHE_MAX_MB, or derived from the heap limit)",
   );
   const cacheEntries = cacheGauge('cache_entries', 'Entries held by each in-process cache');
+  const indexCourses = dashboardGauge('badge_index_courses', "Current courses in each Dashboard's badge index");
+  const indexUsers = dashboardGauge('badge_index_users', "Distinct people in each Dashboard's badge index");
+  const indexAge = dashboardGauge('badge_index_age_seconds', "Seconds since each Dashboard's badge index was last derived from changed sources (absent before the first badge request)");
   const registry = Registry.merge([processMetrics(), own]);
 
   return {
@@ -115,11 +143,16 @@ export function createMetrics(): Metrics {
       upstreamRequests.inc(dashboard, endpoint, status);
       upstreamDuration.observe(durationMs / 1000, dashboard, endpoint);
     },
+    onBadgeRequest: (method, dashboard, names) => {
+      badgeRequests.inc(method, dashboard);
+      badgeNames.observe(names, method);
+    },
+    onDetailLoad: (dashboard, outcome) => detailLoads.inc(dashboard, outcome),
     onResponse: (route, status, ms) => {
       httpRequests.inc(route, status);
       httpDuration.observe(ms / 1000, route);
     },
-    scrape: async ({ store, dashboards, answers }) => {
+    scrape: async ({ store, dashboards, answers, badges }) => {
       for (const dashboard of DASHBOARDS) {
         const { limiter, breaker } = dashboards[dashboard];
         breakerState.set({ dashboard }, BREAKER_STATE_VALUE[breaker.state]);
@@ -127,7 +160,18 @@ export function createMetrics(): Metrics {
         inFlight.set({ dashboard }, limiter.active);
       }
       redisConnected.set(store.health().redis_connected === true ? 1 : 0);
-      for (const [cache, use] of [['data', store.size], ['answers', answers?.size]] as const) {
+      let badgeUse: CacheUse | undefined;
+      if (badges !== undefined) {
+        badgeUse = { entries: DASHBOARDS.length, bytes: 0, maxBytes: badges.maxBytes };
+        for (const dashboard of DASHBOARDS) {
+          const { courses, users, builtAt, bytes } = badges.indexes[dashboard].use;
+          indexCourses.set({ dashboard }, courses);
+          indexUsers.set({ dashboard }, users);
+          if (builtAt !== undefined) indexAge.set({ dashboard }, Math.max(0, (badges.now() - builtAt) / 1000));
+          badgeUse.bytes += bytes;
+        }
+      }
+      for (const [cache, use] of [['data', store.size], ['answers', answers?.size], ['badges', badgeUse]] as const) {
         if (use === undefined) continue;
         cacheBytes.set({ cache }, use.bytes);
         cacheBudget.set({ cache }, use.maxBytes);

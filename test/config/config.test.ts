@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       maxFails: 5,
       failTimeoutMs: 30_000,
       budget: { rate: 5, burst: 20 },
+      maxSourceRows: 100_000,
     });
     const { userAgent: wikieduAgent, baseUrl: wikieduUrl, ...wikiedu } = c.upstream.wikiedu;
     assert.equal(wikieduUrl, 'https://dashboard.wikiedu.org');
@@ -40,7 +41,16 @@ describe('loadConfig', () => {
     assert.match(userAgent, /^OutreachDashboardHelper\/\S+ \(.+\)/);
     assert.ok(userAgent.startsWith(`OutreachDashboardHelper/${PACKAGE_VERSION} `), "package.json's version");
     assert.equal(c.redis, null, 'in-process cache by default');
-    assert.deepEqual(c.cache.ttlMs, { user: 900_000, course: 21_600_000, roster: 3_600_000, notFound: 600_000, ended: 604_800_000 });
+    assert.deepEqual(c.cache.ttlMs, {
+      user: 900_000,
+      course: 21_600_000,
+      roster: 3_600_000,
+      notFound: 600_000,
+      ended: 604_800_000,
+      badgeSource: 3_600_000,
+      currentCampaign: 86_400_000,
+    });
+    assert.deepEqual(c.badges, { campaigns: { outreach: [], wikiedu: [] } }, 'no campaign but the current term by default');
     assert.equal(c.cache.staleWhileRevalidateMs, null, 'one fresh window of each kind');
     assert.equal(c.cache.staleIfErrorMs, 7 * 86_400_000);
     assert.equal(c.cache.failureBackoffMs, 5_000);
@@ -52,6 +62,14 @@ describe('loadConfig', () => {
       answerShare: 0.25,
     });
     assert.equal(c.cache.l1TtlMs, 5_000);
+  });
+
+  it('reads the badge campaigns as comma-separated slugs, each once, spaces around them ignored', () => {
+    const c = loadConfig({ OUTREACH_BADGE_CAMPAIGNS: ' editathons_2026 , 1lib1ref,editathons_2026,', WIKIEDU_BADGE_CAMPAIGNS: 'été_2026' });
+    assert.deepEqual(c.badges.campaigns, { outreach: ['editathons_2026', '1lib1ref'], wikiedu: ['été_2026'] });
+    const sources = loadConfig({ BADGE_SOURCE_TTL: '600', BADGE_SOURCE_MAX_ROWS: '500' });
+    assert.equal(sources.cache.ttlMs.badgeSource, 600_000);
+    assert.equal(sources.upstream.wikiedu.maxSourceRows, 500);
   });
 
   it('reads every variable', () => {
@@ -165,6 +183,11 @@ describe('loadConfig', () => {
     [{ SERVER_REQUEST_TIMEOUT: 'long' }, 'SERVER_REQUEST_TIMEOUT'],
     [{ SERVER_KEEP_ALIVE_TIMEOUT: '90' }, 'SERVER_KEEP_ALIVE_TIMEOUT'],
     [{ SERVER_HEADERS_TIMEOUT: '40' }, 'SERVER_HEADERS_TIMEOUT'],
+    // A campaign slug is lower case letters, digits and `_`: anything else could never be one.
+    [{ OUTREACH_BADGE_CAMPAIGNS: 'good_one,Bad Slug' }, 'OUTREACH_BADGE_CAMPAIGNS'],
+    [{ WIKIEDU_BADGE_CAMPAIGNS: '../users' }, 'WIKIEDU_BADGE_CAMPAIGNS'],
+    [{ BADGE_SOURCE_TTL: '0' }, 'BADGE_SOURCE_TTL'],
+    [{ BADGE_SOURCE_MAX_ROWS: 'many' }, 'BADGE_SOURCE_MAX_ROWS'],
   ];
   for (const [env, variable] of bad) {
     it(`refuses ${JSON.stringify(env)} naming ${variable}`, () => {

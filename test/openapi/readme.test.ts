@@ -37,7 +37,7 @@ describe('README', () => {
       assert.ok(row, `${d.route} is in README's table`);
       assert.deepEqual(row.query, d.query, `${d.route}: query parameters`);
     }
-    const api = readme.filter((r) => /^GET \/(api|health|metrics)/.test(r.route));
+    const api = readme.filter((r) => /^(GET|POST) \/(api|health|metrics)/.test(r.route));
     assert.deepEqual(api.map((r) => r.route).sort(), documented.map((d) => d.route).sort());
   });
 

@@ -95,7 +95,12 @@ describe('cacheKinds', () => {
   const ago = (days: number) => new Date(now - days * DAY).toISOString();
 
   it('names each kind as metrics and logs show it, with its check', () => {
-    assert.deepEqual(Object.values(kinds).map((k) => k.name), ['user', 'course', 'roster']);
+    assert.deepEqual(Object.values(kinds).map((k) => k.name), ['user', 'course', 'roster', 'current_campaign', 'campaign_users', 'active_courses']);
+    assert.equal(kinds.campaign_users.shape?.({ campaign: 'x', courses: [{ slug: 'A/b', users: [{ username: 'U', role: 0 }] }] }), true);
+    assert.equal(kinds.campaign_users.shape?.({ campaign: 'x', courses: [{ slug: '', users: [] }] }), false, 'a course without a slug');
+    assert.equal(kinds.active_courses.shape?.([{ slug: 'A/b', title: 'T' }]), true);
+    assert.equal(kinds.active_courses.shape?.({ courses: [] }), false);
+    assert.equal(kinds.current_campaign.shape?.({ slug: 'fall_2026' }), true);
     assert.equal(kinds.user.shape?.({ courses: [], max_project: null }), true);
     assert.equal(kinds.user.shape?.({ courses: 'x' }), false);
   });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { rawRequest } from '../../support/raw-http.js';
 import { useService } from '../../support/service.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -13,15 +14,20 @@ describe('discovery', () => {
   it('lists the endpoints at / with examples that work', async () => {
     const r = await svc.get('/');
     assert.equal(r.status, 200);
-    const examples: string[] = r.body.endpoints.map((e: { example: string }) => e.example);
+    const endpoints: { route: string; example: string; form?: string }[] = r.body.endpoints;
+    const examples = endpoints.map((e) => e.example);
     assert.ok(examples.some((e) => e.startsWith('/api/users/')));
     const doc = (await svc.get('/openapi.json')).body;
     const operations = Object.entries(doc.paths as Record<string, object>).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     );
     assert.deepEqual(r.body.endpoints.map((e: { route: string }) => e.route), operations, 'one entry per documented operation');
-    for (const example of examples.filter((e) => e.startsWith('/api/'))) {
-      assert.equal((await svc.get(example)).status, 200, example);
+    for (const { route, example, form } of endpoints.filter((e) => e.example.startsWith('/api/'))) {
+      const status =
+        form === undefined
+          ? (await svc.get(example)).status
+          : (await rawRequest(svc.url, example, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status;
+      assert.equal(status, 200, `${route}: ${example}`);
     }
   });
 

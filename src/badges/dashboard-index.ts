@@ -1,0 +1,131 @@
+// One Dashboard's index of current courses, as the service holds it: derived from its sources (the
+// campaigns' cached lists, the rosters and course details other answers read) and rebuilt only when a
+// source's stamp changes or a course's window opens or ends (domain/badge-index.ts updateBadgeIndex),
+// never per request. Each replica derives the same index from the same shared cache entries. A request
+// reads the sources through the cache (cheap while fresh), gets the index, and starts background loads of
+// the details the index lacks (details.ts).
+
+import type { ReadGate } from '../cache/types.js';
+import type { UpstreamError } from '../dashboard/types.js';
+import { courseUrl } from '../dashboard/paths.js';
+import { updateBadgeIndex, type BadgeIndex } from '../domain/badge-index.js';
+import type { DashboardIndexView } from '../domain/badges.js';
+import type { DashboardId } from '../domain/dashboards.js';
+import type { CachedDashboard, ReadObserver } from '../reads/cached-dashboard.js';
+import { DetailLoads, HeldDetails, type DetailLoadOutcome } from './details.js';
+import { indexBytes } from './memory.js';
+import { OrganicRosters } from './organic.js';
+import { readSources, RULES } from './sources.js';
+
+export interface DashboardIndexOptions {
+  dashboard: DashboardId;
+  baseUrl: string;
+  /** The configured campaigns (OUTREACH_BADGE_CAMPAIGNS, WIKIEDU_BADGE_CAMPAIGNS). */
+  campaigns: readonly string[];
+  now: () => number;
+  /** Each background detail load's end (metrics). */
+  onDetailLoad?: (outcome: DetailLoadOutcome) => void;
+}
+
+/** The index as one request sees it, with what its sources said. */
+export interface IndexRead {
+  view: DashboardIndexView;
+  /** Some source's failure (the first), when the index is not "ok". */
+  error: UpstreamError | undefined;
+  /** Until when this view holds (ms): the first source stops being fresh, or a course's window opens or ends. */
+  freshUntil: number;
+}
+
+/** What a Dashboard's index holds now, for the metrics. */
+export interface IndexUse {
+  courses: number;
+  users: number;
+  /** When it was built (ms), or undefined before the first request. */
+  builtAt: number | undefined;
+  /** Estimated heap bytes: the index and what it holds of other answers' reads. */
+  bytes: number;
+}
+
+/**
+ * What a Dashboard's index takes from the reads of other answers: the rosters and course details they
+ * read. Made before that Dashboard's CachedDashboard, which is given its observer.
+ */
+export class IndexHolds {
+  readonly rosters = new OrganicRosters();
+  readonly details = new HeldDetails();
+
+  constructor(private readonly now: () => number) {}
+
+  readonly observer: ReadObserver = {
+    course: (result) => this.details.record(result),
+    roster: (result) => this.rosters.record(result, this.now()),
+  };
+}
+
+export class DashboardIndex {
+  #index: BadgeIndex | undefined;
+  #indexBytes = 0;
+  readonly #loads: DetailLoads;
+  readonly #url: (slug: string) => string;
+
+  constructor(
+    private readonly options: DashboardIndexOptions,
+    private readonly reads: CachedDashboard,
+    private readonly holds: IndexHolds,
+  ) {
+    this.#url = (slug) => courseUrl(options.baseUrl, slug);
+    this.#loads = new DetailLoads(reads, options.onDetailLoad);
+  }
+
+  /** The index for a request whose reads go through `gate`. */
+  async read(gate: ReadGate): Promise<IndexRead> {
+    const { dashboard, campaigns, now } = this.options;
+    const sources = await readSources(this.reads, RULES[dashboard], campaigns, gate);
+    const at = now();
+    const { rosters, details } = this.holds;
+    const index = updateBadgeIndex(this.#index, { campaigns: sources.campaigns, organic: rosters.list(at), details: details.list(at) }, at, this.#url);
+    if (index !== this.#index) {
+      this.#index = index;
+      this.#indexBytes = indexBytes(index);
+    }
+    this.#loads.start(index.missingDetails);
+    const view: DashboardIndexView = {
+      dashboard,
+      index: sources.state === 'error' ? null : index,
+      state: sources.state,
+      built_at: new Date(index.builtAt).toISOString(),
+    };
+    return { view, error: sources.error, freshUntil: Math.min(sources.freshUntil, index.validUntil, nextWindowChange(index, at)) };
+  }
+
+  get use(): IndexUse {
+    return {
+      courses: this.#index?.courses.length ?? 0,
+      users: this.#index?.users ?? 0,
+      builtAt: this.#index?.builtAt,
+      bytes: this.#indexBytes + this.holds.rosters.bytes + this.holds.details.bytes,
+    };
+  }
+
+  /** Resolves once the background detail loads started so far have ended. */
+  settle(): Promise<void> {
+    return this.#loads.settle();
+  }
+}
+
+// The next moment one of an index's courses' windows opens or ends (a badge's activity flips), by index.
+const nextChanges = new WeakMap<BadgeIndex, number>();
+
+function nextWindowChange(index: BadgeIndex, now: number): number {
+  const known = nextChanges.get(index);
+  if (known !== undefined && known >= now) return known;
+  let next = Infinity;
+  for (const c of index.courses) {
+    for (const date of [c.start, c.end, c.timeline_start, c.timeline_end]) {
+      const at = date === null ? NaN : Date.parse(date);
+      if (at >= now && at < next) next = at;
+    }
+  }
+  nextChanges.set(index, next);
+  return next;
+}
