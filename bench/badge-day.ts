@@ -157,8 +157,15 @@ export async function badgeDay(opts: BadgeDayOptions): Promise<{ section: Sectio
   const redis = await startRedis();
   const days: Day[] = [];
   try {
-    days.push(await day(opts, opts.requests, redis.url, `${int(opts.requests)} requests`));
-    days.push(await day(opts, opts.requests * opts.scale, redis.url, `${int(opts.requests * opts.scale)} requests (${opts.scale}x)`));
+    for (const [requests, label] of [
+      [opts.requests, `${int(opts.requests)} requests`],
+      [opts.requests * opts.scale, `${int(opts.requests * opts.scale)} requests (${opts.scale}x)`],
+    ] as const) {
+      const d = await day(opts, requests, redis.url, label);
+      days.push(d);
+      // A long phase: each day's count as soon as it is known.
+      console.error(`badge-day: ${label}: ${int(d.total)} upstream requests in ${d.seconds.toFixed(0)} s (${int(d.cpuUs)} µs of CPU a request)`);
+    }
   } finally {
     await redis.kill();
   }

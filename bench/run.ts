@@ -105,7 +105,7 @@ if (args.only.has('badge-index')) {
   report('badge-index', badgeIndexCost({ courses: 370, rows: 7_500, repetitions: args.quick ? 7 : 25 }));
 }
 if (args.only.has('badge-day')) {
-  report('badge-day', await badgeDay({ requests: args.quick ? 1_000 : 100_000, scale: 10, names: 50, skew: 1, parallel: 16, hours: 24, seed: 31 }));
+  report('badge-day', await badgeDay({ requests: args.quick ? 1_000 : 100_000, scale: 10, names: 50, skew: 1, parallel: 64, hours: 24, seed: 31 }));
 }
 
 const profiles: ProfileSummary[] = [];
