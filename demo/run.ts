@@ -55,14 +55,16 @@ const address = app.server.address();
 const servicePort = address !== null && typeof address === 'object' ? address.port : port;
 const service = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${servicePort}`;
 // The API's documented examples, all of them answered by the demo worlds, by the Dashboard they ask.
-const examples = documentedExamples(app.swagger() as unknown as Doc).filter((e) => e.method === 'GET' && e.url.startsWith('/api/'));
-const askedOf = (url: string): string => /[?&]dashboard=([a-z]+)/.exec(url)?.[1] ?? 'outreach';
+const examples = documentedExamples(app.swagger() as unknown as Doc).filter((e) => e.url.startsWith('/api/'));
+// A POST's parameters are in its form.
+const askedOf = (e: (typeof examples)[number]): string => new URLSearchParams(e.form ?? e.url.split('?')[1]).get('dashboard') ?? 'outreach';
+const curl = (e: (typeof examples)[number]): string => `curl ${e.form === undefined ? '' : `--data '${e.form}' `}'${service}${e.url}'`;
 const groups = [
   ['outreach', 'Programs & Events (no dashboard parameter, or dashboard=outreach)'],
   ['wikiedu', 'Wiki Education (dashboard=wikiedu)'],
-  ['all', 'Both at once (dashboard=all, user endpoints)'],
+  ['all', 'Both at once (dashboard=all: the user endpoints and badges)'],
 ].map(([id, title]) => {
-  const lines = examples.filter((e) => askedOf(e.url) === id).map((e) => `    curl '${service}${e.url}'${e.status === 200 ? '' : `   (${e.status})`}`);
+  const lines = examples.filter((e) => askedOf(e) === id).map((e) => `    ${curl(e)}${e.status === 200 ? '' : `   (${e.status})`}`);
   return `  ${title}:\n${lines.join('\n')}`;
 });
 

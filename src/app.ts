@@ -117,7 +117,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   const kinds = cacheKinds(config.cache, now);
   // What each Dashboard's badge index takes from the other answers' reads (the rosters and details they read).
-  const holds = byDashboard(() => new IndexHolds(now));
+  const badgeBytes = badgeIndexBytes(config.cache.memory);
+  const holds = byDashboard(() => new IndexHolds(now, Math.floor(badgeBytes / DASHBOARDS.length)));
   // Each request's answer gets, per Dashboard it asks, its own deadline and fan-out bound from these (answers/context.ts).
   const reads = byDashboard((id) => new CachedDashboard(cache, clients[id], kinds, id, holds[id].observer));
   const answerDeps = { now, dashboards: dashboardSources(config.upstream, reads) };
@@ -148,7 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
   await app.register(badgeRoutes, { answerDeps, indexes, responder, onRequest: metrics.onBadgeRequest });
-  const badges = { indexes, maxBytes: badgeIndexBytes(config.cache.memory), now };
+  const badges = { indexes, maxBytes: badgeBytes, now };
   await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers, badges } });
 
   app.addHook('onClose', async () => {

@@ -20,7 +20,7 @@ export interface StubbedIndexes {
 
 export function stubIndexes(now: () => number, env: Record<string, string> = {}): StubbedIndexes {
   const stubs = byDashboard(() => new StubDashboard());
-  const holds = byDashboard(() => new IndexHolds(now));
+  const holds = byDashboard(() => new IndexHolds(now, 10_000_000));
   const { config, reads } = stubReads(stubs, now, env, byDashboard((id) => holds[id].observer));
   const loads: [DashboardId, DetailLoadOutcome][] = [];
   const indexes = byDashboard(

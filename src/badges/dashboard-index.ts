@@ -1,9 +1,11 @@
 // One Dashboard's index of current courses, as the service holds it: derived from its sources (the
 // campaigns' cached lists, the rosters and course details other answers read) and rebuilt only when a
 // source's stamp changes or a course's window opens or ends (domain/badge-index.ts updateBadgeIndex),
-// never per request. Each replica derives the same index from the same shared cache entries. A request
-// reads the sources through the cache (cheap while fresh), gets the index, and starts background loads of
-// the details the index lacks (details.ts).
+// never per request. The campaigns' part comes from cache entries every replica shares (through Redis),
+// so each replica derives the same one; the held rosters and details are what this replica's reads
+// brought (a detail another replica loaded is found in the shared cache when this one's index asks for
+// it). A request reads the sources through the cache (cheap while fresh), gets the index, and starts
+// background loads of the details the index lacks (details.ts).
 
 import type { ReadGate } from '../cache/types.js';
 import type { UpstreamError } from '../dashboard/types.js';
@@ -48,13 +50,21 @@ export interface IndexUse {
 
 /**
  * What a Dashboard's index takes from the reads of other answers: the rosters and course details they
- * read. Made before that Dashboard's CachedDashboard, which is given its observer.
+ * read. Made before that Dashboard's CachedDashboard, which is given its observer. `maxBytes`: the
+ * Dashboard's part of the badges' share of the memory budget (cache/budget.ts), half of it for the held
+ * rosters and a quarter for the details; the index itself (memory.ts) lives in the rest.
  */
 export class IndexHolds {
-  readonly rosters = new OrganicRosters();
-  readonly details = new HeldDetails();
+  readonly rosters: OrganicRosters;
+  readonly details: HeldDetails;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    maxBytes: number,
+  ) {
+    this.rosters = new OrganicRosters(Math.floor(maxBytes / 2));
+    this.details = new HeldDetails(Math.floor(maxBytes / 4));
+  }
 
   readonly observer: ReadObserver = {
     course: (result) => this.details.record(result),

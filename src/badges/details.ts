@@ -23,8 +23,12 @@ const MAX_RUNNING = 16;
 export type DetailLoadOutcome = 'loaded' | 'not_found' | 'failed';
 
 export class HeldDetails {
-  // An over course's details stay: without them it would look current again (its dates unknown).
-  readonly #held = new HeldEntries<CourseFacts>(MAX_DETAILS, () => Infinity);
+  readonly #held: HeldEntries<CourseFacts>;
+
+  constructor(maxBytes: number) {
+    // An over course's details stay: without them it would look current again (its dates unknown).
+    this.#held = new HeldEntries<CourseFacts>({ maxEntries: MAX_DETAILS, maxBytes }, () => Infinity);
+  }
 
   record(result: CacheResult<CourseDetails>): void {
     const { data } = result;

@@ -10,7 +10,7 @@ import { foldForKey } from '../domain/keys.js';
 import type { CourseRoster } from '../schemas/stored.js';
 import { HeldEntries } from './held.js';
 
-/** At most this many rosters per Dashboard (the open courses one service is asked about stay far fewer). */
+/** At most this many rosters per Dashboard (the open courses one service is asked about stay far fewer), within `maxBytes`. */
 const MAX_ROSTERS = 5_000;
 
 interface HeldRoster extends OrganicRoster {
@@ -19,7 +19,11 @@ interface HeldRoster extends OrganicRoster {
 }
 
 export class OrganicRosters {
-  readonly #held = new HeldEntries<HeldRoster>(MAX_ROSTERS, (r) => (r.end === null ? Infinity : Date.parse(r.end)));
+  readonly #held: HeldEntries<HeldRoster>;
+
+  constructor(maxBytes: number) {
+    this.#held = new HeldEntries<HeldRoster>({ maxEntries: MAX_ROSTERS, maxBytes }, (r) => (r.end === null ? Infinity : Date.parse(r.end)));
+  }
 
   /** A roster read answered with `result`: held while its course has not ended; a course that is gone is let go. */
   record(result: CacheResult<CourseRoster>, now: number): void {

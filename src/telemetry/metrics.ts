@@ -3,6 +3,7 @@
 // process-wide, so they are collected once and merged into every app's registry.
 
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { IndexUse } from '../badges/dashboard-index.js';
 import type { CacheStore, CacheUse, Outcome, Priority } from '../cache/types.js';
 import type { BreakerState } from '../dashboard/breaker.js';
 import type { BudgetOutcome } from '../dashboard/budget.js';
@@ -37,15 +38,7 @@ export interface GaugeSources {
   /** The answer cache (absent in tests that have none). */
   answers?: { readonly size: CacheUse };
   /** Each Dashboard's index of current courses (badges/dashboard-index.ts), and their part of the memory budget. */
-  badges?: { indexes: Record<DashboardId, { readonly use: BadgeIndexUse }>; maxBytes: number; now: () => number };
-}
-
-/** What a badge index holds (badges/dashboard-index.ts IndexUse). */
-export interface BadgeIndexUse {
-  courses: number;
-  users: number;
-  builtAt: number | undefined;
-  bytes: number;
+  badges?: { indexes: Record<DashboardId, { readonly use: IndexUse }>; maxBytes: number; now: () => number };
 }
 
 const BREAKER_STATE_VALUE: Record<BreakerState, number> = { closed: 0, open: 1, 'half-open': 2 };

@@ -14,7 +14,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('HeldEntries', () => {
   it('keeps the newest copy of each key, and hands out the same list until something changes', () => {
-    const held = new HeldEntries<string>(10, () => Infinity);
+    const held = new HeldEntries<string>({ maxEntries: 10, maxBytes: 1_000_000 }, () => Infinity);
     held.put('a', { fetched_at: 2, data: 'a2' });
     held.put('a', { fetched_at: 1, data: 'a1' }); // older: ignored
     const first = held.list(NOW);
@@ -28,7 +28,7 @@ describe('HeldEntries', () => {
   });
 
   it('holds at most `max` entries, the oldest recorded going first', () => {
-    const held = new HeldEntries<string>(2, () => Infinity);
+    const held = new HeldEntries<string>({ maxEntries: 2, maxBytes: 1_000_000 }, () => Infinity);
     held.put('a', { fetched_at: 1, data: 'a' });
     held.put('b', { fetched_at: 1, data: 'b' });
     held.put('a', { fetched_at: 2, data: 'a' }); // recorded again: now the newest
@@ -36,8 +36,21 @@ describe('HeldEntries', () => {
     assert.deepEqual(held.list(NOW).map((e) => e.data).sort(), ['a', 'c']);
   });
 
+  it('holds at most `maxBytes` of estimated heap, the oldest recorded going first; an entry larger alone is not held', () => {
+    const big = 'x'.repeat(400);
+    const held = new HeldEntries<string>({ maxEntries: 100, maxBytes: 1_200 }, () => Infinity);
+    for (const key of ['a', 'b', 'c', 'd']) held.put(key, { fetched_at: 1, data: big });
+    assert.ok(held.bytes <= 1_200 && held.bytes > 0, String(held.bytes));
+    assert.deepEqual(held.list(NOW).length, 2);
+    held.put('huge', { fetched_at: 1, data: 'x'.repeat(2_000) });
+    assert.equal(held.list(NOW).length, 2, 'too large to hold at all: nothing evicted for it');
+    held.remove('c');
+    held.remove('d');
+    assert.equal(held.bytes, 0);
+  });
+
   it('drops an entry once its expiry has passed', () => {
-    const held = new HeldEntries<number>(10, (endsAt) => endsAt);
+    const held = new HeldEntries<number>({ maxEntries: 10, maxBytes: 1_000_000 }, (endsAt) => endsAt);
     held.put('soon', { fetched_at: 1, data: NOW + 1_000 });
     held.put('later', { fetched_at: 1, data: NOW + DAY });
     assert.equal(held.list(NOW).length, 2);
@@ -54,7 +67,7 @@ describe('OrganicRosters', () => {
   });
 
   it("holds a roster read for another answer until its course's end, by the course's folded slug", () => {
-    const rosters = new OrganicRosters();
+    const rosters = new OrganicRosters(1_000_000);
     rosters.record(roster('A/Open', iso(NOW + DAY)), NOW);
     rosters.record(roster('a/open', iso(NOW + DAY), NOW + 5), NOW); // the same course, newer
     rosters.record(roster('A/Ended', iso(NOW - DAY)), NOW);
@@ -63,7 +76,7 @@ describe('OrganicRosters', () => {
   });
 
   it('ignores a course the Dashboard does not know', () => {
-    const rosters = new OrganicRosters();
+    const rosters = new OrganicRosters(1_000_000);
     rosters.record({ data: null, fetched_at: NOW, freshUntil: NOW, outcome: 'negative' }, NOW);
     assert.deepEqual(rosters.list(NOW), []);
   });
@@ -71,7 +84,7 @@ describe('OrganicRosters', () => {
 
 describe('HeldDetails', () => {
   it('keeps what badges need of a course read: its title and dates', () => {
-    const details = new HeldDetails();
+    const details = new HeldDetails(1_000_000);
     const data = courseDetails('A/b', { start: iso(NOW - DAY), end: iso(NOW + DAY) });
     details.record({ data, fetched_at: NOW, freshUntil: NOW + 1, outcome: 'fresh' });
     assert.deepEqual(details.list(NOW), [
