@@ -11,6 +11,8 @@ declare module 'autocannon' {
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
   }
 
   interface Histogram {

@@ -1,6 +1,7 @@
 // A real response of the service, kept exactly enough for the ceiling server to replay it.
 
 import { request } from 'node:http';
+import type { LoadRequest } from './load.js';
 
 export interface CapturedResponse {
   status: number;
@@ -13,9 +14,10 @@ export interface CapturedResponse {
 // node:http writes these itself on every response; sending them twice would change the bytes.
 const ADDED_BY_NODE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-export function capture(url: string): Promise<CapturedResponse> {
+/** The response to a GET of `url`, or to `how` (a form POST). */
+export function capture(url: string, how?: LoadRequest): Promise<CapturedResponse> {
   return new Promise((resolve, reject) => {
-    request(url, (res) => {
+    request(url, { method: how?.method ?? 'GET', headers: how?.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -29,6 +31,6 @@ export function capture(url: string): Promise<CapturedResponse> {
       });
     })
       .on('error', reject)
-      .end();
+      .end(how?.body);
   });
 }

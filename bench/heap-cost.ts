@@ -2,11 +2,8 @@
 // (src/cache/heap-size.ts) charges them, and against the old measure (the length of the JSON text) as
 // the baseline. Each scenario fills a fresh app through its API from a generated Dashboard world, then
 // reads heapUsed after a forced GC: before, with both caches full, and after the data cache is emptied.
-// Each scenario runs in a child process of its own (`heapCost()` starts them; each prints its figures
-// as JSON), with --expose-gc and --single-threaded-gc: with concurrent sweeping, heapUsed right after
-// a GC still counts dead objects on pages not yet swept, and varies by ±10 % from run to run.
+// Each scenario runs in a child process of its own (bench/gc-child.ts; `heapCost()` starts them).
 
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
 import { MemoryStore } from '../src/cache/memory-store.js';
@@ -14,6 +11,7 @@ import type { CacheEntry } from '../src/cache/types.js';
 import { loadConfig } from '../src/config/config.js';
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { GeneratedWorld, generatedUsername, type GeneratedWorldOptions } from '../demo/generated-world.js';
+import { inGcChild } from './gc-child.js';
 import { NO_WIKIEDU } from './service.js';
 import { mb, ratio, type Section } from './table.js';
 
@@ -150,17 +148,8 @@ async function measure(s: Scenario): Promise<Measured> {
   }
 }
 
-/** Each scenario in a process of its own (a fresh heap), which prints its figures as JSON. */
-function inChild(scenario: number): Measured {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(scenario)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out) as Measured;
-}
-
 export function heapCost(): { section: Section; data: unknown } {
-  const measured = SCENARIOS.map((_, i) => inChild(i));
+  const measured = SCENARIOS.map((_, i) => inGcChild<Measured>(fileURLToPath(import.meta.url), [String(i)]));
   const rows = measured.flatMap((m) =>
     (['data', 'answers'] as const).map((cache) => {
       const c = m[cache];

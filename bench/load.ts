@@ -18,10 +18,17 @@ export interface LoadResult {
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU time of a process so far, in µs. */
-function cpuMicros(pid: number): number {
+export function cpuMicros(pid: number): number {
   // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
+}
+
+/** A request other than a plain GET (e.g. a form POST), sent the same on every connection. */
+export interface LoadRequest {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface LoadOptions {
@@ -34,11 +41,11 @@ export interface LoadOptions {
  * With the server's pid, also its CPU time per request: unlike req/s this hardly depends on what
  * else the (shared, virtual) machine is doing, so it compares a service with its ceiling steadily.
  */
-export async function measure(url: string, opts: LoadOptions, pid?: number): Promise<LoadResult> {
+export async function measure(url: string, opts: LoadOptions, pid?: number, request?: LoadRequest): Promise<LoadResult> {
   // Warm-up: JIT, keep-alive sockets, and every cache entry behind the URL.
-  await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds });
+  await autocannon({ url, ...request, connections: opts.connections, duration: opts.warmupSeconds });
   const cpuBefore = pid === undefined ? 0 : cpuMicros(pid);
-  const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, timeout: 10 });
+  const r = await autocannon({ url, ...request, connections: opts.connections, duration: opts.seconds, timeout: 10 });
   const cpu = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / Math.max(1, r.requests.total);
   return {
     ...(cpu !== undefined && { cpuUsPerRequest: cpu }),

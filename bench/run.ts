@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,upstream,memory,heap,headroom,gadget]`: every benchmark
+// `npm run bench [-- --quick] [-- --profile] [-- --only=hot,cold,flood,upstream,memory,heap,headroom,gadget,badges,badge-index,badge-day]`: every benchmark
 // beside its baseline, printed and written to bench/results/<timestamp>.json. See BENCHMARKS.md.
 
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,9 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRedis } from '../support/redis-server.js';
+import { badgeIndexCost } from './badge-index.js';
+import { badgeDay } from './badge-day.js';
+import { badgesHot } from './badges.js';
 import { coldPath } from './cold.js';
 import { floodOfNames } from './flood.js';
 import { gadgetBadges } from './gadget-badges.js';
@@ -19,7 +22,7 @@ import { mainProfile, renderProfile, summariseProfile, type ProfileSummary } fro
 import { render, type Section } from './table.js';
 import { upstreamLoad } from './upstream.js';
 
-const PHASES = ['hot', 'cold', 'flood', 'upstream', 'memory', 'heap', 'headroom', 'gadget'] as const;
+const PHASES = ['hot', 'cold', 'flood', 'upstream', 'memory', 'heap', 'headroom', 'gadget', 'badges', 'badge-index', 'badge-day'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; profile: boolean; only: Set<Phase> } {
@@ -88,14 +91,34 @@ if (args.only.has('headroom')) {
 if (args.only.has('gadget')) {
   report('gadget', await gadgetBadges({ links: 500, runs: args.quick ? 3 : 7, budgetMs: 50 }));
 }
+if (args.only.has('badges')) {
+  const redis = await startRedis();
+  try {
+    const load = args.quick ? { connections: 50, seconds: 2, warmupSeconds: 1 } : { connections: 50, seconds: 4, warmupSeconds: 1 };
+    const rounds = args.quick ? 1 : 5;
+    report('badges', await badgesHot({ load, rounds, redisUrl: redis.url, ...(profileDir !== undefined && { profileDir: join(profileDir, 'badges') }) }));
+  } finally {
+    await redis.kill();
+  }
+}
+if (args.only.has('badge-index')) {
+  report('badge-index', badgeIndexCost({ courses: 370, rows: 7_500, repetitions: args.quick ? 7 : 25 }));
+}
+if (args.only.has('badge-day')) {
+  report('badge-day', await badgeDay({ requests: args.quick ? 1_000 : 100_000, scale: 10, names: 50, skew: 1, parallel: 64, hours: 24, seed: 31 }));
+}
 
 const profiles: ProfileSummary[] = [];
-for (const store of profileDir === undefined ? [] : ['memory', 'redis']) {
-  const file = mainProfile(join(profileDir as string, store));
-  if (file === undefined) continue;
-  const summary = summariseProfile(file);
-  profiles.push(summary);
-  console.log(`CPU profile of the service (${store}) during the hot runs\n${renderProfile(summary)}\n`);
+// The hot path's profiles directly under profileDir, the badges' under profileDir/badges.
+const profiled = [...(args.only.has('hot') ? [['', 'the hot runs']] : []), ...(args.only.has('badges') ? [['badges', 'the badges runs']] : [])];
+for (const [sub, runs] of profileDir === undefined ? [] : profiled) {
+  for (const store of ['memory', 'redis']) {
+    const file = mainProfile(join(profileDir as string, sub ?? '', store));
+    if (file === undefined) continue;
+    const summary = summariseProfile(file);
+    profiles.push(summary);
+    console.log(`CPU profile of the service (${store}) during ${runs}\n${renderProfile(summary)}\n`);
+  }
 }
 
 mkdirSync(resultsDir, { recursive: true });

@@ -11,7 +11,7 @@ import { UNBOUNDED_BUDGET } from '../support/service.js';
 import { startService } from './service.js';
 import { int, ratio, type Section } from './table.js';
 import { visitPages } from './visit.js';
-import { addPopulation, random, type Person } from './worlds.js';
+import { addPopulation, random, zipfDraw, type Person } from './worlds.js';
 
 export interface TraceOptions {
   population: number;
@@ -30,27 +30,7 @@ const HOUR = 3_600_000;
 
 /** Page views: people ranked in a random order, rank r drawn with weight 1/r^skew. */
 function trace(people: readonly Person[], opts: TraceOptions): Person[] {
-  const rnd = random(opts.seed);
-  const ranked = [...people];
-  for (let i = ranked.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [ranked[i], ranked[j]] = [ranked[j] as Person, ranked[i] as Person];
-  }
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (let r = 1; r <= ranked.length; r++) cumulative.push((sum += 1 / r ** opts.skew));
-  const pick = (): Person => {
-    const x = rnd() * sum;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return ranked[lo] as Person;
-  };
-  return Array.from({ length: opts.views }, pick);
+  return Array.from({ length: opts.views }, zipfDraw(people, opts.skew, random(opts.seed)));
 }
 
 /** When each view happens, ms after the start: uniform over the span, in order. */

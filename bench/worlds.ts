@@ -70,6 +70,29 @@ export function random(seed: number): () => number {
   };
 }
 
+/** Draws from `items` ranked in a random order, rank r with weight 1/r^skew (Zipf-like popularity). */
+export function zipfDraw<T>(items: readonly T[], skew: number, rnd: () => number): () => T {
+  const ranked = [...items];
+  for (let i = ranked.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [ranked[i], ranked[j]] = [ranked[j] as T, ranked[i] as T];
+  }
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let r = 1; r <= ranked.length; r++) cumulative.push((sum += 1 / r ** skew));
+  return () => {
+    const x = rnd() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] ?? 0) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return ranked[lo] as T;
+  };
+}
+
 export interface Person {
   username: string;
   /** enrolled: in 1-3 courses; no-courses: exists upstream, enrolled nowhere; unknown: upstream 404. */
