@@ -36,12 +36,13 @@ export const badgesQuery = (names: readonly string[]): string => new URLSearchPa
  * indexes "ok" and every badge's course title known: every source read, every course's details loaded
  * (in the background, as answers ask for them). Throws after `withinMs`.
  */
-export async function untilIndexed(serviceUrl: string, path: string, withinMs = 60_000): Promise<BadgesBody> {
+export async function untilIndexed(serviceUrl: string, path: string, form?: string, withinMs = 60_000): Promise<BadgesBody> {
   const deadline = Date.now() + withinMs;
   let last = '';
   let same = 0;
+  const asked: RequestInit = form === undefined ? {} : { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
   for (;;) {
-    const res = await fetch(serviceUrl + path);
+    const res = await fetch(serviceUrl + path, asked);
     const text = await res.text();
     const body = res.status === 200 ? (JSON.parse(text) as BadgesBody) : undefined;
     const complete = body !== undefined && Object.values(body.index).every((i) => i.state === 'ok') && !text.includes('"course_title":null');
@@ -85,7 +86,11 @@ export async function badgesHot(opts: BadgesOptions): Promise<{ section: Section
       endpoints,
       service: { dashboardUrl: outreach.url, wikieduUrl: wikiedu.url, env: { ...BADGE_ENV, ...UNBOUNDED_BUDGET } },
       accessLog: false,
-      prime: async (url) => void (indexed = await untilIndexed(url, getPath)),
+      // Both requests' courses fully indexed: an answer is not remembered while a badge's details are loading.
+      prime: async (url) => {
+        indexed = await untilIndexed(url, getPath);
+        await untilIndexed(url, '/api/badges', badgesQuery(post));
+      },
     });
     const badged = (path: string): number => Object.keys((JSON.parse(Buffer.from(captured[path]?.body ?? '', 'base64').toString('utf8')) as BadgesBody).users).length;
     const index = Object.entries(indexed?.index ?? {}).map(([d, i]) => `${d} ${int(i.courses)} courses, ${int(i.users)} people`);
