@@ -125,7 +125,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const indexes = byDashboard(
     (id) =>
       new DashboardIndex(
-        { dashboard: id, baseUrl: config.upstream[id].baseUrl, campaigns: config.badges.campaigns[id], now, onDetailLoad: (outcome) => metrics.onDetailLoad(id, outcome) },
+        { dashboard: id, baseUrl: config.upstream[id].baseUrl, campaigns: config.badges.campaigns[id], now, detailsFreshMs: config.cache.ttlMs.course, onDetailLoad: (outcome) => metrics.onDetailLoad(id, outcome) },
         reads[id],
         holds[id],
       ),

@@ -26,7 +26,7 @@ export function stubIndexes(now: () => number, env: Record<string, string> = {})
   const indexes = byDashboard(
     (id) =>
       new DashboardIndex(
-        { dashboard: id, baseUrl: config.upstream[id].baseUrl, campaigns: config.badges.campaigns[id], now, onDetailLoad: (o) => loads.push([id, o]) },
+        { dashboard: id, baseUrl: config.upstream[id].baseUrl, campaigns: config.badges.campaigns[id], now, detailsFreshMs: config.cache.ttlMs.course, onDetailLoad: (o) => loads.push([id, o]) },
         reads[id],
         holds[id],
       ),

@@ -13,6 +13,7 @@ import { courseUrl } from '../dashboard/paths.js';
 import { updateBadgeIndex, type BadgeIndex } from '../domain/badge-index.js';
 import type { DashboardIndexView } from '../domain/badges.js';
 import type { DashboardId } from '../domain/dashboards.js';
+import { foldForKey } from '../domain/keys.js';
 import type { CachedDashboard, ReadObserver } from '../reads/cached-dashboard.js';
 import { DetailLoads, HeldDetails, type DetailLoadOutcome } from './details.js';
 import { indexBytes } from './memory.js';
@@ -25,6 +26,11 @@ export interface DashboardIndexOptions {
   /** The configured campaigns (OUTREACH_BADGE_CAMPAIGNS, WIKIEDU_BADGE_CAMPAIGNS). */
   campaigns: readonly string[];
   now: () => number;
+  /**
+   * How long a course's details stay fresh (COURSE_CACHE_TTL): the details an index holds of a current
+   * course are read again (in the background) once older, so that a changed title or date reaches badges.
+   */
+  detailsFreshMs: number;
   /** Each background detail load's end (metrics). */
   onDetailLoad?: (outcome: DetailLoadOutcome) => void;
 }
@@ -75,6 +81,8 @@ export class IndexHolds {
 export class DashboardIndex {
   #index: BadgeIndex | undefined;
   #indexBytes = 0;
+  /** The index whose held details were last checked for age, and when one of them will be old next (ms). */
+  #agesChecked: { index: BadgeIndex; nextOld: number } | undefined;
   readonly #loads: DetailLoads;
   readonly #url: (slug: string) => string;
 
@@ -98,7 +106,7 @@ export class DashboardIndex {
       this.#index = index;
       this.#indexBytes = indexBytes(index);
     }
-    this.#loads.start(index.missingDetails);
+    this.#loads.start(index.missingDetails.length > 0 ? index.missingDetails : this.#oldDetails(index, at));
     const view: DashboardIndexView = {
       dashboard,
       index: sources.state === 'error' ? null : index,
@@ -106,6 +114,24 @@ export class DashboardIndex {
       built_at: new Date(index.builtAt).toISOString(),
     };
     return { view, error: sources.error, freshUntil: Math.min(sources.freshUntil, index.validUntil, nextWindowChange(index, at)) };
+  }
+
+  /** Slugs of the index's courses whose held details are older than their freshness, checked again only when one may have aged. */
+  #oldDetails(index: BadgeIndex, at: number): string[] {
+    const checked = this.#agesChecked;
+    if (checked !== undefined && checked.index === index && at < checked.nextOld) return [];
+    const current = new Set(index.courses.map((c) => foldForKey(c.slug)));
+    const { detailsFreshMs } = this.options;
+    const old: string[] = [];
+    let nextOld = Infinity;
+    for (const { fetched_at, data } of this.holds.details.list(at)) {
+      if (!current.has(foldForKey(data.slug))) continue;
+      if (at - fetched_at >= detailsFreshMs) old.push(data.slug);
+      else nextOld = Math.min(nextOld, fetched_at + detailsFreshMs);
+    }
+    // While some are old, every request looks again (their loads are bounded and deduplicated by DetailLoads).
+    this.#agesChecked = { index, nextOld: old.length > 0 ? at : nextOld };
+    return old;
   }
 
   get use(): IndexUse {

@@ -38,6 +38,31 @@ describe('DashboardIndex', () => {
     assert.equal(refreshed.view.index?.users, 3);
   });
 
+  it("reads a current course's details again once they are older than COURSE_CACHE_TTL: a changed title reaches badges", async () => {
+    const clock = testClock();
+    const { stubs, indexes } = stubIndexes(clock.now, { OUTREACH_BADGE_CAMPAIGNS: 'sprints', COURSE_CACHE_TTL: '600', BADGE_SOURCE_TTL: '86400' });
+    const dates = { start: new Date(clock.now() - DAY).toISOString(), end: new Date(clock.now() + 7 * DAY).toISOString() };
+    stubCampaign(stubs.outreach, 'sprints', [{ slug: 'A/b', people: [['Ann', 0]] }]);
+    stubs.outreach.courses.set('A/b', { ...courseDetails('A/b', dates), title: 'Old title' });
+    await indexes.outreach.read(gate());
+    await indexes.outreach.settle();
+    assert.equal((await indexes.outreach.read(gate())).view.index?.courses[0]?.title, 'Old title');
+    const asked = () => stubs.outreach.calls.filter((c) => c.startsWith('course:')).length;
+    const before = asked();
+    stubs.outreach.courses.set('A/b', { ...courseDetails('A/b', dates), title: 'New title' });
+    clock.advance(300_000);
+    await indexes.outreach.read(gate());
+    await indexes.outreach.settle();
+    assert.equal(asked(), before, 'fresh details are not read again');
+    clock.advance(301_000); // older than the TTL: read again in the background (served stale at first, then refreshed)
+    for (let i = 0; i < 4; i++) {
+      await indexes.outreach.read(gate());
+      await indexes.outreach.settle();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.equal((await indexes.outreach.read(gate())).view.index?.courses[0]?.title, 'New title');
+  });
+
   it("loads the details it lacks in the background, a few per request: the later index has the course's title and dates", async () => {
     const clock = testClock();
     const { stubs, indexes, loads } = stubIndexes(clock.now, { OUTREACH_BADGE_CAMPAIGNS: 'many' });
