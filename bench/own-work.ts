@@ -17,7 +17,7 @@ export async function ownWorkMicros(url: string, route: string, payload: string,
   const answers = new AnswerCache(now, { maxEntries: 10, maxBytes: 10 * payload.length + 10_000 });
   answers.remember('bench', { payload: Buffer.from(payload), etag: 'W/"bench"', freshness: { oldestFetchedAt: now(), freshUntil: now() + 3_600_000 } });
   // The headers the app's hooks add, as the alias of a real answer holds them.
-  answers.aliasUrl(url, { key: 'bench', route, headers: Object.entries(COMMON_HEADERS).flat() });
+  answers.aliasRequest(url, { key: 'bench', route, headers: Object.entries(COMMON_HEADERS).flat() });
   const metrics = createMetrics();
   // As app.ts records a response; its access-log line is a no-op at LOG_LEVEL=warn, as in the hot runs.
   const remembered = new RememberedAnswers(answers, now, (_id, r, status, ms) => metrics.onResponse(r, status, ms));

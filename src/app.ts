@@ -148,7 +148,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, dashboards: clients, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(badgeRoutes, { answerDeps, indexes, responder, onAnswer: metrics.onBadgeAnswer });
+  await app.register(badgeRoutes, { answerDeps, indexes, responder, rememberedForm: remembered.rememberedForm, onAnswer: metrics.onBadgeAnswer });
   const badges = { indexes, maxBytes: badgeBytes, now };
   await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers, badges } });
 

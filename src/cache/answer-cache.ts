@@ -5,11 +5,12 @@
 // flips, so until `freshness.freshUntil` (the earlier of the two) the same request gets the same
 // bytes: serialising and hashing them again would be wasted work on the hot path.
 //
-// Each answer is also found by the request URLs it was sent for (an alias: URL -> key, route and the
-// headers Fastify sent with it), so a repeated request needs no routing or input parsing at all
-// (http/remembered.ts). An answer depends on nothing of a GET but its URL, and several spellings of
-// one name or slug share one answer. Clients choose URLs (spellings, percent-encoding), so the aliases
-// have a bound of their own: however many URLs arrive, they never push an answer out.
+// Each answer is also found by the requests it was sent for (an alias: a GET's URL, or a form POST's
+// URL, content type and body -> key, route and the headers Fastify sent with it), so a repeated
+// request needs no routing or input parsing at all (http/remembered.ts). An answer depends on nothing
+// of a GET but its URL, nor of a form POST but those three, and several spellings of one name or slug
+// share one answer. Clients choose URLs and forms (spellings, percent-encoding), so the aliases have a
+// bound of their own: however many arrive, they never push an answer out.
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
@@ -23,18 +24,19 @@ export interface FinishedAnswer {
   freshness: Freshness;
 }
 
-/** Where a request URL's answer is kept, the route pattern that built it (for metrics and logs), and what else its response carried. */
+/** Where a request's answer is kept, the route pattern that built it (for metrics and logs), and what else its response carried. */
 export interface UrlAlias {
   key: string;
   route: string;
-  /** The headers of the response Fastify sent for this URL that the answer does not decide (name, value, name, value, …). */
+  /** The headers of the response Fastify sent for this request that the answer does not decide (name, value, name, value, …). */
   headers: readonly string[];
 }
 
 /**
- * The URL aliases' share of the answer cache's bounds (entries and bytes). An alias costs a few
- * hundred bytes against an answer's kilobytes; a fifth of the entries still lets the hottest URLs,
- * the only ones worth skipping Fastify for, find their answer.
+ * The aliases' share of the answer cache's bounds (entries and bytes). A URL's alias costs a few
+ * hundred bytes against an answer's kilobytes (a form's, its body's length against an answer ten times
+ * that); a fifth of the entries still lets the hottest requests, the only ones worth skipping Fastify
+ * for, find their answer.
  */
 const URL_SHARE = 0.2;
 
@@ -73,9 +75,9 @@ export class AnswerCache {
     return remembered;
   }
 
-  /** The answer last sent for the request URL `url`, while it is still true, with its alias; undefined otherwise. */
-  forUrl(url: string): { answer: FinishedAnswer; alias: UrlAlias } | undefined {
-    const alias = this.#urls.get(url);
+  /** The answer last sent for the request `request` (its alias's name), while it is still true, with its alias; undefined otherwise. */
+  forRequest(request: string): { answer: FinishedAnswer; alias: UrlAlias } | undefined {
+    const alias = this.#urls.get(request);
     const answer = alias && this.get(alias.key);
     return answer && { answer, alias };
   }
@@ -86,9 +88,9 @@ export class AnswerCache {
     else this.#answers.delete(key);
   }
 
-  /** Lets forUrl find the answer under `alias.key` by the request URL `url` it was sent for. */
-  aliasUrl(url: string, alias: UrlAlias): void {
-    this.#urls.set(url, alias);
+  /** Lets forRequest find the answer under `alias.key` by the request `request` it was sent for (a GET's URL, a form's name: http/remembered.ts). */
+  aliasRequest(request: string, alias: UrlAlias): void {
+    this.#urls.set(request, alias);
   }
 
   /** Answers and URL aliases together, and their estimated heap bytes (for tests and metrics). */

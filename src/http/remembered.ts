@@ -13,13 +13,22 @@
 // A URL with a query parameter its route does not define is answered by Fastify (the parameter
 // ignored) and never remembered: a client that adds `?_=<timestamp>` to defeat caches would otherwise
 // add a URL per request.
+//
+// A form POST (/api/badges with 500 names) is remembered by its URL, content type and body: its route's
+// preParsing hook (rememberedForm) reads the body, answers a form it has answered before from the
+// answer cache, and otherwise hands Fastify the bytes to parse. Decoding an 8.8 KB form cost more than
+// the rest of the request (BENCHMARKS.md); the same list asked again (another reader's gadget on the
+// same page) now costs reading it. Inside Fastify, the request's onRequest, onSend and onResponse hooks
+// run as for any request; the hooks it skips (validation, handler) are accounted for as above.
 
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import type { AnswerCache } from '../cache/answer-cache.js';
 import { routeLabel, type ResponseRecorder } from '../telemetry/responses.js';
 import { requestId } from './request-id.js';
-import { answerResponse, routeHeaders } from './respond.js';
+import { answerResponse, noStoreOnto, routeHeaders } from './respond.js';
 
 /** Request hooks whose every effect the fast path reproduces, by hook and function name. */
 const ACCOUNTED_HOOKS: Record<string, string[]> = {
@@ -30,6 +39,8 @@ const ACCOUNTED_HOOKS: Record<string, string[]> = {
   onSend: ['etagHook', 'headRouteOnSendHandler'],
   // telemetry/responses.ts: the fast path records its responses alike; and this module's own.
   onResponse: ['recordResponse', 'learnAnswer'],
+  // This module's, on the form POST route.
+  preParsing: ['rememberedForm'],
 };
 
 /** Every request hook of the app's routes that the fast path does not account for, as `hook: function`, read from Fastify's route listing. */
@@ -50,9 +61,20 @@ function onlyDefinedQuery(request: FastifyRequest): boolean {
   return true;
 }
 
+/**
+ * A form's name among the aliases: its URL, content type and the SHA-256 of its body. A digest, not the
+ * body: hashing an 8.8 KB string as a map key cost three times as much. A URL holds no line break
+ * (node:http refuses one), so no form is named like a GET's URL.
+ */
+function formName(url: string | undefined, contentType: string | undefined, bodyDigest: string): string {
+  return `${url}\n${contentType}\n${bodyDigest}`;
+}
+
 export class RememberedAnswers {
   /** Requests Fastify is answering with an answer that stays true for a while, and that answer's key (the Responder says so). */
   readonly #keys = new WeakMap<FastifyRequest, string>();
+  /** Form POSTs Fastify is answering, by their names (formName). */
+  readonly #forms = new WeakMap<FastifyRequest, string>();
   /** Off until the app is ready and its hooks are accounted for; off again once it closes (Fastify then answers everything, with its 503s and `Connection: close`). */
   #on = false;
 
@@ -69,12 +91,42 @@ export class RememberedAnswers {
   readonly serve = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (!this.#on || (req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined) return false;
     const started = performance.now();
-    const hit = this.answers.forUrl(req.url);
+    const hit = this.answers.forRequest(req.url);
     if (hit === undefined) return false;
     const { status, headers, body } = answerResponse(hit.answer, req.headers['if-none-match'], this.now(), hit.alias.headers);
     res.writeHead(status, headers).end(body);
     this.record(requestId(req), hit.alias.route, status, performance.now() - started);
     return true;
+  };
+
+  /**
+   * A form POST route's preParsing hook: reads the body (one of a known length within the route's limit);
+   * a form answered before, while its answer stays true, gets that answer again (as the Responder sends
+   * a POST's: noStoreOnto), without parsing, validation or handler; any other, Fastify parses from the
+   * bytes read, and learns by its name once answered. Callback-style: replying without calling `done`
+   * ends the hooks, with no promise to wait on.
+   */
+  readonly rememberedForm = (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload, done: (err: Error | null, payload?: RequestPayload) => void): void => {
+    const length = Number(request.headers['content-length']);
+    // Chunked, or over the limit (Fastify refuses it unread): Fastify's as ever.
+    if (!this.#on || !(length <= request.routeOptions.bodyLimit)) return done(null, payload);
+    const digest = createHash('sha256');
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer): void => {
+      digest.update(chunk);
+      chunks.push(chunk);
+    };
+    const onEnd = (err?: Error): void => {
+      payload.off('data', onData).off('end', onEnd).off('error', onEnd);
+      // As Fastify's own reading of a body: a client's failure is a 400.
+      if (err !== undefined) return done(Object.assign(err, { statusCode: 400 }));
+      const name = formName(request.raw.url, request.headers['content-type'], digest.digest('base64'));
+      const hit = this.answers.forRequest(name);
+      if (hit !== undefined) return void reply.send(noStoreOnto(reply, hit.answer.payload));
+      this.#forms.set(request, name);
+      done(null, Readable.from(chunks));
+    };
+    payload.on('data', onData).on('end', onEnd).on('error', onEnd);
   };
 
   /** The Responder's notice: `request` is being answered with the answer under `key`, which stays true for a while. */
@@ -86,12 +138,13 @@ export class RememberedAnswers {
   register(app: FastifyInstance): void {
     const answers = this.answers;
     const keys = this.#keys;
+    const forms = this.#forms;
     app.addHook('onResponse', function learnAnswer(request, reply, done) {
       const key = keys.get(request);
-      // The URL as node:http gives it to the fast path.
-      const url = request.raw.url;
-      if (key !== undefined && url !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
-        answers.aliasUrl(url, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
+      // A form by its name; a GET or HEAD by its URL, as node:http gives it to the fast path.
+      const name = forms.get(request) ?? (request.method === 'POST' ? undefined : request.raw.url);
+      if (key !== undefined && name !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
+        answers.aliasRequest(name, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
       }
       done();
     });

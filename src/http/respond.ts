@@ -94,6 +94,15 @@ export function decidedOnto(reply: FastifyReply, decided: Decided): string | Buf
   return decided.body;
 }
 
+/**
+ * An API answer as the response to a POST: `no-store` and without validators (a POST's response is not
+ * reused by HTTP caches); returns the body.
+ */
+export function noStoreOnto(reply: FastifyReply, payload: Buffer): Buffer {
+  reply.header('cache-control', 'no-store').header('content-type', JSON_TYPE);
+  return payload;
+}
+
 /** Told that `request` is being answered with the answer under `key` (http/remembered.ts learns the URL from its response). */
 export type AnswerNotice = (request: FastifyRequest, key: string) => void;
 
@@ -115,13 +124,11 @@ export class Responder {
     return reply.send(decidedOnto(reply, answerResponse(finished, request.headers['if-none-match'], now, [])));
   }
 
-  /**
-   * The answer under `key` as the response to a POST: remembered or built as for a GET, but `no-store` and
-   * without validators, as a POST's response is not reused by HTTP caches.
-   */
-  async sendNoStore<T>(reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
-    const { payload } = await this.#answer(reply, key, compute);
-    return reply.header('cache-control', 'no-store').header('content-type', JSON_TYPE).send(payload);
+  /** The answer under `key` as the response to a POST (noStoreOnto): remembered or built as for a GET. */
+  async sendNoStore<T>(request: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
+    const finished = await this.#answer(reply, key, compute);
+    if (finished.freshness.freshUntil > this.now()) this.answering(request, key);
+    return reply.send(noStoreOnto(reply, finished.payload));
   }
 
   /** The answer under `key`: the remembered one while it cannot have changed, else built by `compute` and remembered. */

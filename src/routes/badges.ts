@@ -10,6 +10,7 @@ import { badgesFor, type BadgeIndexes } from '../badges/answer.js';
 import { badgeNamesText, parseBadgeNames } from '../domain/badges.js';
 import type { DashboardChoice } from '../domain/dashboards.js';
 import { parseDashboard } from '../domain/query.js';
+import type { RememberedAnswers } from '../http/remembered.js';
 import type { Responder } from '../http/respond.js';
 import { BadgesAnswerSchema, BadgesForm, BadgesQuery } from '../schemas/badges.js';
 import { problemResponses, ProblemSchema } from '../schemas/common.js';
@@ -40,6 +41,8 @@ export interface BadgeRouteOptions {
   answerDeps: AnswerDeps;
   indexes: BadgeIndexes;
   responder: Responder;
+  /** Answers a form asked again before it is parsed (http/remembered.ts). */
+  rememberedForm: RememberedAnswers['rememberedForm'];
   /** Each badge answer built (not those remembered), with its valid names (metrics). */
   onAnswer?: (method: 'GET' | 'POST', dashboard: DashboardChoice, names: number) => void;
 }
@@ -49,7 +52,7 @@ const description =
   "course's staff, title and activity. Answered from an index of current courses built from a few program-wide reads " +
   '(campaign lists, never a per-user read), so asking costs the Dashboards nothing per name.';
 
-export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, onAnswer }) => {
+export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, rememberedForm, onAnswer }) => {
   // This scope parses forms alone: any other body is a 415, one over 64 KB a 413 (http/problem.ts).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => done(null, formFields(body as string)));
@@ -81,6 +84,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
     '/api/badges',
     {
       bodyLimit: MAX_BODY_BYTES,
+      preParsing: rememberedForm,
       schema: {
         tags,
         operationId: 'postBadges',
@@ -100,9 +104,9 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
       const fields: Record<string, unknown> = request.body ?? {};
       const users = badgeNamesText(fields['users']);
       const dashboard = parseDashboard(fields['dashboard'], true);
-      // Never cached by HTTP, but the same form asked again (a list's names as another reader's gadget
-      // sends them) is answered from the answer cache like a GET: its names were parsed when it was built.
-      return responder.sendNoStore(reply, answerKey('badges', dashboard, users), () => {
+      // Never cached by HTTP, but the same names asked again (a list as another reader's gadget sends it)
+      // are answered from the answer cache like a GET; the same form, before it is even parsed (rememberedForm).
+      return responder.sendNoStore(request, reply, answerKey('badges', dashboard, users), () => {
         const names = parseBadgeNames(users, POST_LIMIT);
         onAnswer?.('POST', dashboard, names.names.length);
         return badgesFor(answerDeps, indexes, dashboard, names, reply.elapsedTime);

@@ -88,16 +88,16 @@ describe('AnswerCache', () => {
     const c = clock();
     const cache = new AnswerCache(c.now, { maxEntries: 10, maxBytes: 10_000 });
     const answer = finished('{"a":1}', c.now() + 1_000);
-    assert.equal(cache.forUrl('/api/users/A'), undefined);
+    assert.equal(cache.forRequest('/api/users/A'), undefined);
     cache.remember('user|A', answer);
     const alias = { key: 'user|A', route: '/api/users/:username', headers: ['x-one', '1'] };
-    cache.aliasUrl('/api/users/A', alias);
-    cache.aliasUrl('/api/users/a', alias);
-    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forUrl(url), { answer, alias });
-    assert.equal(cache.forUrl('user|A'), undefined, 'an answer key is not a URL');
+    cache.aliasRequest('/api/users/A', alias);
+    cache.aliasRequest('/api/users/a', alias);
+    for (const url of ['/api/users/A', '/api/users/a']) assert.deepEqual(cache.forRequest(url), { answer, alias });
+    assert.equal(cache.forRequest('user|A'), undefined, 'an answer key is not a URL');
     assert.equal(cache.get('/api/users/A'), undefined, 'a URL is not an answer key');
     c.advance(1_000);
-    assert.equal(cache.forUrl('/api/users/A'), undefined, 'not once the answer may have changed');
+    assert.equal(cache.forRequest('/api/users/A'), undefined, 'not once the answer may have changed');
   });
 
   it('forgets a URL whose answer was evicted', () => {
@@ -105,10 +105,10 @@ describe('AnswerCache', () => {
     const cache = new AnswerCache(c.now, { maxEntries: 10, maxBytes: 10_000 });
     const until = c.now() + 60_000;
     cache.remember('a', finished('A', until));
-    cache.aliasUrl('/a', { key: 'a', route: '/r', headers: [] });
+    cache.aliasRequest('/a', { key: 'a', route: '/r', headers: [] });
     for (let i = 0; i < 10; i++) cache.remember(`b${i}`, finished('B', until));
     assert.equal(cache.get('a'), undefined);
-    assert.equal(cache.forUrl('/a'), undefined);
+    assert.equal(cache.forRequest('/a'), undefined);
   });
 
   it('bounds the URLs apart from the answers, within its own bounds: 100,000 URLs evict no answer', () => {
@@ -119,10 +119,10 @@ describe('AnswerCache', () => {
     const keys = Array.from({ length: 50 }, (_, i) => `k${i}`);
     for (const key of keys) cache.remember(key, finished(`{"n":"${key}"}`, until));
     const held = cache.size;
-    for (let i = 0; i < 100_000; i++) cache.aliasUrl(`/api/users/A?_=${i}`, { key: 'k0', route: '/api/users/:username', headers: [] });
+    for (let i = 0; i < 100_000; i++) cache.aliasRequest(`/api/users/A?_=${i}`, { key: 'k0', route: '/api/users/:username', headers: [] });
     for (const key of keys) assert.ok(cache.get(key), `${key} is still there`);
-    assert.ok(cache.forUrl('/api/users/A?_=99999'), 'the latest URLs are found');
-    assert.equal(cache.forUrl('/api/users/A?_=0'), undefined, 'the oldest went');
+    assert.ok(cache.forRequest('/api/users/A?_=99999'), 'the latest URLs are found');
+    assert.equal(cache.forRequest('/api/users/A?_=0'), undefined, 'the oldest went');
     const { entries, bytes, maxBytes } = cache.size;
     assert.ok(entries > held.entries && entries <= bounds.maxEntries, `${entries} entries`);
     assert.ok(bytes <= maxBytes && maxBytes === bounds.maxBytes, `${bytes} of ${maxBytes} bytes`);

@@ -1,5 +1,6 @@
 // Remembered answers are served before Fastify (src/http/remembered.ts): a repeated GET or HEAD of a
-// URL skips the framework, with the very status, headers and body Fastify sent for it; anything else,
+// URL skips the framework, with the very status, headers and body Fastify sent for it, and a repeated
+// form POST skips its parsing, validation and handler; anything else,
 // every answer that may have changed, every URL with a query parameter the API does not define, and
 // every request of an app with a hook the fast path does not account for, still goes through Fastify.
 
@@ -8,6 +9,8 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
+import { WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
+import { badgesForm, FORM, post } from '../../support/badge-requests.js';
 import { captureLogs, LEVELS } from '../../support/log-capture.js';
 import { rawRequest } from '../../support/raw-http.js';
 import { startService, useService, type Reply, type Service } from '../../support/service.js';
@@ -30,6 +33,27 @@ async function counted(path: string, headers?: Record<string, string>): Promise<
   const reply = await svc.get(path, headers);
   return { ...reply, fastify: handledByFastify > before };
 }
+
+/** A form POST to /api/badges, and whether its route's handler ran (false: answered as a remembered form). */
+async function postedForm(base: string, form: string, headers?: Record<string, string>): Promise<Reply & { handled: boolean }> {
+  const before = handledByFastify;
+  const reply = await post(base, '/api/badges', form, headers);
+  return { ...reply, handled: handledByFastify > before };
+}
+
+/** Posts `form` until the handler no longer runs for it (its answer remembered: every course's details loaded), at most 2 s; the last two replies. */
+async function untilRemembered(base: string, form: string, headers?: Record<string, string>): Promise<[Reply & { handled: boolean }, Reply & { handled: boolean }]> {
+  let last = await postedForm(base, form, headers);
+  for (let i = 0; i < 100; i++) {
+    const next = await postedForm(base, form, headers);
+    if (!next.handled) return [last, next];
+    last = next;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail(`the form ${form} was never answered as a remembered one`);
+}
+
+const BADGE_NAMES = [PERSONAS.onBoth, WIKIEDU_PERSONAS.student, PERSONAS.noCourses];
 
 describe('remembered answers before Fastify', () => {
   const user = `/api/users/${encodeURIComponent(PERSONAS.active)}`;
@@ -117,6 +141,40 @@ describe('remembered answers before Fastify', () => {
   });
 });
 
+describe('remembered forms (POST /api/badges)', () => {
+  it('the same form again skips parsing, validation and the handler, and sends the same status, headers and bytes', async () => {
+    const form = badgesForm(BADGE_NAMES, 'all');
+    const [built, again] = await untilRemembered(svc.url, form);
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.deepEqual(headersOf(again), headersOf(built));
+    assert.deepEqual(again.body, built.body);
+    assert.equal(again.headers.get('cache-control'), 'no-store');
+    assert.ok(Object.keys(again.body.users).includes(PERSONAS.onBoth));
+  });
+
+  it('a form that differs in a byte, its content type or its URL is a request of its own', async () => {
+    const form = badgesForm(BADGE_NAMES, 'all');
+    await untilRemembered(svc.url, form);
+    const outreachOnly = await postedForm(svc.url, badgesForm(BADGE_NAMES, 'outreach'));
+    assert.ok(outreachOnly.handled);
+    assert.deepEqual(Object.keys(outreachOnly.body.index), ['outreach'], 'not the first form\'s answer');
+    const charset = await postedForm(svc.url, form, { 'content-type': `${FORM};charset=UTF-8` });
+    assert.ok(charset.handled, 'another content type is parsed afresh');
+    assert.equal(charset.status, 200);
+    const query = await rawRequest(svc.url, '/api/badges?dashboard=wikiedu', { method: 'POST', body: form, headers: { 'content-type': FORM } });
+    assert.equal(query.status, 200);
+  });
+
+  it('a form that was refused is refused again by Fastify, never remembered', async () => {
+    const tooMany = badgesForm(Array.from({ length: 501 }, (_, i) => `Name ${i}`));
+    for (let i = 0; i < 2; i++) {
+      const r = await postedForm(svc.url, tooMany);
+      assert.equal(r.status, 400);
+      assert.ok(r.handled);
+    }
+  });
+});
+
 describe('a cache-busting client', () => {
   it('sending ?_=1 .. ?_=100000 leaves the other answers remembered', async (t) => {
     const own = await startService(t);
@@ -147,7 +205,7 @@ describe('a cache-busting client', () => {
 });
 
 describe('hooks the fast path does not account for', () => {
-  it('an onSend hook that adds a header: every repeated GET has it too', async (t) => {
+  it('an onSend hook that adds a header: every repeated GET and form POST has it too', async (t) => {
     const withHook = await startService(t, {
       setUp: (app) =>
         app.addHook('onSend', async function varyByOrigin(_request, reply, payload) {
@@ -161,6 +219,29 @@ describe('hooks the fast path does not account for', () => {
       assert.equal(r.status, 200);
       assert.equal(r.headers.get('vary'), 'Origin', `request ${i + 1}`);
     }
+    for (let i = 0; i < 3; i++) {
+      const r = await post(withHook.url, '/api/badges', badgesForm(BADGE_NAMES));
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get('vary'), 'Origin', `form POST ${i + 1}`);
+    }
+  });
+
+  it('a preHandler hook runs for every form POST: remembered forms step aside', async (t) => {
+    let seen = 0;
+    const withHook = await startService(t, {
+      setUp: (app) =>
+        app.addHook('preHandler', function countHandled(_request, _reply, done) {
+          seen++;
+          done();
+        }),
+    });
+    const form = badgesForm(BADGE_NAMES);
+    for (let i = 0; i < 3; i++) {
+      const r = await postedForm(withHook.url, form);
+      assert.equal(r.status, 200);
+      assert.ok(r.handled, `request ${i + 1} reached the handler`);
+    }
+    assert.equal(seen, 3);
   });
 
   it('an onRequest hook runs for every request, repeated ones included, and a warning names it', async (t) => {
