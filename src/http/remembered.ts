@@ -21,7 +21,7 @@
 // same page) now costs reading it. Inside Fastify, the request's onRequest, onSend and onResponse hooks
 // run as for any request; the hooks it skips (validation, handler) are accounted for as above.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
@@ -110,21 +110,19 @@ export class RememberedAnswers {
     const length = Number(request.headers['content-length']);
     // Chunked, or over the limit (Fastify refuses it unread): Fastify's as ever.
     if (!this.#on || !(length <= request.routeOptions.bodyLimit)) return done(null, payload);
-    const digest = createHash('sha256');
     const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer): void => {
-      digest.update(chunk);
-      chunks.push(chunk);
-    };
+    const onData = (chunk: Buffer): void => void chunks.push(chunk);
     const onEnd = (err?: Error): void => {
       payload.off('data', onData).off('end', onEnd).off('error', onEnd);
       // As Fastify's own reading of a body: a client's failure is a 400.
       if (err !== undefined) return done(Object.assign(err, { statusCode: 400 }));
-      const name = formName(request.raw.url, request.headers['content-type'], digest.digest('base64'));
+      // A form comes in one chunk as a rule: then it is hashed where it lies.
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      const name = formName(request.raw.url, request.headers['content-type'], hash('sha256', body, 'base64'));
       const hit = this.answers.forRequest(name);
       if (hit !== undefined) return void reply.send(noStoreOnto(reply, hit.answer.payload));
       this.#forms.set(request, name);
-      done(null, Readable.from(chunks));
+      done(null, Readable.from([body]));
     };
     payload.on('data', onData).on('end', onEnd).on('error', onEnd);
   };
