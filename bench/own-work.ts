@@ -26,12 +26,14 @@ export async function ownWorkMicros(url: string, route: string, payload: string,
   remembered.register(app);
   app.get(route, async () => payload);
   await app.ready();
-  const answer = remembered.serve;
+  const answer = remembered.before(() => {
+    throw new Error('not answered from memory');
+  });
   const req = { method: 'GET', url, headers: {} } as IncomingMessage;
   const res = { writeHead: () => res, end: () => res } as unknown as ServerResponse;
   const batches = Array.from({ length: 5 }, () => {
     const started = performance.now();
-    for (let i = 0; i < calls; i++) if (!answer(req, res)) throw new Error('not answered from memory');
+    for (let i = 0; i < calls; i++) answer(req, res);
     return ((performance.now() - started) * 1000) / calls;
   });
   await app.close();

@@ -67,7 +67,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
     // A repeated request whose answer is remembered is answered before Fastify (http/remembered.ts).
-    serverFactory: (handler) => limitedServer(config.http.limits, (req, res) => remembered.serve(req, res) || handler(req, res)),
+    serverFactory: (handler) => limitedServer(config.http.limits, remembered.before(handler)),
     // A 255-byte username is up to 765 characters percent-encoded.
     routerOptions: { maxParamLength: 2048 },
     // Bad percent-encoding in a path gets the same problem+json 400 as any other bad input.
@@ -148,7 +148,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { deps: { store, dashboards: clients, startedAt: now(), now } });
   await app.register(userRoutes, { answerDeps, responder });
   await app.register(courseRoutes, { answerDeps, responder });
-  await app.register(badgeRoutes, { answerDeps, indexes, responder, rememberedForm: remembered.rememberedForm, onAnswer: metrics.onBadgeAnswer });
+  await app.register(badgeRoutes, { answerDeps, indexes, responder, preReadForm: remembered.preReadForm, onAnswer: metrics.onBadgeAnswer });
   const badges = { indexes, maxBytes: badgeBytes, now };
   await app.register(metricsRoutes, { metrics, sources: { store, dashboards: clients, answers, badges } });
 

@@ -3,32 +3,34 @@
 // serialising: the answer cache finds it by URL (cache/answer-cache.ts). Every other request, and
 // the first for each URL, goes to Fastify, which teaches this module the URL from its response.
 //
+// A form POST (/api/badges with 500 names) is remembered by its URL, content type and body. Before
+// Fastify, the body of a POST to a form route (one whose preParsing hook is preReadForm) is read, as
+// Fastify would read it (a known length within the route's body limit): a form answered before gets
+// that answer again; any other request is handed to Fastify with the bytes read, which its route's
+// preReadForm gives Fastify to parse, and Fastify's answer teaches this module the form. Decoding an
+// 8.8 KB form, and Fastify's routing and hooks around it, cost more than sending the 78 KB answer
+// (BENCHMARKS.md); the same list asked again (another reader's gadget on the same page) now costs
+// reading it and a hash.
+//
 // What Fastify would have sent is accounted for three ways. The response is decided by the function
-// that decides Fastify's (http/respond.ts answerResponse). The headers Fastify's hooks added to the
-// URL's first answer are kept with the URL and sent again, so a header a hook or plugin adds applies
-// here too. And the fast path runs only while every request hook of the app is one it accounts for
-// (ACCOUNTED_HOOKS): a hook it does not know may do something per request (a rate limit, a tracer),
-// so then every request goes to Fastify (and a warning says why).
+// that decides Fastify's (http/respond.ts answerResponse, noStoreResponse). The headers Fastify's hooks
+// added to the URL's (or form's) first answer are kept with it and sent again, so a header a hook or
+// plugin adds applies here too. And the fast path runs only while every request hook of the app is one
+// it accounts for (ACCOUNTED_HOOKS): a hook it does not know may do something per request (a rate
+// limit, a tracer), so then every request goes to Fastify (and a warning says why).
 //
 // A URL with a query parameter its route does not define is answered by Fastify (the parameter
 // ignored) and never remembered: a client that adds `?_=<timestamp>` to defeat caches would otherwise
 // add a URL per request.
-//
-// A form POST (/api/badges with 500 names) is remembered by its URL, content type and body: its route's
-// preParsing hook (rememberedForm) reads the body, answers a form it has answered before from the
-// answer cache, and otherwise hands Fastify the bytes to parse. Decoding an 8.8 KB form cost more than
-// the rest of the request (BENCHMARKS.md); the same list asked again (another reader's gadget on the
-// same page) now costs reading it. Inside Fastify, the request's onRequest, onSend and onResponse hooks
-// run as for any request; the hooks it skips (validation, handler) are accounted for as above.
 
 import { hash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import type { AnswerCache } from '../cache/answer-cache.js';
 import { routeLabel, type ResponseRecorder } from '../telemetry/responses.js';
 import { requestId } from './request-id.js';
-import { answerResponse, noStoreOnto, routeHeaders } from './respond.js';
+import { answerResponse, noStoreResponse, routeHeaders, type Decided } from './respond.js';
 
 /** Request hooks whose every effect the fast path reproduces, by hook and function name. */
 const ACCOUNTED_HOOKS: Record<string, string[]> = {
@@ -39,8 +41,8 @@ const ACCOUNTED_HOOKS: Record<string, string[]> = {
   onSend: ['etagHook', 'headRouteOnSendHandler'],
   // telemetry/responses.ts: the fast path records its responses alike; and this module's own.
   onResponse: ['recordResponse', 'learnAnswer'],
-  // This module's, on the form POST route.
-  preParsing: ['rememberedForm'],
+  // This module's, on the form POST route: it hands Fastify the body read before it.
+  preParsing: ['preReadForm'],
 };
 
 /** Every request hook of the app's routes that the fast path does not account for, as `hook: function`, read from Fastify's route listing. */
@@ -75,6 +77,10 @@ export class RememberedAnswers {
   readonly #keys = new WeakMap<FastifyRequest, string>();
   /** Form POSTs Fastify is answering, by their names (formName). */
   readonly #forms = new WeakMap<FastifyRequest, string>();
+  /** The form routes (their preParsing hook is preReadForm): path, and the body limit Fastify reads their bodies within. */
+  readonly #formRoutes = new Map<string, number>();
+  /** Form bodies read before Fastify, for their routes' preReadForm: the form's name and bytes, or the client's failure while sending them. */
+  readonly #preRead = new WeakMap<IncomingMessage, { name: string; body: Buffer } | Error>();
   /** Off until the app is ready and its hooks are accounted for; off again once it closes (Fastify then answers everything, with its 503s and `Connection: close`). */
   #on = false;
 
@@ -84,47 +90,73 @@ export class RememberedAnswers {
     private readonly record: ResponseRecorder,
   ) {}
 
-  /**
-   * A request listener's first step: answers the request and returns true when its answer is
-   * remembered, returns false (having touched nothing) otherwise.
-   */
-  readonly serve = (req: IncomingMessage, res: ServerResponse): boolean => {
-    if (!this.#on || (req.method !== 'GET' && req.method !== 'HEAD') || req.url === undefined) return false;
+  /** The server's request listener: a remembered answer if there is one, else Fastify's `handler`. */
+  before(handler: RequestListener): RequestListener {
+    return (req, res) => {
+      if (!this.#on || req.url === undefined) return void handler(req, res);
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        if (!this.#serve(req, res)) handler(req, res);
+      } else if (req.method === 'POST') this.#readForm(req, res, handler);
+      else handler(req, res);
+    };
+  }
+
+  /** Answers a GET or HEAD and returns true when its answer is remembered; returns false (having touched nothing) otherwise. */
+  #serve(req: IncomingMessage, res: ServerResponse): boolean {
     const started = performance.now();
-    const hit = this.answers.forRequest(req.url);
+    const hit = this.answers.forRequest(req.url as string);
     if (hit === undefined) return false;
-    const { status, headers, body } = answerResponse(hit.answer, req.headers['if-none-match'], this.now(), hit.alias.headers);
-    res.writeHead(status, headers).end(body);
-    this.record(requestId(req), hit.alias.route, status, performance.now() - started);
+    const decided = answerResponse(hit.answer, req.headers['if-none-match'], this.now(), hit.alias.headers);
+    this.#send(req, res, decided, hit.alias.route, started);
     return true;
-  };
+  }
 
   /**
-   * A form POST route's preParsing hook: reads the body (one of a known length within the route's limit);
-   * a form answered before, while its answer stays true, gets that answer again (as the Responder sends
-   * a POST's: noStoreOnto), without parsing, validation or handler; any other, Fastify parses from the
-   * bytes read, and learns by its name once answered. Callback-style: replying without calling `done`
-   * ends the hooks, with no promise to wait on.
+   * A POST: to a form route, with a body of known length within the route's limit, the body is read;
+   * a form answered before, while its answer stays true, gets it again; any other POST goes to Fastify,
+   * with the bytes read (preReadForm). Chunked or too long bodies are Fastify's to read or refuse.
    */
-  readonly rememberedForm = (request: FastifyRequest, reply: FastifyReply, payload: RequestPayload, done: (err: Error | null, payload?: RequestPayload) => void): void => {
-    const length = Number(request.headers['content-length']);
-    // Chunked, or over the limit (Fastify refuses it unread): Fastify's as ever.
-    if (!this.#on || !(length <= request.routeOptions.bodyLimit)) return done(null, payload);
+  #readForm(req: IncomingMessage, res: ServerResponse, handler: RequestListener): void {
+    const url = req.url as string;
+    const query = url.indexOf('?');
+    const limit = this.#formRoutes.get(query === -1 ? url : url.slice(0, query));
+    if (limit === undefined || !(Number(req.headers['content-length']) <= limit)) return void handler(req, res);
+    const started = performance.now();
     const chunks: Buffer[] = [];
     const onData = (chunk: Buffer): void => void chunks.push(chunk);
     const onEnd = (err?: Error): void => {
-      payload.off('data', onData).off('end', onEnd).off('error', onEnd);
-      // As Fastify's own reading of a body: a client's failure is a 400.
-      if (err !== undefined) return done(Object.assign(err, { statusCode: 400 }));
+      req.off('data', onData).off('end', onEnd).off('error', onEnd);
+      if (err !== undefined) {
+        this.#preRead.set(req, err);
+        return void handler(req, res);
+      }
       // A form comes in one chunk as a rule: then it is hashed where it lies.
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      const name = formName(request.raw.url, request.headers['content-type'], hash('sha256', body, 'base64'));
-      const hit = this.answers.forRequest(name);
-      if (hit !== undefined) return void reply.send(noStoreOnto(reply, hit.answer.payload));
-      this.#forms.set(request, name);
-      done(null, Readable.from([body]));
+      const name = formName(url, req.headers['content-type'], hash('sha256', body, 'base64'));
+      const hit = this.#on ? this.answers.forRequest(name) : undefined;
+      if (hit !== undefined) return this.#send(req, res, noStoreResponse(hit.answer.payload, hit.alias.headers), hit.alias.route, started);
+      this.#preRead.set(req, { name, body });
+      handler(req, res);
     };
-    payload.on('data', onData).on('end', onEnd).on('error', onEnd);
+    req.on('data', onData).on('end', onEnd).on('error', onEnd);
+  }
+
+  #send(req: IncomingMessage, res: ServerResponse, { status, headers, body }: Decided, route: string, started: number): void {
+    res.writeHead(status, headers).end(body);
+    this.record(requestId(req), route, status, performance.now() - started);
+  }
+
+  /**
+   * A form route's preParsing hook: gives Fastify the body read before it (#readForm), to parse, and
+   * remembers the form's name to learn it from the answer; a client's failure while sending it is a 400,
+   * as in Fastify's own reading. A request whose body was not read before is Fastify's as ever.
+   */
+  readonly preReadForm = (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload, done: (err: Error | null, payload?: RequestPayload) => void): void => {
+    const read = this.#preRead.get(request.raw);
+    if (read === undefined) return done(null, payload);
+    if (read instanceof Error) return done(Object.assign(read, { statusCode: 400 }));
+    this.#forms.set(request, read.name);
+    done(null, Readable.from([read.body]));
   };
 
   /** The Responder's notice: `request` is being answered with the answer under `key`, which stays true for a while. */
@@ -134,6 +166,10 @@ export class RememberedAnswers {
 
   /** Learns each URL from Fastify's answer to it, and turns the fast path on once the app is ready (if its hooks allow). */
   register(app: FastifyInstance): void {
+    app.addHook('onRoute', (route) => {
+      const limit = route.bodyLimit ?? app.initialConfig.bodyLimit;
+      if (route.method === 'POST' && limit !== undefined && [route.preParsing].flat().includes(this.preReadForm)) this.#formRoutes.set(route.url, limit);
+    });
     const answers = this.answers;
     const keys = this.#keys;
     const forms = this.#forms;

@@ -1,8 +1,8 @@
-// An API answer's response: one function (`answerResponse`) decides its status, every header it
-// owns (Cache-Control, Age, ETag, and with a body Content-Type and Content-Length), the 304 and the
-// body bytes, for both ways an answer is sent: Fastify's (the Responder, below) and the remembered
-// answers' before Fastify (http/remembered.ts), which adds the headers Fastify's hooks sent for the
-// URL. The Responder takes an answer from the answer cache while it cannot have changed and builds it
+// An API answer's response: one function (`answerResponse`; a POST's, `noStoreResponse`) decides its
+// status, every header it owns (Cache-Control, Age, ETag, and with a body Content-Type and
+// Content-Length), the 304 and the body bytes, for both ways an answer is sent: Fastify's (the
+// Responder, below) and the remembered answers' before Fastify (http/remembered.ts), which adds the
+// headers Fastify's hooks sent for the URL. The Responder takes an answer from the answer cache while it cannot have changed and builds it
 // otherwise.
 
 import { hash } from 'node:crypto';
@@ -95,12 +95,11 @@ export function decidedOnto(reply: FastifyReply, decided: Decided): string | Buf
 }
 
 /**
- * An API answer as the response to a POST: `no-store` and without validators (a POST's response is not
- * reused by HTTP caches); returns the body.
+ * An API answer as the response to a POST, with `routeHeaders` first (as answerResponse): `no-store`
+ * and without validators (a POST's response is not reused by HTTP caches).
  */
-export function noStoreOnto(reply: FastifyReply, payload: Buffer): Buffer {
-  reply.header('cache-control', 'no-store').header('content-type', JSON_TYPE);
-  return payload;
+export function noStoreResponse(payload: Buffer, routeHeaders: readonly string[]): Decided {
+  return { status: 200, headers: [...routeHeaders, 'cache-control', 'no-store', 'content-type', JSON_TYPE, 'content-length', String(payload.length)], body: payload };
 }
 
 /** Told that `request` is being answered with the answer under `key` (http/remembered.ts learns the URL from its response). */
@@ -124,11 +123,11 @@ export class Responder {
     return reply.send(decidedOnto(reply, answerResponse(finished, request.headers['if-none-match'], now, [])));
   }
 
-  /** The answer under `key` as the response to a POST (noStoreOnto): remembered or built as for a GET. */
+  /** The answer under `key` as the response to a POST (noStoreResponse): remembered or built as for a GET. */
   async sendNoStore<T>(request: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<Answer<T>>): Promise<FastifyReply> {
     const finished = await this.#answer(reply, key, compute);
     if (finished.freshness.freshUntil > this.now()) this.answering(request, key);
-    return reply.send(noStoreOnto(reply, finished.payload));
+    return reply.send(decidedOnto(reply, noStoreResponse(finished.payload, [])));
   }
 
   /** The answer under `key`: the remembered one while it cannot have changed, else built by `compute` and remembered. */

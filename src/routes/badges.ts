@@ -41,8 +41,8 @@ export interface BadgeRouteOptions {
   answerDeps: AnswerDeps;
   indexes: BadgeIndexes;
   responder: Responder;
-  /** Answers a form asked again before it is parsed (http/remembered.ts). */
-  rememberedForm: RememberedAnswers['rememberedForm'];
+  /** Gives Fastify a form's body read before it, where a form asked again is answered (http/remembered.ts). */
+  preReadForm: RememberedAnswers['preReadForm'];
   /** Each badge answer built (not those remembered), with its valid names (metrics). */
   onAnswer?: (method: 'GET' | 'POST', dashboard: DashboardChoice, names: number) => void;
 }
@@ -52,7 +52,7 @@ const description =
   "course's staff, title and activity. Answered from an index of current courses built from a few program-wide reads " +
   '(campaign lists, never a per-user read), so asking costs the Dashboards nothing per name.';
 
-export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, rememberedForm, onAnswer }) => {
+export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (app, { answerDeps, indexes, responder, preReadForm, onAnswer }) => {
   // This scope parses forms alone: any other body is a 415, one over 64 KB a 413 (http/problem.ts).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => done(null, formFields(body as string)));
@@ -84,7 +84,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
     '/api/badges',
     {
       bodyLimit: MAX_BODY_BYTES,
-      preParsing: rememberedForm,
+      preParsing: preReadForm,
       schema: {
         tags,
         operationId: 'postBadges',
@@ -105,7 +105,7 @@ export const badgeRoutes: FastifyPluginAsyncTypebox<BadgeRouteOptions> = async (
       const users = badgeNamesText(fields['users']);
       const dashboard = parseDashboard(fields['dashboard'], true);
       // Never cached by HTTP, but the same names asked again (a list as another reader's gadget sends it)
-      // are answered from the answer cache like a GET; the same form, before it is even parsed (rememberedForm).
+      // are answered from the answer cache like a GET; the same form, before Fastify (http/remembered.ts).
       return responder.sendNoStore(request, reply, answerKey('badges', dashboard, users), () => {
         const names = parseBadgeNames(users, POST_LIMIT);
         onAnswer?.('POST', dashboard, names.names.length);

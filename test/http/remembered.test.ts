@@ -1,12 +1,12 @@
 // Remembered answers are served before Fastify (src/http/remembered.ts): a repeated GET or HEAD of a
-// URL skips the framework, with the very status, headers and body Fastify sent for it, and a repeated
-// form POST skips its parsing, validation and handler; anything else,
-// every answer that may have changed, every URL with a query parameter the API does not define, and
+// URL skips the framework, with the very status, headers and body Fastify sent for it, and so does a
+// repeated form POST, once its body is read; anything else, every answer that may have changed, every URL with a query parameter the API does not define, and
 // every request of an app with a hook the fast path does not account for, still goes through Fastify.
 
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { COURSES, PERSONAS } from '../../demo/demo-world.js';
 import { WIKIEDU_PERSONAS } from '../../demo/wikiedu-world.js';
@@ -141,7 +141,7 @@ describe('remembered answers before Fastify', () => {
 });
 
 describe('remembered forms (POST /api/badges)', () => {
-  it('the same form again skips parsing, validation and the handler, and sends the same status, headers and bytes', async () => {
+  it('the same form again skips Fastify, and sends the same status, headers and bytes', async () => {
     const form = badgesForm(BADGE_NAMES, 'all');
     const [built, again] = await untilRemembered(svc.url, form);
     assert.equal(again.status, 200, JSON.stringify(again.body));
@@ -163,6 +163,41 @@ describe('remembered forms (POST /api/badges)', () => {
     const elsewhere = await postedForm(svc.url, form, {}, '/api/badges?dashboard=wikiedu');
     assert.ok(elsewhere.fastify, 'another URL is parsed afresh');
     assert.equal(elsewhere.status, 200);
+  });
+
+  /** Responses the service counted for /api/badges with status 200. */
+  const answered = async (): Promise<number> => Number(/^http_requests_total\{route="\/api\/badges",status="200"\} (\d+)$/m.exec((await svc.get('/metrics')).body as string)?.[1]);
+
+  it('a remembered form is counted in the metrics like any response', async () => {
+    const form = badgesForm(BADGE_NAMES, 'outreach');
+    await untilRemembered(svc.url, form);
+    const before = await answered();
+    for (let i = 0; i < 3; i++) assert.equal((await postedForm(svc.url, form)).fastify, false);
+    assert.equal(await answered(), before + 3);
+  });
+
+  it('a form cut short by its client is never answered as the form it begins like', async () => {
+    const form = badgesForm([PERSONAS.onBoth]);
+    await untilRemembered(svc.url, form);
+    const { hostname, port } = new URL(svc.url);
+    const before = await answered();
+    const said = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(Number(port), hostname, () => {
+        // The whole remembered form, but announced as longer: the client then stops sending.
+        socket.end(`POST /api/badges HTTP/1.1\r\nHost: x\r\nContent-Type: ${FORM}\r\nContent-Length: ${form.length + 10}\r\n\r\n${form}`);
+      });
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => undefined);
+    });
+    assert.match(said, /^HTTP\/1\.1 400/, said);
+    // The body's end never came: nothing was answered from it, even to a client already gone.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await answered(), before);
+    const again = await postedForm(svc.url, form);
+    assert.equal(again.status, 200, 'the service goes on');
+    assert.equal(again.fastify, false);
   });
 
   it('a form that was refused is refused again by Fastify, never remembered', async () => {
