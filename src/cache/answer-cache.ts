@@ -6,7 +6,7 @@
 // bytes: serialising and hashing them again would be wasted work on the hot path.
 //
 // Each answer is also found by the requests it was sent for (an alias: a GET's URL, or a form POST's
-// URL, content type and body -> key, route and the headers Fastify sent with it), so a repeated
+// URL, content type and body -> key, route and the headers Fastify sent with it, and a form's body), so a repeated
 // request needs no routing or input parsing at all (http/remembered.ts). An answer depends on nothing
 // of a GET but its URL, nor of a form POST but those three, and several spellings of one name or slug
 // share one answer. Clients choose URLs and forms (spellings, percent-encoding), so the aliases have a
@@ -30,6 +30,8 @@ export interface UrlAlias {
   route: string;
   /** The headers of the response Fastify sent for this request that the answer does not decide (name, value, name, value, …). */
   headers: readonly string[];
+  /** A form's body: its name holds only part of it, so a form found by name is compared with this in full (http/remembered.ts). */
+  body?: Buffer;
 }
 
 /**

@@ -10,7 +10,7 @@
 // preReadForm gives Fastify to parse, and Fastify's answer teaches this module the form. Decoding an
 // 8.8 KB form, and Fastify's routing and hooks around it, cost more than sending the 78 KB answer
 // (BENCHMARKS.md); the same list asked again (another reader's gadget on the same page) now costs
-// reading it and a hash.
+// reading it and comparing it with the one remembered.
 //
 // What Fastify would have sent is accounted for three ways. The response is decided by the function
 // that decides Fastify's (http/respond.ts answerResponse, noStoreResponse). The headers Fastify's hooks
@@ -23,7 +23,6 @@
 // ignored) and never remembered: a client that adds `?_=<timestamp>` to defeat caches would otherwise
 // add a URL per request.
 
-import { hash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
@@ -63,24 +62,43 @@ function onlyDefinedQuery(request: FastifyRequest): boolean {
   return true;
 }
 
+/** Bytes of each end of a form's body in its name. */
+const FORM_ENDS = 32;
+
 /**
- * A form's name among the aliases: its URL, content type and the SHA-256 of its body. A digest, not the
- * body: hashing an 8.8 KB string as a map key cost three times as much. A URL holds no line break
+ * A form's name among the aliases: its URL, content type, length, and the bytes at each end of its body.
+ * Not all of the body: the alias keeps that (UrlAlias.body) and a hit is compared with it in full (0.1 µs
+ * for 8.8 KB), where hashing it cost a remembered form a tenth of its CPU (BENCHMARKS.md). Forms alike in
+ * all of these share a name, so the one answered last is remembered. A URL holds no line break
  * (node:http refuses one), so no form is named like a GET's URL.
  */
-function formName(url: string | undefined, contentType: string | undefined, bodyDigest: string): string {
-  return `${url}\n${contentType}\n${bodyDigest}`;
+function formName(url: string, contentType: string | undefined, body: Buffer): string {
+  const ends = body.length <= 2 * FORM_ENDS ? body.toString('latin1') : body.toString('latin1', 0, FORM_ENDS) + body.toString('latin1', body.length - FORM_ENDS);
+  return `${url}\n${contentType}\n${body.length}\n${ends}`;
+}
+
+/** `bytes` in memory of their own: a chunk read from a socket may be a slice of a larger buffer, all of which a remembered slice would keep. */
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
+/** A form's body as read before Fastify, and its name. */
+interface PreReadForm {
+  name: string;
+  body: Buffer;
 }
 
 export class RememberedAnswers {
   /** Requests Fastify is answering with an answer that stays true for a while, and that answer's key (the Responder says so). */
   readonly #keys = new WeakMap<FastifyRequest, string>();
-  /** Form POSTs Fastify is answering, by their names (formName). */
-  readonly #forms = new WeakMap<FastifyRequest, string>();
+  /** Form POSTs Fastify is answering: their names (formName) and bodies. */
+  readonly #forms = new WeakMap<FastifyRequest, PreReadForm>();
   /** The form routes (their preParsing hook is preReadForm): path, and the body limit Fastify reads their bodies within. */
   readonly #formRoutes = new Map<string, number>();
   /** Form bodies read before Fastify, for their routes' preReadForm: the form's name and bytes, or the client's failure while sending them. */
-  readonly #preRead = new WeakMap<IncomingMessage, { name: string; body: Buffer } | Error>();
+  readonly #preRead = new WeakMap<IncomingMessage, PreReadForm | Error>();
   /** Off until the app is ready and its hooks are accounted for; off again once it closes (Fastify then answers everything, with its 503s and `Connection: close`). */
   #on = false;
 
@@ -130,11 +148,11 @@ export class RememberedAnswers {
         this.#preRead.set(req, err);
         return void handler(req, res);
       }
-      // A form comes in one chunk as a rule: then it is hashed where it lies.
+      // A form comes in one chunk as a rule: then it is read where it lies.
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      const name = formName(url, req.headers['content-type'], hash('sha256', body, 'base64'));
+      const name = formName(url, req.headers['content-type'], body);
       const hit = this.#on ? this.answers.forRequest(name) : undefined;
-      if (hit !== undefined) return this.#send(req, res, noStoreResponse(hit.answer.payload, hit.alias.headers), hit.alias.route, started);
+      if (hit !== undefined && hit.alias.body?.equals(body)) return this.#send(req, res, noStoreResponse(hit.answer.payload, hit.alias.headers), hit.alias.route, started);
       this.#preRead.set(req, { name, body });
       handler(req, res);
     };
@@ -155,7 +173,7 @@ export class RememberedAnswers {
     const read = this.#preRead.get(request.raw);
     if (read === undefined) return done(null, payload);
     if (read instanceof Error) return done(Object.assign(read, { statusCode: 400 }));
-    this.#forms.set(request, read.name);
+    this.#forms.set(request, read);
     done(null, Readable.from([read.body]));
   };
 
@@ -175,10 +193,11 @@ export class RememberedAnswers {
     const forms = this.#forms;
     app.addHook('onResponse', function learnAnswer(request, reply, done) {
       const key = keys.get(request);
-      // A form by its name; a GET or HEAD by its URL, as node:http gives it to the fast path.
-      const name = forms.get(request) ?? (request.method === 'POST' ? undefined : request.raw.url);
+      // A form by its name, with its body; a GET or HEAD by its URL, as node:http gives it to the fast path.
+      const form = forms.get(request);
+      const name = form?.name ?? (request.method === 'POST' ? undefined : request.raw.url);
       if (key !== undefined && name !== undefined && (reply.statusCode === 200 || reply.statusCode === 304) && onlyDefinedQuery(request)) {
-        answers.aliasRequest(name, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()) });
+        answers.aliasRequest(name, { key, route: routeLabel(request), headers: routeHeaders(reply.getHeaders()), ...(form && { body: ownCopy(form.body) }) });
       }
       done();
     });

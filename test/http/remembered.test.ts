@@ -165,6 +165,21 @@ describe('remembered forms (POST /api/badges)', () => {
     assert.equal(elsewhere.status, 200);
   });
 
+  it('a form alike in length and ends but not in its middle is its own request, answered for what it asks', async () => {
+    // Long names at both ends; in the middle one letter differs ("noor haddad" is Noor Haddad by MediaWiki's first-letter rule).
+    const ends = ['Someone whose name is long enough to fill an end', 'Someone else whose long name is at the other end'];
+    const first = badgesForm([ends[0] as string, PERSONAS.onBoth, ends[1] as string], 'all');
+    const alike = badgesForm([ends[0] as string, PERSONAS.onBoth.replace('N', 'n'), ends[1] as string], 'all');
+    assert.equal(alike.length, first.length);
+    assert.equal(alike.slice(0, 40) + alike.slice(-40), first.slice(0, 40) + first.slice(-40));
+    const [built] = await untilRemembered(svc.url, first);
+    const other = await postedForm(svc.url, alike);
+    assert.ok(other.fastify, 'not taken for the remembered form');
+    assert.equal(other.status, 200);
+    assert.deepEqual(Object.keys(other.body.users), [PERSONAS.onBoth]);
+    assert.deepEqual(other.body.users, built.body.users);
+  });
+
   /** Responses the service counted for /api/badges with status 200. */
   const answered = async (): Promise<number> => Number(/^http_requests_total\{route="\/api\/badges",status="200"\} (\d+)$/m.exec((await svc.get('/metrics')).body as string)?.[1]);
 
