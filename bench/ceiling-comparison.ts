@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture, type CapturedResponse } from './capture.js';
-import { measure, type LoadOptions, type LoadResult, type LoadRequest } from './load.js';
+import { measureInTurns, type LoadOptions, type LoadResult, type LoadRequest } from './load.js';
 import { startNodeProcess, type NodeProcess } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 import { startService, type ServiceOptions } from './service.js';
@@ -27,7 +27,7 @@ export interface Endpoint {
 
 export interface ComparisonOptions {
   load: LoadOptions;
-  /** Rounds: each starts every server afresh and measures each endpoint on it; the median is reported. */
+  /** Rounds: each starts every server afresh and measures each endpoint on them in turns; the median is reported. */
   rounds: number;
   redisUrl: string;
   /** Write a CPU profile of each service process under here. */
@@ -41,7 +41,7 @@ export interface ComparisonOptions {
   prime?: (serviceUrl: string) => Promise<void>;
 }
 
-/** A server measured in every round, started afresh each time. */
+/** A server measured in every round, started afresh each time, beside the others. */
 interface Contender {
   label: (e: Endpoint) => string;
   start: () => Promise<NodeProcess>;
@@ -63,7 +63,7 @@ export interface Comparison {
 export const COLUMNS = ['req/s', 'p50', 'p99', 'ratio to ceiling', 'server CPU/req', 'CPU ratio', 'by round', 'target'];
 
 export const NOTES = [
-  'req/s, latencies and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the server\'s in the same round (range: by round)',
+  'req/s, latencies (the median of a run\'s turns) and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the server\'s in the same round (range: by round)',
   'targets are judged on the CPU ratio, as req/s swings ±30 % between identical runs on this shared VM',
 ];
 
@@ -124,18 +124,22 @@ export async function ceilingComparison(opts: ComparisonOptions): Promise<Compar
       },
     ];
     // runs[contender][endpoint][round]. Every round starts each server afresh: a process's CPU per
-    // request holds within a few per cent over its life but differs by up to 40 % from one start to
-    // the next (code and data placement), so rounds on the same processes would repeat one draw.
-    // Each endpoint's warm-up refills a fresh service's caches before its measured run.
+    // request holds within a few per cent over its life but differs from one start to the next (where
+    // its code and data land), so rounds on the same processes would repeat one draw. Within a round
+    // every server is up at once and the endpoint's load goes to each in turns (load.ts), so a busy
+    // spell of the machine falls on all of them alike. Each endpoint's warm-up refills a fresh
+    // service's caches before its measured turns.
     const runs = contenders.map(() => endpoints.map((): LoadResult[] => []));
     for (let round = 0; round < opts.rounds; round++) {
-      for (const [i, contender] of contenders.entries()) {
-        const server = await contender.start();
-        try {
-          for (const [j, e] of endpoints.entries()) runs[i]?.[j]?.push(await measure(server.url + e.path, opts.load, server.pid, e.request));
-        } finally {
-          await server.stop();
+      const servers: NodeProcess[] = [];
+      try {
+        for (const contender of contenders) servers.push(await contender.start());
+        for (const [j, e] of endpoints.entries()) {
+          const results = await measureInTurns(servers.map((server) => ({ url: server.url + e.path, pid: server.pid })), opts.load, e.request);
+          results.forEach((result, i) => runs[i]?.[j]?.push(result));
         }
+      } finally {
+        for (const server of servers) await server.stop();
       }
     }
     const [ceilingRuns = []] = runs;
@@ -151,11 +155,11 @@ export async function ceilingComparison(opts: ComparisonOptions): Promise<Compar
         if (r === undefined) return;
         // Each round's run against the ceiling's run of the same round: a slow spell of the machine
         // then skews both sides of a ratio alike. The median of those paired ratios is judged.
-        const paired = rounds.map((run, round) => (ceilingRuns[j]?.[round]?.cpuUsPerRequest ?? NaN) / (run.cpuUsPerRequest ?? NaN));
+        const paired = rounds.map((run, round) => (ceilingRuns[j]?.[round]?.cpuUsPerRequest ?? NaN) / run.cpuUsPerRequest);
         const cpuRatio = median(paired);
         const spread = i > 0 && paired.length > 1 ? `${ratio(Math.min(...paired))}-${ratio(Math.max(...paired))}` : '';
         const verdict = contender.judge?.(cpuRatio, e) ?? '';
-        rows.push([contender.label(e), int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(r.rps / base.rps), `${(r.cpuUsPerRequest ?? NaN).toFixed(1)} µs`, ratio(cpuRatio), spread, verdict]);
+        rows.push([contender.label(e), int(r.rps), ms(r.p50Ms), ms(r.p99Ms), ratio(r.rps / base.rps), `${r.cpuUsPerRequest.toFixed(1)} µs`, ratio(cpuRatio), spread, verdict]);
         if (r.failures > 0) warnings.push(`WARNING ${contender.label(e).trim()}: ${r.failures} of ${int(r.requests)} requests failed`);
       });
     });

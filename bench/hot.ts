@@ -4,14 +4,14 @@
 
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
 import { bodyBytes, ceilingComparison, COLUMNS, NOTES, type Endpoint } from './ceiling-comparison.js';
-import type { LoadOptions } from './load.js';
+import { TURN_SECONDS, type LoadOptions } from './load.js';
 import { ownWorkMicros } from './own-work.js';
 import type { Section } from './table.js';
 import { hotWorld } from './worlds.js';
 
 export interface HotOptions {
   load: LoadOptions;
-  /** Rounds: each starts every server afresh and measures each endpoint on it; the median is reported. */
+  /** Rounds: each starts every server afresh and measures each endpoint on them in turns; the median is reported. */
   rounds: number;
   redisUrl: string;
   /** Write a CPU profile of each service process under here. */
@@ -40,7 +40,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory and Redis at LOG_LEVEL=warn, then at info, the ceiling's twin) and runs each endpoint on it`,
+          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory and Redis at LOG_LEVEL=warn, then at info, the ceiling's twin), all up at once, and loads each endpoint on them in turns of ${TURN_SECONDS} s`,
           ...NOTES.map((n, i) => (i === 1 ? `${n}, at LOG_LEVEL=warn and at info (the default) alike` : n)),
           `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
             `without node:http): ${(ownWork ?? NaN).toFixed(2)} µs, ${((100 * (ownWork ?? NaN)) / (ceilingCpu.at(-1) ?? NaN)).toFixed(1)} % of the ceiling's CPU per request`,

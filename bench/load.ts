@@ -1,7 +1,8 @@
-// Closed-loop HTTP load with autocannon: a warm-up run, then the measured run (both bounded in time).
+// Closed-loop HTTP load with autocannon: a warm-up run, then measured runs in turns (bounded in time).
 
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { median } from './stats.js';
 
 export interface LoadResult {
   rps: number;
@@ -10,8 +11,8 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx answers, errors and timeouts: anything but 0 makes the figure suspect. */
   failures: number;
-  /** CPU time the server process spent per answered request, in µs (when its pid is known). */
-  cpuUsPerRequest?: number;
+  /** CPU time the server process spent per answered request, in µs. */
+  cpuUsPerRequest: number;
 }
 
 // Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on Linux).
@@ -33,26 +34,52 @@ export interface LoadRequest {
 
 export interface LoadOptions {
   connections: number;
+  /** Measured load per server, in all (spread over the turns). */
   seconds: number;
   warmupSeconds: number;
 }
 
+/** A server under load: where to send requests, and its pid (whose CPU time is read). */
+export interface LoadTarget {
+  url: string;
+  pid: number;
+}
+
+/** Seconds of one turn: autocannon's resolution (a shorter run lasts a second all the same). */
+export const TURN_SECONDS = 1;
+
 /**
- * With the server's pid, also its CPU time per request: unlike req/s this hardly depends on what
- * else the (shared, virtual) machine is doing, so it compares a service with its ceiling steadily.
+ * Measures several servers alike, taking turns: after a warm-up each, each server gets `opts.seconds`
+ * of load in turns of TURN_SECONDS, one server after another. On a shared VM the CPU time a request
+ * costs drifts with the neighbours over seconds; in turns every server meets each spell alike, so
+ * their ratios hold where whole runs one after the other did not (the same server twice: 0.70-1.28
+ * a round one after the other, 0.96-1.03 in turns; BENCHMARKS.md). With the server's pid, its CPU
+ * time per request: unlike req/s this hardly depends on what else the machine is doing. Latencies
+ * are the median of the turns'.
  */
-export async function measure(url: string, opts: LoadOptions, pid?: number, request?: LoadRequest): Promise<LoadResult> {
+export async function measureInTurns(targets: readonly LoadTarget[], opts: LoadOptions, request?: LoadRequest): Promise<LoadResult[]> {
   // Warm-up: JIT, keep-alive sockets, and every cache entry behind the URL.
-  await autocannon({ url, ...request, connections: opts.connections, duration: opts.warmupSeconds });
-  const cpuBefore = pid === undefined ? 0 : cpuMicros(pid);
-  const r = await autocannon({ url, ...request, connections: opts.connections, duration: opts.seconds, timeout: 10 });
-  const cpu = pid === undefined ? undefined : (cpuMicros(pid) - cpuBefore) / Math.max(1, r.requests.total);
-  return {
-    ...(cpu !== undefined && { cpuUsPerRequest: cpu }),
-    rps: r.requests.average,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    requests: r.requests.total,
-    failures: r.non2xx + r.errors + r.timeouts,
-  };
+  for (const t of targets) await autocannon({ url: t.url, ...request, connections: opts.connections, duration: opts.warmupSeconds });
+  const slices = targets.map(() => ({ cpu: 0, requests: 0, seconds: 0, failures: 0, p50: [] as number[], p99: [] as number[] }));
+  for (let turn = 0; turn < Math.max(1, Math.round(opts.seconds / TURN_SECONDS)); turn++) {
+    for (const [i, t] of targets.entries()) {
+      const cpuBefore = cpuMicros(t.pid);
+      const r = await autocannon({ url: t.url, ...request, connections: opts.connections, duration: TURN_SECONDS, timeout: 10 });
+      const s = slices[i] as (typeof slices)[number];
+      s.cpu += cpuMicros(t.pid) - cpuBefore;
+      s.requests += r.requests.total;
+      s.seconds += r.duration;
+      s.failures += r.non2xx + r.errors + r.timeouts;
+      s.p50.push(r.latency.p50);
+      s.p99.push(r.latency.p99);
+    }
+  }
+  return slices.map((s) => ({
+    cpuUsPerRequest: s.cpu / Math.max(1, s.requests),
+    rps: s.requests / s.seconds,
+    p50Ms: median(s.p50),
+    p99Ms: median(s.p99),
+    requests: s.requests,
+    failures: s.failures,
+  }));
 }
