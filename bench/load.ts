@@ -50,19 +50,22 @@ export const TURN_SECONDS = 1;
 
 /**
  * Measures several servers alike, taking turns: after a warm-up each, each server gets `opts.seconds`
- * of load in turns of TURN_SECONDS, one server after another. On a shared VM the CPU time a request
- * costs drifts with the neighbours over seconds; in turns every server meets each spell alike, so
- * their ratios hold where whole runs one after the other did not (the same server twice: 0.70-1.28
- * a round one after the other, 0.96-1.03 in turns; BENCHMARKS.md). With the server's pid, its CPU
- * time per request: unlike req/s this hardly depends on what else the machine is doing. Latencies
- * are the median of the turns'.
+ * of load in turns of TURN_SECONDS, one server after another, each turn led by the next server. On a
+ * shared VM the CPU time a request costs drifts with the neighbours over seconds; in turns every
+ * server meets each spell alike, so their ratios hold where whole runs one after the other did not
+ * (the same server twice: 0.70-1.28 a round one after the other, 0.96-1.03 in turns; BENCHMARKS.md).
+ * With the server's pid, its CPU time per request: unlike req/s this hardly depends on what else the
+ * machine is doing. Latencies are the median of the turns'.
  */
 export async function measureInTurns(targets: readonly LoadTarget[], opts: LoadOptions, request?: LoadRequest): Promise<LoadResult[]> {
   // Warm-up: JIT, keep-alive sockets, and every cache entry behind the URL.
   for (const t of targets) await autocannon({ url: t.url, ...request, connections: opts.connections, duration: opts.warmupSeconds });
   const slices = targets.map(() => ({ cpu: 0, requests: 0, seconds: 0, failures: 0, p50: [] as number[], p99: [] as number[] }));
   for (let turn = 0; turn < Math.max(1, Math.round(opts.seconds / TURN_SECONDS)); turn++) {
-    for (const [i, t] of targets.entries()) {
+    // Each turn starts with the next server, so that none always comes first or last.
+    for (let k = 0; k < targets.length; k++) {
+      const i = (turn + k) % targets.length;
+      const t = targets[i] as LoadTarget;
       const cpuBefore = cpuMicros(t.pid);
       const r = await autocannon({ url: t.url, ...request, connections: opts.connections, duration: TURN_SECONDS, timeout: 10 });
       const s = slices[i] as (typeof slices)[number];
