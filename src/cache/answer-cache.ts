@@ -6,11 +6,11 @@
 // bytes: serialising and hashing them again would be wasted work on the hot path.
 //
 // Each answer is also found by the requests it was sent for (an alias: a GET's URL, or a form POST's
-// URL, content type and body -> key, route and the headers Fastify sent with it, and a form's body), so a repeated
-// request needs no routing or input parsing at all (http/remembered.ts). An answer depends on nothing
-// of a GET but its URL, nor of a form POST but those three, and several spellings of one name or slug
-// share one answer. Clients choose URLs and forms (spellings, percent-encoding), so the aliases have a
-// bound of their own: however many arrive, they never push an answer out.
+// URL, content type and body -> key, route, the headers Fastify sent with it, and a form's body), so
+// a repeated request needs no routing or input parsing at all (http/remembered.ts). An answer
+// depends on nothing of a GET but its URL, nor of a form POST but those three, and several spellings
+// of one name or slug share one answer. Clients choose URLs and forms (spellings, percent-encoding),
+// so the aliases have a bound of their own: however many arrive, they never push an answer out.
 
 import { LRUCache } from 'lru-cache';
 import type { CacheBounds } from './budget.js';
