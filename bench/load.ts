@@ -53,7 +53,7 @@ export const TURN_SECONDS = 1;
  * of load in turns of TURN_SECONDS, one server after another, each turn led by the next server. On a
  * shared VM the CPU time a request costs drifts with the neighbours over seconds; in turns every
  * server meets each spell alike, so their ratios hold where whole runs one after the other did not
- * (the same server twice: 0.70-1.28 a round one after the other, 0.96-1.03 in turns; BENCHMARKS.md).
+ * (the same server twice, by round: 0.70-1.93 one after the other, 0.83-1.27 in turns; BENCHMARKS.md).
  * With the server's pid, its CPU time per request: unlike req/s this hardly depends on what else the
  * machine is doing. Latencies are the median of the turns'.
  */
