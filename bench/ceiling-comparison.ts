@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capture, type CapturedResponse } from './capture.js';
-import { measureInTurns, type LoadOptions, type LoadResult, type LoadRequest } from './load.js';
+import { measureInTurns, TURN_SECONDS, type LoadOptions, type LoadResult, type LoadRequest } from './load.js';
 import { startNodeProcess, type NodeProcess } from '../support/node-process.js';
 import { SERVER_CORE } from './pinning.js';
 import { startService, type ServiceOptions } from './service.js';
@@ -61,6 +61,10 @@ export interface Comparison {
 }
 
 export const COLUMNS = ['req/s', 'p50', 'p99', 'ratio to ceiling', 'server CPU/req', 'CPU ratio', 'by round', 'target'];
+
+/** The note on how the rounds ran, naming the servers of a round in their first order. */
+export const roundsNote = (rounds: number, servers: string): string =>
+  `${rounds} rounds; each starts every server afresh (${servers}), all up at once, the order moving on by one each round, and loads each request on them in turns of ${TURN_SECONDS} s`;
 
 export const NOTES = [
   'req/s, latencies (the median of a run\'s turns) and CPU/req: the median run; CPU ratio: the median over rounds of the ceiling\'s server CPU time per request over the server\'s in the same round (range: by round)',
@@ -128,15 +132,18 @@ export async function ceilingComparison(opts: ComparisonOptions): Promise<Compar
     // its code and data land), so rounds on the same processes would repeat one draw. Within a round
     // every server is up at once and the endpoint's load goes to each in turns (load.ts), so a busy
     // spell of the machine falls on all of them alike. Each endpoint's warm-up refills a fresh
-    // service's caches before its measured turns.
+    // service's caches before its measured turns. The order (of starting, and of the turns) moves on
+    // by one each round: in a fixed order the first server measured dearer than its twin, the last,
+    // in every round (BENCHMARKS.md), so a place in the order must not stay with one server.
     const runs = contenders.map(() => endpoints.map((): LoadResult[] => []));
     for (let round = 0; round < opts.rounds; round++) {
+      const order = contenders.map((_, k) => (k + round) % contenders.length);
       const servers: NodeProcess[] = [];
       try {
-        for (const contender of contenders) servers.push(await contender.start());
+        for (const i of order) servers.push(await (contenders[i] as Contender).start());
         for (const [j, e] of endpoints.entries()) {
           const results = await measureInTurns(servers.map((server) => ({ url: server.url + e.path, pid: server.pid })), opts.load, e.request);
-          results.forEach((result, i) => runs[i]?.[j]?.push(result));
+          results.forEach((result, k) => runs[order[k] as number]?.[j]?.push(result));
         }
       } finally {
         for (const server of servers) await server.stop();
