@@ -7,8 +7,8 @@
 import { startFakeDashboard, type FakeDashboard } from '../demo/fake-dashboard.js';
 import { UNBOUNDED_BUDGET } from '../support/service.js';
 import { BADGE_ENV, NameDrawer, outreachCampaigns, pageOfNames, wikieduTerm } from './badge-worlds.js';
-import { bodyBytes, ceilingComparison, COLUMNS, NOTES, type Endpoint } from './ceiling-comparison.js';
-import { TURN_SECONDS, type LoadOptions } from './load.js';
+import { bodyBytes, ceilingComparison, COLUMNS, NOTES, roundsNote, type Endpoint } from './ceiling-comparison.js';
+import type { LoadOptions } from './load.js';
 import { int, type Section } from './table.js';
 import { random } from './worlds.js';
 
@@ -103,7 +103,7 @@ export async function badgesHot(opts: BadgesOptions): Promise<{ section: Section
           `index: ${index.join('; ')} (a Wiki Education term of 370 classes and 7,500 rows; two Programs & Events campaigns, active_courses.json-limited)`,
           `GET: ${GET_NAMES.size} names, ${badged(getPath)} with badges, ${int(getPath.length)} B of URL, answer ${int(bodyBytes(captured[getPath]))} B; ` +
             `POST: ${POST_NAMES.size} names, ${badged('/api/badges')} with badges, ${int(endpoints[1]?.request?.body.length ?? 0)} B of form, answer ${int(bodyBytes(captured['/api/badges']))} B`,
-          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory, Redis, the ceiling's twin), all up at once, and loads each request on them in turns of ${TURN_SECONDS} s; a service first answers until its indexes are complete (every course's details loaded), then ${opts.load.warmupSeconds} s warm-up`,
+          `${roundsNote(opts.rounds, "ceiling, Fastify floor, memory, Redis, the ceiling's twin")}; a service first answers until its indexes are complete (every course's details loaded), then ${opts.load.warmupSeconds} s warm-up`,
           ...NOTES,
           ...warnings,
         ],

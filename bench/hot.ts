@@ -3,8 +3,8 @@
 // (bench/ceiling-comparison.ts).
 
 import { startFakeDashboard } from '../demo/fake-dashboard.js';
-import { bodyBytes, ceilingComparison, COLUMNS, NOTES, type Endpoint } from './ceiling-comparison.js';
-import { TURN_SECONDS, type LoadOptions } from './load.js';
+import { bodyBytes, ceilingComparison, COLUMNS, NOTES, roundsNote, type Endpoint } from './ceiling-comparison.js';
+import type { LoadOptions } from './load.js';
 import { ownWorkMicros } from './own-work.js';
 import type { Section } from './table.js';
 import { hotWorld } from './worlds.js';
@@ -40,7 +40,7 @@ export async function hotPath(opts: HotOptions): Promise<{ section: Section; dat
         rows,
         notes: [
           `user with 3 active courses (3 staff each); bodies: ${bytes.join(', ')}; ${opts.load.warmupSeconds} s warm-up before each run`,
-          `${opts.rounds} rounds; each starts every server afresh (ceiling, Fastify floor, memory and Redis at LOG_LEVEL=warn, then at info, the ceiling's twin), all up at once, and loads each endpoint on them in turns of ${TURN_SECONDS} s`,
+          roundsNote(opts.rounds, "ceiling, Fastify floor, memory and Redis at LOG_LEVEL=warn, then at info, the ceiling's twin"),
           ...NOTES.map((n, i) => (i === 1 ? `${n}, at LOG_LEVEL=warn and at info (the default) alike` : n)),
           `the service's own work per warm request (bench/own-work.ts: the remembered answer for ${biggest?.label.replace('GET ', '')}, headers and metrics, ` +
             `without node:http): ${(ownWork ?? NaN).toFixed(2)} µs, ${((100 * (ownWork ?? NaN)) / (ceilingCpu.at(-1) ?? NaN)).toFixed(1)} % of the ceiling's CPU per request`,
