@@ -133,8 +133,8 @@ export async function ceilingComparison(opts: ComparisonOptions): Promise<Compar
     // every server is up at once and the endpoint's load goes to each in turns (load.ts), so a busy
     // spell of the machine falls on all of them alike. Each endpoint's warm-up refills a fresh
     // service's caches before its measured turns. The order (of starting, and of the turns) moves on
-    // by one each round: in a fixed order the first server measured dearer than its twin, the last,
-    // in every round (BENCHMARKS.md), so a place in the order must not stay with one server.
+    // by one each round: in a fixed order the first server measured dearer than its twin, the last
+    // (in some rows in every round: BENCHMARKS.md), so a place in the order must not stay with one server.
     const runs = contenders.map(() => endpoints.map((): LoadResult[] => []));
     for (let round = 0; round < opts.rounds; round++) {
       const order = contenders.map((_, k) => (k + round) % contenders.length);
